@@ -1,0 +1,38 @@
+"""``corpusbot ask "QUESTION"``: one cited answer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from bot.cli.common import add_store_option, engine_from, fail
+
+
+def add_parser(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "ask",
+        help="answer a question with attributed, cited passages",
+        description=(
+            "Answer from the archive: who said what (the article, its editor, or a named "
+            "commenter), with [n] citations. Says so when the archive does not cover it."
+        ),
+    )
+    parser.add_argument("question", help="the question")
+    parser.add_argument(
+        "--json", action="store_true", help='print {"answer", "found", "citations"} as JSON'
+    )
+    add_store_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    question = args.question.strip()
+    if not question:
+        return fail('the question is empty: corpusbot ask "How much does the US demand?"')
+    answer = engine_from(args).ask(question)
+    if args.json:
+        print(json.dumps(answer.public(), ensure_ascii=False, indent=2))
+    else:
+        print(answer.render_text())
+    return 0

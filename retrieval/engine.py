@@ -1,0 +1,71 @@
+"""One object that owns the store and everything that reads it: the entry point for the
+terminal commands and the Discord bot."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.answer.answerer import Answerer
+from retrieval.answer.types import Answer
+from retrieval.ingest import IngestProgress, IngestSummary, ingest
+from retrieval.search import Hit, HybridSearcher
+from retrieval.settings import Settings
+from retrieval.store import ChunkStore
+
+
+@dataclass(frozen=True)
+class Stats:
+    documents: int
+    chunks: int
+    last_ingest: float
+    embedding_model: str
+    store: str
+
+
+class Engine:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._store: ChunkStore | None = None
+        self._searcher: HybridSearcher | None = None
+        self._answerer: Answerer | None = None
+
+    @property
+    def store(self) -> ChunkStore:
+        if self._store is None:
+            self._store = ChunkStore(self.settings)
+        return self._store
+
+    @property
+    def searcher(self) -> HybridSearcher:
+        if self._searcher is None:
+            self._searcher = HybridSearcher(self.store)
+        return self._searcher
+
+    @property
+    def answerer(self) -> Answerer:
+        if self._answerer is None:
+            self._answerer = Answerer(self.searcher, self.settings)
+        return self._answerer
+
+    def ask(self, question: str, previous: Answer | None = None) -> Answer:
+        return self.answerer.ask(question, previous)
+
+    def ingest(
+        self, paths: Sequence[Path] | None = None, progress: IngestProgress | None = None
+    ) -> IngestSummary:
+        return ingest(self.store, list(paths or [self.settings.corpus_dir]), progress)
+
+    def search(self, question: str, k: int = 5) -> list[Hit]:
+        return self.searcher.search(question, k)
+
+    def stats(self) -> Stats:
+        state = self.store.state()
+        return Stats(
+            documents=len(self.store.manifest()),
+            chunks=self.store.count_chunks(),
+            last_ingest=state.last_ingest,
+            embedding_model=self.settings.embedding_model,
+            store=self.settings.store_label,
+        )
