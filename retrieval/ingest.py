@@ -77,7 +77,9 @@ class IngestSummary:
             f"{self.chunks_written} chunks written."
         )
         if self.repaired_chunks:
-            text += f" Repaired an interrupted ingest ({self.repaired_chunks} stale chunks removed)."
+            text += (
+                f" Repaired an interrupted ingest ({self.repaired_chunks} stale chunks removed)."
+            )
         return text
 
 
@@ -152,6 +154,7 @@ def ingest(
     files, roots = discover(paths)
     settings = store.settings
     with ingest_lock(store):
+        store.reopen()  # another process may have written since this one opened the store
         manifest = store.manifest()
         summary.repaired_chunks = store.purge_uncommitted(manifest)
         progress.start(len(files))
@@ -196,9 +199,7 @@ def ingest(
                 progress.advance(file.source)
                 continue
             batch.chunks.extend(chunks)
-            record = FileRecord(
-                file.source, digest, doc.title, len(chunks), file.root, time.time()
-            )
+            record = FileRecord(file.source, digest, doc.title, len(chunks), file.root, time.time())
             batch.records.append(record)
             if previous is not None:
                 batch.replaced[file.source] = previous.file_hash
@@ -231,7 +232,5 @@ def _flush(store: ChunkStore, batch: _Batch, summary: IngestSummary) -> None:
     store.write_chunks(batch.chunks)
     store.commit_files(batch.records)
     for source, old_hash in batch.replaced.items():
-        store.vectors._collection.delete(
-            where={"$and": [{"source": source}, {"file_hash": old_hash}]}
-        )
+        store.chunks.delete(where={"$and": [{"source": source}, {"file_hash": old_hash}]})
     summary.chunks_written += len(batch.chunks)

@@ -13,10 +13,10 @@ _STEMMER = Stemmer.Stemmer("english")
 
 
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
-    tokens = bm25s.tokenize(
+    tokens: list[list[str]] = bm25s.tokenize(
         list(texts), stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
     )
-    return tokens  # type: ignore[return-value]
+    return tokens
 
 
 class LexicalIndex:

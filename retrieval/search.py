@@ -131,6 +131,8 @@ class HybridSearcher:
             return current
         with self._lock:
             if self._snapshot is None or self._snapshot.generation != generation:
+                if current is not None and generation != self.store.written_generation:
+                    self.store.reopen()  # another process re-ingested
                 self._snapshot = _Snapshot(self.store, generation)
             return self._snapshot
 

@@ -35,7 +35,9 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise SettingsError(f"{name} must be a whole number, not {raw!r} (see .env.example)") from None
+        raise SettingsError(
+            f"{name} must be a whole number, not {raw!r} (see .env.example)"
+        ) from None
 
 
 def env_float(name: str, default: float) -> float:

@@ -18,6 +18,8 @@ from typing import Any
 import chromadb
 import numpy as np
 import numpy.typing as npt
+from chromadb.api import ClientAPI
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 
@@ -82,13 +84,15 @@ class StoredChunk:
     metadata: dict[str, Any]
 
 
-def open_client(settings: Settings) -> chromadb.ClientAPI:
+def open_client(settings: Settings) -> ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     server = settings.chroma_server
     try:
         if server is None:
             settings.store_path.mkdir(parents=True, exist_ok=True)
-            return chromadb.PersistentClient(path=str(settings.store_path), settings=chroma_settings)
+            return chromadb.PersistentClient(
+                path=str(settings.store_path), settings=chroma_settings
+            )
         headers = {"Authorization": f"Bearer {server.token}"} if server.token else None
         client = chromadb.HttpClient(
             host=server.host,
@@ -116,19 +120,47 @@ def _unavailable_message(settings: Settings, exc: BaseException) -> str:
     )
 
 
+def forget_cached_clients() -> None:
+    """Make the next embedded client re-read the store from disk.
+
+    Chroma keeps one in-memory copy of an embedded store per process; writes by another
+    process (an ingest run from the shell) are not seen by that copy.
+    """
+    SharedSystemClient.clear_system_cache()
+
+
 class ChunkStore:
     """Chunk collection + file manifest collection in one Chroma database."""
 
-    def __init__(self, settings: Settings, client: chromadb.ClientAPI | None = None) -> None:
+    def __init__(self, settings: Settings, client: ClientAPI | None = None) -> None:
         self.settings = settings
         self.client = client or open_client(settings)
         self.embeddings = LangChainEmbeddings(load_embedder(settings.embedding_model))
+        self.written_generation = -1  # the last generation this object committed
+        self._open_collections()
+        self._check_model()
+
+    @property
+    def chunks(self) -> Any:
+        """The raw Chroma collection behind ``self.vectors`` (for filters LangChain lacks)."""
+        return self.vectors._collection
+
+    def reopen(self) -> None:
+        """Pick up another process's writes (embedded store only; a server is always current)."""
+        if self.settings.chroma_server is None:
+            forget_cached_clients()
+            self.client = open_client(self.settings)
+            self._open_collections()
+
+    def _open_collections(self) -> None:
+        settings = self.settings
         try:
             # Created first with our embedding function so the collection's stored config
             # names it: any Chroma client can then embed queries offline.
-            self.client.get_or_create_collection(
+            client: Any = self.client  # chromadb's stubs reject a valid EmbeddingFunction
+            client.get_or_create_collection(
                 settings.collection,
-                embedding_function=ChromaEmbeddingFunction(settings.embedding_model),  # type: ignore[arg-type]
+                embedding_function=ChromaEmbeddingFunction(settings.embedding_model),
                 metadata={"hnsw:space": "cosine"},
             )
             self.vectors = Chroma(
@@ -137,12 +169,11 @@ class ChunkStore:
                 embedding_function=self.embeddings,
                 collection_metadata={"hnsw:space": "cosine"},
             )
-            self.files = self.client.get_or_create_collection(
+            self.files: Any = self.client.get_or_create_collection(
                 f"{settings.collection}_files", embedding_function=None
             )
         except Exception as exc:
             raise StoreUnavailable(_unavailable_message(settings, exc)) from exc
-        self._check_model()
 
     # -- state ------------------------------------------------------------------------------
     def state(self) -> StoreState:
@@ -178,6 +209,7 @@ class ChunkStore:
                 }
             ],
         )
+        self.written_generation = generation
         return generation
 
     def manifest(self) -> dict[str, FileRecord]:
@@ -188,7 +220,7 @@ class ChunkStore:
         return records
 
     def count_chunks(self) -> int:
-        return int(self.vectors._collection.count())
+        return int(self.chunks.count())
 
     # -- writes -----------------------------------------------------------------------------
     def write_chunks(self, chunks: Sequence[Chunk]) -> None:
@@ -216,13 +248,13 @@ class ChunkStore:
             return
         self.files.delete(ids=list(sources))
         for batch in _batched(list(sources), 100):
-            self.vectors._collection.delete(where={"source": {"$in": batch}})
+            self.chunks.delete(where={"source": {"$in": batch}})
 
     def purge_uncommitted(self, manifest: dict[str, FileRecord] | None = None) -> int:
         """Delete chunks no committed file version owns (left by a crash or a replacement)."""
         manifest = self.manifest() if manifest is None else manifest
         stale: list[str] = []
-        for ids, metas in self._pages(self.vectors._collection, where=None):
+        for ids, metas in self._pages(self.chunks, where=None):
             for chunk_id, meta in zip(ids, metas, strict=True):
                 record = manifest.get(str(meta.get("source", "")))
                 if record is None or record.file_hash != meta.get("file_hash"):
@@ -234,7 +266,7 @@ class ChunkStore:
     # -- reads ------------------------------------------------------------------------------
     def visible_chunks(self, manifest: dict[str, FileRecord]) -> Iterator[StoredChunk]:
         """Every committed chunk, with its stored text."""
-        collection = self.vectors._collection
+        collection = self.chunks
         offset = 0
         while True:
             got = collection.get(limit=PAGE, offset=offset, include=["documents", "metadatas"])
@@ -252,7 +284,7 @@ class ChunkStore:
         self, manifest: dict[str, FileRecord]
     ) -> tuple[list[StoredChunk], npt.NDArray[np.float32]]:
         """Every committed chunk with its stored text and its unit vector (one row each)."""
-        collection = self.vectors._collection
+        collection = self.chunks
         chunks: list[StoredChunk] = []
         rows: list[npt.NDArray[np.float32]] = []
         offset = 0
@@ -280,8 +312,8 @@ class ChunkStore:
         total = self.count_chunks()
         if total == 0:
             return []
-        got = self.vectors._collection.query(
-            query_embeddings=[list(vector)],
+        got = self.chunks.query(
+            query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=min(k, total),
             where=where,
             include=["documents", "metadatas", "distances"],

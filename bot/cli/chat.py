@@ -51,8 +51,11 @@ def chat_session(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
                 print("Type a question, e.g. How much does the US demand?", file=stdout)
             continue
         if len(question) > MAX_QUESTION_CHARS:
-            print(f"That question is too long ({len(question)} characters; the limit is "
-                  f"{MAX_QUESTION_CHARS}). Ask something shorter.", file=stdout)
+            print(
+                f"That question is too long ({len(question)} characters; the limit is "
+                f"{MAX_QUESTION_CHARS}). Ask something shorter.",
+                file=stdout,
+            )
             continue
         answer = engine.ask(question, previous)
         if not interactive:

@@ -40,7 +40,7 @@ class TerminalProgress:
         self._done += 1
         if self._progress is not None and self._task is not None:
             self._progress.update(self._task, advance=1, description=source)
-        elif time.monotonic() - self._last_line > 5 or self._done == self._total:
+        elif time.monotonic() - self._last_line >= 1 or self._done == self._total:
             self._last_line = time.monotonic()
             print(f"  {self._done}/{self._total} files", file=sys.stderr, flush=True)
 

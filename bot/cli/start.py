@@ -30,9 +30,9 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     settings_from(args)  # loads .env so DISCORD_TOKEN can come from it
     if env_str("DISCORD_TOKEN"):
-        from bot.cli import run as run_bot
+        from bot.cli.common import fail
 
-        return run_bot.run(args)
+        return fail("the Discord bot is not part of this version yet; unset DISCORD_TOKEN")
     engine = engine_from(args)
     summary = engine.ingest(progress=TerminalProgress())
     print(summary.line(), file=sys.stderr)

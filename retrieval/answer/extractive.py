@@ -58,11 +58,11 @@ def answer_from_hits(question: str, hits: Sequence[Hit], gate: Gate | None = Non
     lines = [_clause(c.hit, c.quote, c.n) for c in citations]
     if any(c.hit.kind == "comment" for c in citations):
         lines.append(OPINION_NOTE)
-    return Answer(question, "\n".join(lines), True, citations, tuple(hits))
+    return Answer(question, "\n".join(lines), True, citations, hits=tuple(hits))
 
 
 def not_covered(question: str, hits: Sequence[Hit]) -> Answer:
     nearest = tuple(
         Citation(n, h, best_quote(h, set())) for n, h in enumerate(hits[:NEAREST_OFFERED], 1)
     )
-    return Answer(question, NOT_COVERED, False, (), nearest, tuple(hits))
+    return Answer(question, NOT_COVERED, False, nearest=nearest, hits=tuple(hits))

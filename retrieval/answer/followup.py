@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from retrieval.answer.types import Answer
 from retrieval.lexical import tokenize
 
-_PERSON = re.compile(r"\b(he|she|him|her|his|hers|they|them|their|this (?:person|commenter))\b", re.I)
+_PERSON = re.compile(
+    r"\b(he|she|him|her|his|hers|they|them|their|this (?:person|commenter))\b", re.I
+)
 _THING = re.compile(r"\b(it|that|this|there|those|these)\b", re.I)
 _NEXT = re.compile(r"\b(next|then|after that|afterwards|later|else|more|again)\b", re.I)
 SHORT_QUESTION_WORDS = 8

@@ -47,9 +47,7 @@ class LLMAnswerer:
 
     def answer(self, question: str, hits: Sequence[Hit]) -> Answer:
         try:
-            reply = self.model.invoke(
-                [("system", SYSTEM), ("human", user_message(question, hits))]
-            )
+            reply = self.model.invoke([("system", SYSTEM), ("human", user_message(question, hits))])
         except Exception as exc:
             raise LLMUnavailable(f"{type(exc).__name__}: {exc}") from exc
         text = str(getattr(reply, "content", reply)).strip()

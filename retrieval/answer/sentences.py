@@ -14,7 +14,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.start()
         # keep closing quotes/brackets that the lookbehind left in the match
-        end += len(match.group(0)) - len(match.group(0).lstrip("\"”’)]"))
+        end += len(match.group(0)) - len(match.group(0).lstrip('"”’)]'))
         _add(spans, text, start, end)
         start = match.end()
     _add(spans, text, start, len(text))
@@ -28,8 +28,10 @@ def _merge_abbreviations(spans: list[tuple[int, int]], text: str) -> list[tuple[
     """Undo splits after "U.S." or "Mr." (the next sentence continues the same one)."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and _ABBREVIATION.search(text[merged[-1][0] : merged[-1][1]]) and (
-            "\n" not in text[merged[-1][1] : start]
+        if (
+            merged
+            and _ABBREVIATION.search(text[merged[-1][0] : merged[-1][1]])
+            and ("\n" not in text[merged[-1][1] : start])
         ):
             merged[-1] = (merged[-1][0], end)
         else:

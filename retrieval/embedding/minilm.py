@@ -82,7 +82,8 @@ class OnnxSentenceEmbedder:
         return out
 
     def embed_one(self, text: str) -> Vectors:
-        return self._embed_batch([text])[0]
+        row: Vectors = self._embed_batch([text])[0]
+        return row
 
     def _embed_batch(self, texts: list[str]) -> Vectors:
         with self._lock:
@@ -96,7 +97,8 @@ class OnnxSentenceEmbedder:
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return unit
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,106 @@
+"""Incremental ingestion as a maintainer sees it: nothing duplicated, nothing stale."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from retrieval.engine import Engine
+from retrieval.settings import Settings
+from retrieval.store import ChunkStore
+
+
+def visible(store: ChunkStore) -> list[dict[str, object]]:
+    chunks, _ = store.visible_chunks_with_vectors(store.manifest())
+    return [c.metadata for c in chunks]
+
+
+def test_second_ingest_of_same_folder_changes_nothing(settings: Settings) -> None:
+    engine = Engine(settings)
+    first = engine.ingest()
+    assert sorted(first.added) == ["000_88f28c69f322998a.txt", "001_a3f27b942b602c7e.txt"]
+    assert first.chunks_written > 20
+    count = engine.store.count_chunks()
+    generation = engine.store.state().generation
+
+    second = engine.ingest()
+    assert not second.changed
+    assert second.line().startswith("Nothing changed")
+    assert len(second.unchanged) == 2 and second.chunks_written == 0
+    assert engine.store.count_chunks() == count
+    assert engine.store.state().generation == generation
+
+
+def test_changed_file_replaces_all_its_old_chunks(settings: Settings) -> None:
+    engine = Engine(settings)
+    engine.ingest()
+    path = settings.corpus_dir / "001_a3f27b942b602c7e.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("five billion dollars", "seven zillion doubloons"), encoding="utf-8"
+    )
+
+    summary = engine.ingest()
+    assert summary.updated == ["001_a3f27b942b602c7e.txt"] and not summary.added
+
+    chunks = engine.store.vectors.get(where={"source": "001_a3f27b942b602c7e.txt"})
+    documents = chunks["documents"]
+    assert any("seven zillion doubloons" in d for d in documents)
+    assert not any("five billion dollars" in d for d in documents)
+    # every stored chunk of the file belongs to the new version: no stale duplicates
+    hashes = {m["file_hash"] for m in chunks["metadatas"]}
+    assert hashes == {engine.store.manifest()["001_a3f27b942b602c7e.txt"].file_hash}
+    hits = engine.search("seven zillion doubloons", k=3)
+    assert hits[0].source == "001_a3f27b942b602c7e.txt"
+    assert "seven zillion doubloons" in hits[0].text
+
+
+def test_deleted_file_disappears_from_store_and_answers(settings: Settings) -> None:
+    engine = Engine(settings)
+    engine.ingest()
+    (settings.corpus_dir / "001_a3f27b942b602c7e.txt").unlink()
+
+    summary = engine.ingest()
+    assert summary.removed == ["001_a3f27b942b602c7e.txt"]
+    assert set(engine.store.manifest()) == {"000_88f28c69f322998a.txt"}
+    assert {m["source"] for m in visible(engine.store)} == {"000_88f28c69f322998a.txt"}
+    assert engine.store.vectors.get(where={"source": "001_a3f27b942b602c7e.txt"})["ids"] == []
+    assert all(h.source != "001_a3f27b942b602c7e.txt" for h in engine.search("Press TV", k=10))
+
+
+def test_no_chunk_is_stored_twice(settings: Settings) -> None:
+    engine = Engine(settings)
+    engine.ingest()
+    engine.ingest([settings.corpus_dir / "000_88f28c69f322998a.txt"])  # a single file, again
+    positions = Counter((m["source"], m["chunk_index"]) for m in visible(engine.store))
+    assert positions and max(positions.values()) == 1
+    assert engine.store.count_chunks() == len(positions)
+
+
+def test_bad_files_are_reported_and_the_rest_ingests(settings: Settings) -> None:
+    corpus = settings.corpus_dir
+    (corpus / "empty.txt").write_text("")
+    (corpus / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (corpus / "latin.txt").write_bytes(
+        "Caf\xe9 owners protest\n\nThe caf\xe9 owners of Lyon protested on Monday.".encode("cp1252")
+    )
+    summary = Engine(settings).ingest()
+    assert sorted(summary.added) == [
+        "000_88f28c69f322998a.txt",
+        "001_a3f27b942b602c7e.txt",
+        "latin.txt",
+    ]
+    assert len(summary.skipped) == 2
+    assert any("empty.txt" in m for m in summary.skipped)
+    assert any("image.bin" in m for m in summary.skipped)
+    assert any("latin.txt" in w and "UTF-8" in w for w in summary.warnings)
+
+
+def test_missing_path_names_the_fix(settings: Settings, tmp_path: Path) -> None:
+    engine = Engine(settings)
+    try:
+        engine.ingest([tmp_path / "nope"])
+    except Exception as exc:
+        assert "nope does not exist" in str(exc)
+    else:  # pragma: no cover - the assertion above is the test
+        raise AssertionError("ingest of a missing folder did not fail")
