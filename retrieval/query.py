@@ -36,19 +36,26 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 def analyse(question: str, authors: Iterable[str]) -> QueryIntent:
     """Find a known author's name and the kind of passage the question favours."""
-    named: str | None = None
-    position = -1
+    found: dict[str, int] = {}  # name -> position; longer names win overlapping matches
+    taken: list[range] = []
     for name in sorted({a for a in authors if a}, key=len, reverse=True):
-        match = _name_pattern(name).search(question)
-        if match:
-            named, position = name, match.start()
-            break
-    replied_to = None
-    author = named
-    if named is not None:
-        before = question[:position]
-        if re.search(_REPLY_TO + r"$", before, re.IGNORECASE):
-            replied_to, author = named, None
+        for match in _name_pattern(name).finditer(question):
+            span = range(match.start(), match.end())
+            if not any(set(span) & set(other) for other in taken):
+                found.setdefault(name, match.start())
+                taken.append(span)
+    names = sorted(found, key=found.__getitem__)
+    named = names[0] if names else None
+    author: str | None = None
+    replied_to: str | None = None
+    for name in names:
+        before = question[: found[name]]
+        if replied_to is None and re.search(_REPLY_TO + r"$", before, re.IGNORECASE):
+            replied_to = name
+        elif author is None:
+            author = name
+        elif replied_to is None:
+            replied_to = name  # "what did Canosin say to CHUCKMAN"
     kind: Kind | None = None
     if named is not None or _COMMENTS.search(question):
         kind = "comment"

@@ -5,7 +5,7 @@ diversified so one long thread cannot fill every slot."""
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -34,6 +34,7 @@ class Hit:
     score: float  # fused rank score (higher is better; comparable within one search)
     similarity: float  # cosine similarity of question and passage (-1…1)
     lexical: float  # BM25 score (0 = no shared words)
+    coverage: float = 0.0  # share of the question's words in the passage, weighted by rarity
     id: str = ""
     header: str = ""
     parent_author: str | None = None
@@ -63,7 +64,9 @@ class Hit:
         return f"editor's note {span}" if self.section == "editor_note" else f"article {span}"
 
 
-def _hit(chunk: StoredChunk, score: float, similarity: float, lexical: float) -> Hit:
+def _hit(
+    chunk: StoredChunk, score: float, similarity: float, lexical: float, coverage: float
+) -> Hit:
     meta = chunk.metadata
     header, _, body = chunk.content.partition("\n")
     kind = str(meta.get("kind", "article"))
@@ -78,6 +81,7 @@ def _hit(chunk: StoredChunk, score: float, similarity: float, lexical: float) ->
         score=score,
         similarity=similarity,
         lexical=lexical,
+        coverage=coverage,
         id=chunk.id,
         header=header,
         parent_author=str(meta.get("parent_author") or "") or None,
@@ -85,6 +89,14 @@ def _hit(chunk: StoredChunk, score: float, similarity: float, lexical: float) ->
         section=str(meta.get("section", "")),
         chunk_index=int(meta.get("chunk_index") or 0),
     )
+
+
+def lexical_text(chunk: StoredChunk) -> str:
+    """What BM25 sees: who wrote the passage and the passage, not the article title (which
+    every chunk of a file shares and would make all of them match its words)."""
+    meta = chunk.metadata
+    names = " ".join(str(meta.get(k) or "") for k in ("author", "parent_author"))
+    return f"{names}\n{chunk.content.partition(chr(10))[2]}"
 
 
 class _Snapshot:
@@ -95,7 +107,7 @@ class _Snapshot:
         self.manifest = store.manifest()
         self.chunks, self.vectors = store.visible_chunks_with_vectors(self.manifest)
         self.position = {c.id: i for i, c in enumerate(self.chunks)}
-        self.lexical = LexicalIndex([c.content for c in self.chunks])
+        self.lexical = LexicalIndex([lexical_text(c) for c in self.chunks])
         authors = [str(c.metadata.get("author") or "") for c in self.chunks]
         self.authors = np.array(authors, dtype=object)
         self.parents = np.array(
@@ -144,6 +156,7 @@ class HybridSearcher:
         return intent
 
     def search(self, question: str, k: int = 5, diversify: bool = True) -> list[Hit]:
+        """The k best passages for a question, best first."""
         question = question.strip()
         if not question or k <= 0:
             return []
@@ -200,20 +213,24 @@ class HybridSearcher:
             sims = snap.vectors[missing] @ np.asarray(vector, dtype=np.float32)
             similarity.update(zip(missing, sims.tolist(), strict=True))
         hits = [
-            _hit(snap.chunks[p], fused[p], similarity.get(p, 0.0), lexical.get(p, 0.0))
-            for p in order
+            _hit(snap.chunks[p], fused[p], similarity[p], lexical.get(p, 0.0), 0.0) for p in order
         ]
-        return _diversify(hits, k) if diversify else hits[:k]
+        per_thread = PER_THREAD * 2 if person else PER_THREAD  # a named person's own thread
+        chosen = _diversify(hits, k, per_thread) if diversify else hits[:k]
+        return [
+            replace(h, coverage=snap.lexical.coverage(question, snap.position[h.id]))
+            for h in chosen
+        ]
 
 
-def _diversify(hits: list[Hit], k: int) -> list[Hit]:
+def _diversify(hits: list[Hit], k: int, per_thread_cap: int = PER_THREAD) -> list[Hit]:
     chosen: list[Hit] = []
     per_thread: dict[tuple[str, str], int] = {}
     per_source: dict[str, int] = {}
     overflow: list[Hit] = []
     for hit in hits:
         key = _thread_key(hit)
-        if per_thread.get(key, 0) >= PER_THREAD or per_source.get(hit.source, 0) >= PER_SOURCE:
+        if per_thread.get(key, 0) >= per_thread_cap or per_source.get(hit.source, 0) >= PER_SOURCE:
             overflow.append(hit)
             continue
         chosen.append(hit)

@@ -42,7 +42,8 @@ class Answerer:
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         resolved = resolve(question, previous)
         hits = self.retrieve(resolved)
-        extractive = answer_from_hits(question, hits, self.gate)
+        intent = self.searcher.intent(resolved.text)
+        extractive = answer_from_hits(question, hits, self.gate, intent)
         if self.llm is None or not extractive.found:
             return extractive
         try:

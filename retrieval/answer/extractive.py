@@ -13,6 +13,7 @@ from retrieval.answer.relevance import Gate
 from retrieval.answer.sentences import clip, sentence_spans
 from retrieval.answer.types import Answer, Citation
 from retrieval.lexical import tokenize
+from retrieval.query import QueryIntent
 from retrieval.search import Hit
 
 MAX_PASSAGES = 4
@@ -42,13 +43,17 @@ def _inline(quote: str) -> str:
     return re.sub(r"\s+", " ", quote).strip()
 
 
-def answer_from_hits(question: str, hits: Sequence[Hit], gate: Gate | None = None) -> Answer:
+def answer_from_hits(
+    question: str,
+    hits: Sequence[Hit],
+    gate: Gate | None = None,
+    intent: QueryIntent | None = None,
+) -> Answer:
     gate = gate or Gate()
-    if not hits or not gate.covered(hits):
+    if not hits or not gate.covered(hits, intent):
         return not_covered(question, hits)
     terms = set(tokenize([question])[0])
-    best = max(h.similarity for h in hits)
-    used = [h for h in hits if gate.supports(h) or h.similarity >= best - 0.12][:MAX_PASSAGES]
+    used = [h for h in hits if gate.supports(h, intent)][:MAX_PASSAGES]
     # the article first, then the editor's note, then readers
     order = {"body": 0, "editor_note": 1, "comments": 2}
     used.sort(key=lambda h: order.get(h.section, 0 if h.kind == "article" else 2))
