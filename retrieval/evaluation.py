@@ -104,9 +104,7 @@ class EvalReport:
             "off_topic": len(offtopic),
             "recall@1": share(answerable, (r.rank == 1 for r in answerable)),
             "recall@5": share(answerable, (r.rank is not None for r in answerable)),
-            "mrr@5": round(
-                sum(1 / r.rank for r in answerable if r.rank) / len(answerable), 3
-            )
+            "mrr@5": round(sum(1 / r.rank for r in answerable if r.rank) / len(answerable), 3)
             if answerable
             else 0.0,
             "answered": share(answerable, (r.found for r in answerable)),

@@ -19,7 +19,7 @@ _INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
 def _fold_initialisms(text: str) -> str:
-    """"U.S." and "U.K." become "US" and "UK" so they match the spelling without dots."""
+    """ "U.S." and "U.K." become "US" and "UK" so they match the spelling without dots."""
     return _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
 
 

@@ -155,6 +155,21 @@ class HybridSearcher:
             return QueryIntent(author=intent.author, kind=None)
         return intent
 
+    def next_passage(self, source: str, after_index: int, author: str | None) -> Hit | None:
+        """The first passage of ``source`` after chunk ``after_index`` (by ``author`` if given)."""
+        snap = self.snapshot()
+        later = [
+            (int(c.metadata.get("chunk_index") or 0), pos)
+            for pos, c in enumerate(snap.chunks)
+            if c.metadata.get("source") == source
+            and int(c.metadata.get("chunk_index") or 0) > after_index
+            and (author is None or c.metadata.get("author") == author)
+        ]
+        if not later:
+            return None
+        _, pos = min(later)
+        return _similarity_free_hit(snap.chunks[pos], 0.0)
+
     def search(self, question: str, k: int = 5, diversify: bool = True) -> list[Hit]:
         """The k best passages for a question, best first."""
         question = question.strip()
@@ -221,6 +236,10 @@ class HybridSearcher:
             replace(h, coverage=snap.lexical.coverage(question, snap.position[h.id]))
             for h in chosen
         ]
+
+
+def _similarity_free_hit(chunk: StoredChunk, similarity: float) -> Hit:
+    return _hit(chunk, 0.0, similarity, 0.0, 0.0)
 
 
 def _diversify(hits: list[Hit], k: int, per_thread_cap: int = PER_THREAD) -> list[Hit]:

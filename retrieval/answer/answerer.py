@@ -14,6 +14,7 @@ from retrieval.settings import Settings
 
 log = logging.getLogger(__name__)
 PASSAGES = 8
+ACCEPT_ALL = Gate(strong=-1.0)
 
 
 class Answerer:
@@ -24,23 +25,23 @@ class Answerer:
 
     def retrieve(self, resolved: ResolvedQuestion) -> list[Hit]:
         hits = self.searcher.search(resolved.text, PASSAGES)
-        if resolved.after is not None:
-            source, index = resolved.after
-            later = [
-                h
-                for h in self.searcher.search(resolved.text, PASSAGES * 3, diversify=False)
-                if h.source == source
-                and h.chunk_index > index
-                and (resolved.author is None or h.author == resolved.author)
-            ]
-            later.sort(key=lambda h: h.chunk_index)
-            hits = later[:2] + [h for h in hits if h not in later[:2]]
-        elif resolved.author is not None:
+        if resolved.author is not None:
             hits.sort(key=lambda h: h.author != resolved.author)
         return hits
 
+    def following(self, resolved: ResolvedQuestion) -> list[Hit]:
+        """For "what did he say next?": the passages after the previous answer's, in order."""
+        if resolved.after is None:
+            return []
+        source, index = resolved.after
+        hit = self.searcher.next_passage(source, index, resolved.author)
+        return [hit] if hit else []
+
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         resolved = resolve(question, previous)
+        following = self.following(resolved)
+        if following:  # the position in the thread answers it, whatever the wording
+            return answer_from_hits(question, following, ACCEPT_ALL)
         hits = self.retrieve(resolved)
         intent = self.searcher.intent(resolved.text)
         extractive = answer_from_hits(question, hits, self.gate, intent)
