@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -13,8 +13,6 @@ import numpy.typing as npt
 import Stemmer
 
 _STEMMER = Stemmer.Stemmer("english")
-
-
 _INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
@@ -37,35 +35,33 @@ def tokenize(texts: Sequence[str]) -> list[list[str]]:
 class LexicalIndex:
     """Scores every indexed text against a query; positions match the input order."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self.size = len(texts)
-        self._bm25 = bm25s.BM25()
-        tokens = tokenize(texts) if texts else []
-        self._terms = [frozenset(t) for t in tokens]
-        df: Counter[str] = Counter()
-        for terms in self._terms:
-            df.update(terms)
-        self._idf = {t: math.log(1 + self.size / n) for t, n in df.items()}
-        if texts:
-            self._bm25.index(tokens, show_progress=False)
+    def __init__(self, texts: Sequence[str] = (), bm25: bm25s.BM25 | None = None) -> None:
+        if bm25 is None:
+            bm25 = bm25s.BM25()
+            if texts:
+                bm25.index(tokenize(texts), show_progress=False)
+        self._bm25 = bm25
+        scores = getattr(bm25, "scores", None)
+        self.size = int(scores["num_docs"]) if scores else 0
 
-    def coverage(self, query: str, position: int) -> float:
-        """Share of the question's words (weighted by rarity) that the passage contains."""
-        terms = set(tokenize([query])[0])
-        if not terms:
-            return 0.0
-        # words the corpus never uses weigh as much as its rarest word
-        ceiling = math.log(1 + self.size)
-        weights = {t: self._idf.get(t, ceiling) for t in terms}
-        present = self._terms[position]
-        return sum(w for t, w in weights.items() if t in present) / sum(weights.values())
+    def save(self, folder: Path) -> None:
+        if self.size:
+            self._bm25.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        if not (folder / "params.index.json").exists():
+            return cls()
+        return cls(bm25=bm25s.BM25.load(str(folder), show_progress=False))
+
+    def _known(self, query: str) -> list[str]:
+        vocab = self._bm25.vocab_dict
+        return [t for t in dict.fromkeys(tokenize([query])[0]) if t in vocab]
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         if self.size == 0:
             return np.zeros(0, dtype=np.float32)
-        terms = tokenize([query])[0]
-        vocab = self._bm25.vocab_dict
-        known = [t for t in terms if t in vocab]
+        known = self._known(query)
         if not known:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
@@ -83,3 +79,25 @@ class LexicalIndex:
         best = np.argpartition(-scores, k - 1)[:k]
         ranked = sorted(best.tolist(), key=lambda i: -scores[i])
         return [(int(i), float(scores[i])) for i in ranked if scores[i] > 0]
+
+    def coverage(self, query: str, position: int) -> float:
+        """Share of the question's words (weighted by rarity) that the passage contains."""
+        terms = list(dict.fromkeys(tokenize([query])[0]))
+        if not terms or self.size == 0:
+            return 0.0
+        vocab = self._bm25.vocab_dict
+        indptr = self._bm25.scores["indptr"]
+        indices = self._bm25.scores["indices"]
+        ceiling = math.log(1 + self.size)  # unknown words weigh as much as the rarest one
+        total = present = 0.0
+        for term in terms:
+            tid = vocab.get(term)
+            if tid is None:
+                total += ceiling
+                continue
+            docs = indices[indptr[tid] : indptr[tid + 1]]
+            weight = math.log(1 + self.size / max(1, len(docs)))
+            total += weight
+            if np.any(docs == position):
+                present += weight
+        return present / total if total else 0.0

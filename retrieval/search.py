@@ -10,8 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from retrieval.lexical import LexicalIndex
 from retrieval.query import QueryIntent, analyse
+from retrieval.snapshot import Snapshot, load_or_build
 from retrieval.store import ChunkStore, StoredChunk
 
 RRF_K = 60
@@ -91,37 +91,6 @@ def _hit(
     )
 
 
-def lexical_text(chunk: StoredChunk) -> str:
-    """What BM25 sees: who wrote the passage and the passage, not the article title (which
-    every chunk of a file shares and would make all of them match its words)."""
-    meta = chunk.metadata
-    names = " ".join(str(meta.get(k) or "") for k in ("author", "parent_author"))
-    return f"{names}\n{chunk.content.partition(chr(10))[2]}"
-
-
-class _Snapshot:
-    """The visible chunks of one store generation, with their BM25 index."""
-
-    def __init__(self, store: ChunkStore, generation: int) -> None:
-        self.generation = generation
-        self.manifest = store.manifest()
-        self.chunks, self.vectors = store.visible_chunks_with_vectors(self.manifest)
-        self.position = {c.id: i for i, c in enumerate(self.chunks)}
-        self.lexical = LexicalIndex([lexical_text(c) for c in self.chunks])
-        authors = [str(c.metadata.get("author") or "") for c in self.chunks]
-        self.authors = np.array(authors, dtype=object)
-        self.parents = np.array(
-            [str(c.metadata.get("parent_author") or "") for c in self.chunks], dtype=object
-        )
-        self.kinds = np.array([str(c.metadata.get("kind")) for c in self.chunks], dtype=object)
-        self.comment_authors = sorted(
-            {a for a, k in zip(authors, self.kinds, strict=True) if a and k == "comment"}
-        )
-        self.article_authors = sorted(
-            {a for a, k in zip(authors, self.kinds, strict=True) if a and k == "article"}
-        )
-
-
 def _thread_key(hit: Hit) -> tuple[str, str]:
     if hit.kind == "comment" and hit.thread_path:
         return (hit.source, "c" + hit.thread_path.split(".")[0])
@@ -133,10 +102,10 @@ class HybridSearcher:
 
     def __init__(self, store: ChunkStore) -> None:
         self.store = store
-        self._snapshot: _Snapshot | None = None
+        self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
 
-    def snapshot(self) -> _Snapshot:
+    def snapshot(self) -> Snapshot:
         generation = self.store.state().generation
         current = self._snapshot
         if current is not None and current.generation == generation:
@@ -145,7 +114,7 @@ class HybridSearcher:
             if self._snapshot is None or self._snapshot.generation != generation:
                 if current is not None and generation != self.store.written_generation:
                     self.store.reopen()  # another process re-ingested
-                self._snapshot = _Snapshot(self.store, generation)
+                self._snapshot = load_or_build(self.store, generation)
             return self._snapshot
 
     def intent(self, question: str) -> QueryIntent:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,6 @@ import numpy.typing as npt
 from chromadb.api import ClientAPI
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
 
 from retrieval.chunking import Chunk
 from retrieval.embedding import ChromaEmbeddingFunction, LangChainEmbeddings, load_embedder
@@ -120,6 +120,9 @@ def _unavailable_message(settings: Settings, exc: BaseException) -> str:
     )
 
 
+_LOADER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model-loader")
+
+
 def forget_cached_clients() -> None:
     """Make the next embedded client re-read the store from disk.
 
@@ -132,18 +135,45 @@ def forget_cached_clients() -> None:
 class ChunkStore:
     """Chunk collection + file manifest collection in one Chroma database."""
 
+    _vectors: Any = None
+
     def __init__(self, settings: Settings, client: ClientAPI | None = None) -> None:
         self.settings = settings
         self.client = client or open_client(settings)
-        self.embeddings = LangChainEmbeddings(load_embedder(settings.embedding_model))
+        # The model loads in the background while Chroma opens.
+        self._embeddings = _LOADER.submit(
+            lambda: LangChainEmbeddings(load_embedder(settings.embedding_model))
+        )
         self.written_generation = -1  # the last generation this object committed
         self._open_collections()
         self._check_model()
 
     @property
     def chunks(self) -> Any:
-        """The raw Chroma collection behind ``self.vectors`` (for filters LangChain lacks)."""
-        return self.vectors._collection
+        """The raw Chroma collection of chunks (reads, and filters LangChain lacks)."""
+        return self._chunks
+
+    @property
+    def embeddings(self) -> LangChainEmbeddings:
+        return self._embeddings.result()
+
+    @property
+    def vectors(self) -> Any:
+        """The same collection as a LangChain vector store (writes).
+
+        Imported on first use: langchain-chroma is slow to import and answering a question
+        does not need it.
+        """
+        if self._vectors is None:
+            from langchain_chroma import Chroma
+
+            self._vectors = Chroma(
+                client=self.client,
+                collection_name=self.settings.collection,
+                embedding_function=self.embeddings,
+                collection_metadata={"hnsw:space": "cosine"},
+            )
+        return self._vectors
 
     def reopen(self) -> None:
         """Pick up another process's writes (embedded store only; a server is always current)."""
@@ -158,17 +188,12 @@ class ChunkStore:
             # Created first with our embedding function so the collection's stored config
             # names it: any Chroma client can then embed queries offline.
             client: Any = self.client  # chromadb's stubs reject a valid EmbeddingFunction
-            client.get_or_create_collection(
+            self._chunks: Any = client.get_or_create_collection(
                 settings.collection,
                 embedding_function=ChromaEmbeddingFunction(settings.embedding_model),
                 metadata={"hnsw:space": "cosine"},
             )
-            self.vectors = Chroma(
-                client=self.client,
-                collection_name=settings.collection,
-                embedding_function=self.embeddings,
-                collection_metadata={"hnsw:space": "cosine"},
-            )
+            self._vectors = None
             self.files: Any = self.client.get_or_create_collection(
                 f"{settings.collection}_files", embedding_function=None
             )

@@ -1,0 +1,1 @@
+"""Admin commands: /reindex and /stats."""

@@ -1,0 +1,1 @@
+"""Error handling and start-up checks."""

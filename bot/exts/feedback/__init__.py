@@ -1,0 +1,1 @@
+"""Buttons under answers (Show sources, 👍/👎) and the feedback store."""

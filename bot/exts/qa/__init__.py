@@ -1,0 +1,1 @@
+"""Questions: @mentions, /ask, follow-ups, /sources."""

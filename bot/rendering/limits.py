@@ -1,0 +1,10 @@
+"""Discord's message and embed limits (https://discord.com/developers/docs/resources/message)."""
+
+MESSAGE_CHARS = 2000
+EMBED_TITLE_CHARS = 256
+EMBED_DESCRIPTION_CHARS = 4096
+EMBED_FIELDS = 25
+EMBED_FIELD_NAME_CHARS = 256
+EMBED_FIELD_VALUE_CHARS = 1024
+EMBED_FOOTER_CHARS = 2048
+EMBED_TOTAL_CHARS = 6000
