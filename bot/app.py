@@ -11,7 +11,7 @@ import re
 import signal
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
 
@@ -19,7 +19,9 @@ import aiohttp
 import discord
 from discord.ext import commands
 
-from bot.exts import walk_extensions
+from bot.exts import EXTENSIONS
+from bot.exts.core.errors import handle_event_error, handle_interaction_error
+from bot.exts.feedback.buttons import ANSWER_BUTTONS
 from bot.exts.feedback.store import FeedbackStore
 from bot.exts.qa.conversations import ConversationMemory
 from bot.exts.qa.cooldown import QuestionCooldown
@@ -28,7 +30,6 @@ from retrieval.engine import Engine
 
 P = ParamSpec("P")
 T = TypeVar("T")
-EventErrorHandler = Callable[[str, BaseException | None, tuple[Any, ...]], Awaitable[None]]
 
 log = logging.getLogger(f"corpusbot.{__name__}")
 
@@ -74,9 +75,9 @@ class CorpusBot(commands.Bot):
         self.conversations = ConversationMemory()
         self.cooldown = QuestionCooldown(settings.cooldown_rate, settings.cooldown_seconds)
         self.feedback = FeedbackStore(settings.feedback_path, settings.log_author_ids)
-        self.event_error_handler: EventErrorHandler | None = None  # set by exts.core.errors
         self.answered = 0
         self.started_at = time.time()
+        self.tree.error(handle_interaction_error)
 
     async def run_blocking(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run CPU-bound engine work in the bounded answer pool, off the event loop."""
@@ -85,7 +86,8 @@ class CorpusBot(commands.Bot):
         return await loop.run_in_executor(self.answer_pool, call)
 
     async def setup_hook(self) -> None:
-        for extension in walk_extensions():
+        self.add_dynamic_items(*ANSWER_BUTTONS)  # buttons of earlier answers keep working
+        for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
 
@@ -111,10 +113,11 @@ class CorpusBot(commands.Bot):
         """No prefix commands: questions are handled by the ``qa.ask`` cog's listener."""
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
-        if self.event_error_handler is None:
+        error = sys.exc_info()[1]
+        if error is None:
             await super().on_error(event_method, *args, **kwargs)
             return
-        await self.event_error_handler(event_method, sys.exc_info()[1], args)
+        await handle_event_error(event_method, error, args)
 
     async def close(self) -> None:
         await super().close()

@@ -80,9 +80,13 @@ class LexicalIndex:
         ranked = sorted(best.tolist(), key=lambda i: -scores[i])
         return [(int(i), float(scores[i])) for i in ranked if scores[i] > 0]
 
-    def coverage(self, query: str, position: int) -> float:
+    @staticmethod
+    def terms(query: str) -> list[str]:
+        """The question's distinct indexed words."""
+        return list(dict.fromkeys(tokenize([query])[0]))
+
+    def coverage(self, terms: Sequence[str], position: int) -> float:
         """Share of the question's words (weighted by rarity) that the passage contains."""
-        terms = list(dict.fromkeys(tokenize([query])[0]))
         if not terms or self.size == 0:
             return 0.0
         vocab = self._bm25.vocab_dict

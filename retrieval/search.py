@@ -117,8 +117,8 @@ class HybridSearcher:
                 self._snapshot = load_or_build(self.store, generation)
             return self._snapshot
 
-    def intent(self, question: str) -> QueryIntent:
-        snap = self.snapshot()
+    def intent(self, question: str, snap: Snapshot | None = None) -> QueryIntent:
+        snap = snap or self.snapshot()
         intent = analyse(question, snap.comment_authors + snap.article_authors)
         if intent.author and intent.author not in snap.comment_authors:
             return QueryIntent(author=intent.author, kind=None)
@@ -147,7 +147,8 @@ class HybridSearcher:
         snap = self.snapshot()
         if not snap.chunks:
             return []
-        intent = self.intent(question)
+        intent = self.intent(question, snap)
+        size = len(snap.chunks)
         vector = self.store.embeddings.embed_query(question)
         ranked_lists: list[list[int]] = []
         similarity: dict[int, float] = {}
@@ -155,8 +156,8 @@ class HybridSearcher:
 
         def dense(where: dict[str, Any] | None) -> None:
             ranked: list[int] = []
-            for chunk, sim in self.store.nearest(vector, CANDIDATES, where):
-                pos = snap.position.get(chunk.id)
+            for chunk_id, sim in self.store.nearest(vector, min(CANDIDATES, size), where):
+                pos = snap.position.get(chunk_id)
                 if pos is not None:  # not visible: an uncommitted or replaced version
                     ranked.append(pos)
                     similarity[pos] = sim
@@ -201,9 +202,9 @@ class HybridSearcher:
         ]
         per_thread = PER_THREAD * 2 if person else PER_THREAD  # a named person's own thread
         chosen = _diversify(hits, k, per_thread) if diversify else hits[:k]
+        terms = snap.lexical.terms(question)
         return [
-            replace(h, coverage=snap.lexical.coverage(question, snap.position[h.id]))
-            for h in chosen
+            replace(h, coverage=snap.lexical.coverage(terms, snap.position[h.id])) for h in chosen
         ]
 
 

@@ -10,13 +10,15 @@ lets other processes notice that the store changed.
 
 from __future__ import annotations
 
+import functools
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import chromadb
+import httpx
 import numpy as np
 import numpy.typing as npt
 from chromadb.api import ClientAPI
@@ -120,6 +122,30 @@ def _unavailable_message(settings: Settings, exc: BaseException) -> str:
     )
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+# What the HTTP client raises when the Chroma server is down, restarting or unreachable.
+CONNECTION_ERRORS = (httpx.TransportError, ConnectionError)
+
+
+def _server_call(
+    method: Callable[Concatenate[ChunkStore, _P], _R],
+) -> Callable[Concatenate[ChunkStore, _P], _R]:
+    """A lost connection to the Chroma server becomes ``StoreUnavailable`` naming the fix.
+
+    Nothing is cached on failure, so the same object works again once the server is back.
+    """
+
+    @functools.wraps(method)
+    def call(store: ChunkStore, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(store, *args, **kwargs)
+        except CONNECTION_ERRORS as exc:
+            raise StoreUnavailable(_unavailable_message(store.settings, exc)) from exc
+
+    return call
+
+
 _LOADER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model-loader")
 
 
@@ -201,6 +227,7 @@ class ChunkStore:
             raise StoreUnavailable(_unavailable_message(settings, exc)) from exc
 
     # -- state ------------------------------------------------------------------------------
+    @_server_call
     def state(self) -> StoreState:
         got = self.files.get(ids=[META_ID], include=["metadatas"])
         meta = (got["metadatas"] or [{}])[0] if got["ids"] else {}
@@ -220,6 +247,7 @@ class ChunkStore:
                 f"EMBEDDING_MODEL={built_with} or re-ingest into a new store (--store PATH)."
             )
 
+    @_server_call
     def bump_generation(self) -> int:
         generation = self.state().generation + 1
         self.files.upsert(
@@ -237,6 +265,7 @@ class ChunkStore:
         self.written_generation = generation
         return generation
 
+    @_server_call
     def manifest(self) -> dict[str, FileRecord]:
         records: dict[str, FileRecord] = {}
         for ids, metas in self._pages(self.files, where={"kind": "file"}):
@@ -244,10 +273,12 @@ class ChunkStore:
                 records[source] = FileRecord.from_metadata(source, dict(meta))
         return records
 
+    @_server_call
     def count_chunks(self) -> int:
         return int(self.chunks.count())
 
     # -- writes -----------------------------------------------------------------------------
+    @_server_call
     def write_chunks(self, chunks: Sequence[Chunk]) -> None:
         """Embed and upsert chunks (invisible until their file is committed)."""
         if not chunks:
@@ -258,6 +289,7 @@ class ChunkStore:
             ids=[c.id for c in chunks],
         )
 
+    @_server_call
     def commit_files(self, records: Sequence[FileRecord]) -> None:
         """Make these files' current chunks the visible ones (one manifest write)."""
         if records:
@@ -267,6 +299,7 @@ class ChunkStore:
                 metadatas=[r.to_metadata() for r in records],
             )
 
+    @_server_call
     def forget_files(self, sources: Sequence[str]) -> None:
         """Hide files at once (manifest), then delete their chunks."""
         if not sources:
@@ -275,6 +308,7 @@ class ChunkStore:
         for batch in _batched(list(sources), 100):
             self.chunks.delete(where={"source": {"$in": batch}})
 
+    @_server_call
     def purge_uncommitted(self, manifest: dict[str, FileRecord] | None = None) -> int:
         """Delete chunks no committed file version owns (left by a crash or a replacement)."""
         manifest = self.manifest() if manifest is None else manifest
@@ -305,6 +339,7 @@ class ChunkStore:
                     yield StoredChunk(chunk_id, doc or "", dict(meta))
             offset += len(ids)
 
+    @_server_call
     def visible_chunks_with_vectors(
         self, manifest: dict[str, FileRecord]
     ) -> tuple[list[StoredChunk], npt.NDArray[np.float32]]:
@@ -330,27 +365,23 @@ class ChunkStore:
         matrix = np.concatenate(rows) if rows else np.zeros((0, 384), dtype=np.float32)
         return chunks, matrix
 
+    @_server_call
     def nearest(
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[StoredChunk, float]]:
-        """The k nearest chunks by cosine similarity (1 = same direction), any visibility."""
-        total = self.count_chunks()
-        if total == 0:
+    ) -> list[tuple[str, float]]:
+        """Ids and cosine similarities (1 = same direction) of up to k nearest chunks, of any
+        visibility: callers keep those their snapshot shows."""
+        if k <= 0:
             return []
         got = self.chunks.query(
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=min(k, total),
+            n_results=k,
             where=where,
-            include=["documents", "metadatas", "distances"],
+            include=["distances"],
         )
-        out: list[tuple[StoredChunk, float]] = []
         ids = got["ids"][0]
-        docs = (got["documents"] or [[]])[0]
-        metas = (got["metadatas"] or [[]])[0]
         dists = (got["distances"] or [[]])[0]
-        for chunk_id, doc, meta, dist in zip(ids, docs, metas, dists, strict=True):
-            out.append((StoredChunk(chunk_id, doc or "", dict(meta)), 1.0 - float(dist)))
-        return out
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
 
     def _pages(
         self, collection: Any, where: dict[str, Any] | None

@@ -1,5 +1,5 @@
-"""``corpusbot start``: the main job. With DISCORD_TOKEN the bot; without, ingest the corpus
-and chat in the terminal."""
+"""``corpusbot start``: the main job. Ingest the corpus, then run the Discord bot with
+DISCORD_TOKEN, or chat in the terminal without it."""
 
 from __future__ import annotations
 
@@ -10,16 +10,17 @@ from typing import Any
 from bot.cli.chat import chat_session
 from bot.cli.common import add_store_option, engine_from, settings_from
 from bot.cli.progress import TerminalProgress
+from bot.cli.run import bot_settings_from, start_discord_bot
 from retrieval.settings import env_str
 
 
 def add_parser(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "start",
-        help="run the Discord bot if DISCORD_TOKEN is set, else ingest and chat here",
+        help="ingest, then run the Discord bot if DISCORD_TOKEN is set, else chat here",
         description=(
-            "With DISCORD_TOKEN set, start the Discord bot (like `corpusbot run`). Without it, "
-            "ingest CORPUS_DIR (only what changed) and answer questions in the terminal, "
+            "Ingest CORPUS_DIR (only what changed), then with DISCORD_TOKEN set start the "
+            "Discord bot (like `corpusbot run`); without it answer questions in the terminal, "
             "reading them from stdin when it is not a terminal."
         ),
     )
@@ -29,11 +30,10 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings_from(args)  # loads .env so DISCORD_TOKEN can come from it
-    if env_str("DISCORD_TOKEN"):
-        from bot.cli.common import fail
-
-        return fail("the Discord bot is not part of this version yet; unset DISCORD_TOKEN")
+    bot_settings = bot_settings_from(args) if env_str("DISCORD_TOKEN") else None
     engine = engine_from(args)
     summary = engine.ingest(progress=TerminalProgress())
     print(summary.line(), file=sys.stderr)
+    if bot_settings is not None:
+        return start_discord_bot(bot_settings, engine, verbose=args.verbose)
     return chat_session(engine, sys.stdin, sys.stdout)

@@ -62,6 +62,7 @@ class Reindex(commands.Cog):
     def __init__(self, bot: CorpusBot) -> None:
         self.bot = bot
         self.task: asyncio.Task[None] | None = None
+        self.progress_edit_seconds = PROGRESS_EDIT_SECONDS
         self._started_by = ""
 
     @property
@@ -112,7 +113,7 @@ class Reindex(commands.Cog):
     ) -> None:
         shown = ""
         while True:
-            await asyncio.sleep(PROGRESS_EDIT_SECONDS)
+            await asyncio.sleep(self.progress_edit_seconds)
             line = progress.snapshot().line(corpus)
             if line == shown:
                 continue

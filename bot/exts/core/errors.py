@@ -1,7 +1,8 @@
 """The one central error handler.
 
-Slash commands and buttons (``handle_interaction_error``) and the @mention path
-(``handle_message_error``) end up here. Errors meant for the user (``UserFacingError``: an empty
+Slash commands and buttons (``handle_interaction_error``, installed as the command tree's error
+handler) and events such as the @mention path (``handle_event_error``, called by the bot's
+``on_error``) end up here. Errors meant for the user (``UserFacingError``: an empty
 question, a cooldown, a missing permission) are answered with their message. Anything else is
 a bug or an outage: the user gets a short apology with an error id, the log gets the traceback
 with the same id, and the bot stays up.
@@ -11,14 +12,10 @@ from __future__ import annotations
 
 import logging
 import secrets
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
-
-if TYPE_CHECKING:
-    from bot.app import CorpusBot
 
 log = logging.getLogger(f"corpusbot.{__name__}")
 
@@ -105,34 +102,9 @@ async def handle_message_error(message: discord.Message, error: BaseException) -
         log.warning("could not tell the user about an error: %s", exc)
 
 
-class ErrorHandler(commands.Cog):
-    """Installs the handlers on the command tree and on the bot's event dispatch."""
-
-    def __init__(self, bot: CorpusBot) -> None:
-        self.bot = bot
-
-    async def cog_load(self) -> None:
-        self.bot.tree.error(self.on_app_command_error)
-        self.bot.event_error_handler = self.on_event_error
-
-    async def cog_unload(self) -> None:
-        self.bot.event_error_handler = None
-
-    async def on_app_command_error(
-        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
-    ) -> None:
-        await handle_interaction_error(interaction, error)
-
-    async def on_event_error(
-        self, event: str, error: BaseException | None, args: tuple[Any, ...]
-    ) -> None:
-        if error is None:
-            return
-        if event == "on_message" and args and isinstance(args[0], discord.Message):
-            await handle_message_error(args[0], error)
-        else:
-            log_unexpected(error, f"event:{event}")
-
-
-async def setup(bot: CorpusBot) -> None:
-    await bot.add_cog(ErrorHandler(bot))
+async def handle_event_error(event: str, error: BaseException, args: tuple[Any, ...]) -> None:
+    """An exception escaped an event listener: for a message, answer it; log anything else."""
+    if event == "on_message" and args and isinstance(args[0], discord.Message):
+        await handle_message_error(args[0], error)
+    else:
+        log_unexpected(error, f"event:{event}")

@@ -1,7 +1,8 @@
 """The buttons under every answer: "Show sources" (the quoted passages, privately) and 👍/👎.
 
-They are ``DynamicItem``s with fixed custom ids, registered at start-up, so the buttons of
-answers posted before a restart keep working (the answer itself comes from the feedback store).
+They are ``DynamicItem``s with fixed custom ids that the bot registers at start-up
+(``ANSWER_BUTTONS``), so the buttons of answers posted before a restart keep working: the
+answer itself comes from the feedback store, by message id.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import re
 from typing import TYPE_CHECKING, Any, Literal
 
 import discord
-from discord.ext import commands
 
 from bot.exts.core.errors import NO_MENTIONS, handle_interaction_error, send_ephemeral
 from bot.exts.feedback.store import AnswerRecord, Vote
@@ -34,12 +34,9 @@ EMOJI: dict[Vote, str] = {"up": "👍", "down": "👎"}
 
 
 def _bot(interaction: discord.Interaction[Any]) -> CorpusBot:
-    from bot.app import CorpusBot
+    from bot.app import corpus_bot  # bot.app imports this module
 
-    client = interaction.client
-    if not isinstance(client, CorpusBot):
-        raise TypeError(f"the buttons need a CorpusBot, not {type(client).__name__}")
-    return client
+    return corpus_bot(interaction.client)
 
 
 async def _answer_of(interaction: discord.Interaction[Any]) -> AnswerRecord | None:
@@ -143,16 +140,4 @@ def answer_buttons() -> discord.ui.View:
     return view
 
 
-class FeedbackButtons(commands.Cog):
-    def __init__(self, bot: CorpusBot) -> None:
-        self.bot = bot
-
-    async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(ShowSourcesButton, VoteButton)
-
-    async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(ShowSourcesButton, VoteButton)
-
-
-async def setup(bot: CorpusBot) -> None:
-    await bot.add_cog(FeedbackButtons(bot))
+ANSWER_BUTTONS = (ShowSourcesButton, VoteButton)
