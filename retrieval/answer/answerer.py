@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from retrieval.answer.calibration import background_similarity, calibrated
 from retrieval.answer.extractive import answer_from_hits
 from retrieval.answer.followup import ResolvedQuestion, resolve
 from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
@@ -20,8 +21,22 @@ ACCEPT_ALL = Gate(strong=-1.0)
 class Answerer:
     def __init__(self, searcher: HybridSearcher, settings: Settings) -> None:
         self.searcher = searcher
-        self.gate = Gate(strong=settings.min_answer_score) if settings.min_answer_score else Gate()
+        self.base_gate = (
+            Gate(strong=settings.min_answer_score) if settings.min_answer_score else Gate()
+        )
+        self._gates: dict[int, Gate] = {}  # per store generation
         self.llm = LLMAnswerer(settings.llm) if settings.llm.enabled else None
+
+    @property
+    def gate(self) -> Gate:
+        """The base gate raised above this archive's background similarity."""
+        snap = self.searcher.snapshot()
+        gate = self._gates.get(snap.generation)
+        if gate is None:
+            embedder = self.searcher.store.embeddings.embedder
+            gate = calibrated(self.base_gate, background_similarity(snap.vectors, embedder))
+            self._gates = {snap.generation: gate}
+        return gate
 
     def retrieve(self, resolved: ResolvedQuestion) -> list[Hit]:
         hits = self.searcher.search(resolved.text, PASSAGES)

@@ -4,6 +4,7 @@ against the fake Discord in ``tests/fakes``."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,10 @@ from bot.app import CorpusBot
 from bot.settings import BotSettings
 from retrieval.answer.types import Answer
 from retrieval.engine import Engine
+from retrieval.settings import Settings
 
 JSON = dict[str, Any]
+BotStarter = Callable[..., Awaitable[CorpusBot]]  # the start_corpus_bot fixture
 NO_MENTIONS = {"parse": [], "replied_user": False}
 
 
@@ -32,6 +35,11 @@ def allows_no_mentions(message: JSON) -> bool:
 
 ANSWER_QUESTION = "How much does the US demand?"
 ANSWER_SOURCE = "000_88f28c69f322998a.txt"
+
+
+def engine_settings(base: Path, corpus: Path) -> Settings:
+    """Engine settings with the store under ``base`` (like tests/conftest.py's)."""
+    return Settings(data_dir=base / "data", corpus_dir=corpus, store_path=base / "data" / "chroma")
 
 
 def bot_settings(engine: Engine, data: Path, **changes: Any) -> BotSettings:

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from bot_harness import bot_settings, make_bot
+from bot_harness import BotStarter, bot_settings, make_bot
 from fakes.discord_fixtures import running_fake_discord, start_bot, stop_bot
 from fakes.discord_server import FakeDiscord
 
 from bot.app import CorpusBot
 from retrieval.engine import Engine
-
-BotStarter = Callable[..., Awaitable[CorpusBot]]
 
 
 @pytest.fixture

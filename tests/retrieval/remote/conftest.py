@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.engine import Engine
 from retrieval.settings import Settings
-from tests.conftest import make_settings
+from tests.conftest import SEED_DIR, make_settings
 from tests.retrieval.remote.chroma_process import (
     ChromaProcess,
     RecordingProxy,
@@ -55,6 +56,22 @@ def remote_settings(chroma_server: ChromaProcess, tmp_path: Path, corpus: Path) 
         chroma_server=chroma_server.server,
         collection=unique_collection(),
     )
+
+
+@pytest.fixture(scope="session")
+def seeded_remote(
+    chroma_server: ChromaProcess, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
+    """The sample corpus ingested once into a collection on the shared server (read-only)."""
+    settings = make_settings(
+        tmp_path_factory.mktemp("seeded-remote"),
+        corpus_dir=SEED_DIR,
+        chroma_server=chroma_server.server,
+        collection=unique_collection(),
+    )
+    summary = Engine(settings).ingest()
+    assert len(summary.added) == 2 and not summary.failed
+    return settings
 
 
 @pytest.fixture

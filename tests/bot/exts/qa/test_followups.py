@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot_harness import SpyEngine, wait_for_answer, wait_for_reply, wait_for_slash_answer
-from conftest import BotStarter
 from fakes.discord_server import BOT_USER, CHANNEL_ID, FakeDiscord
 
 from bot.exts.qa.conversations import ConversationMemory, Turn, conversation_key

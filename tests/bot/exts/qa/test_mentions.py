@@ -9,13 +9,13 @@ from bot_harness import (
     ANSWER_QUESTION,
     ANSWER_SOURCE,
     NO_MENTIONS,
+    BotStarter,
     SpyEngine,
     custom_ids,
     reply_to,
     wait_for_answer,
     wait_for_reply,
 )
-from conftest import BotStarter
 from fakes.discord_server import BOT_ROLE_ID, BOT_USER, CHANNEL_ID, OTHER_CHANNEL_ID, FakeDiscord
 
 from retrieval.engine import Engine

@@ -5,13 +5,13 @@ from __future__ import annotations
 from bot_harness import (
     ANSWER_QUESTION,
     ANSWER_SOURCE,
+    BotStarter,
     SpyEngine,
     allows_no_mentions,
     custom_ids,
     ephemeral_reply,
     wait_for_slash_answer,
 )
-from conftest import BotStarter
 from fakes.discord_server import (
     APPLICATION_ID,
     CHANNEL_ID,
