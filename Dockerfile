@@ -1,6 +1,7 @@
 # corpusbot: the Discord bot / terminal Q&A over a news corpus, with its embedding model inside.
 FROM python:3.11-slim AS build
 ENV UV_LINK_MODE=copy \
+    UV_SYSTEM_CERTS=1 \
     UV_COMPILE_BYTECODE=1 \
     UV_PYTHON_DOWNLOADS=never \
     PIP_NO_CACHE_DIR=1 \
