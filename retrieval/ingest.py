@@ -232,5 +232,5 @@ def _flush(store: ChunkStore, batch: _Batch, summary: IngestSummary) -> None:
     store.write_chunks(batch.chunks)
     store.commit_files(batch.records)
     for source, old_hash in batch.replaced.items():
-        store.chunks.delete(where={"$and": [{"source": source}, {"file_hash": old_hash}]})
+        store.forget_version(source, old_hash)
     summary.chunks_written += len(batch.chunks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from collections.abc import Sequence
@@ -13,6 +14,7 @@ import numpy.typing as npt
 import Stemmer
 
 _STEMMER = Stemmer.Stemmer("english")
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 _INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 

@@ -309,6 +309,11 @@ class ChunkStore:
             self.chunks.delete(where={"source": {"$in": batch}})
 
     @_server_call
+    @_server_call
+    def forget_version(self, source: str, file_hash: str) -> None:
+        """Delete the chunks of one version of a file (after a newer one was committed)."""
+        self.chunks.delete(where={"$and": [{"source": source}, {"file_hash": file_hash}]})
+
     def purge_uncommitted(self, manifest: dict[str, FileRecord] | None = None) -> int:
         """Delete chunks no committed file version owns (left by a crash or a replacement)."""
         manifest = self.manifest() if manifest is None else manifest

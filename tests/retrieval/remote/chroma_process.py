@@ -54,7 +54,7 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child before e
 
 
 class ChromaProcess:
-    """``chroma run --host 127.0.0.1 --port PORT --path PATH``, restartable on the same port/path."""
+    """``chroma run --host 127.0.0.1 --port PORT --path PATH``; restartable on the same port."""
 
     def __init__(self, base: Path) -> None:
         self.path = base / "db"
