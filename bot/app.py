@@ -7,11 +7,9 @@ import asyncio
 import contextlib
 import functools
 import logging
-import re
 import signal
 import sys
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
 
@@ -21,12 +19,14 @@ from discord.ext import commands
 
 from bot.exts import EXTENSIONS
 from bot.exts.core.errors import handle_event_error, handle_interaction_error
+from bot.exts.core.log_redaction import install_log_redaction
 from bot.exts.feedback.buttons import ANSWER_BUTTONS
 from bot.exts.feedback.store import FeedbackStore
 from bot.exts.qa.conversations import ConversationMemory
 from bot.exts.qa.cooldown import QuestionCooldown
 from bot.settings import BotSettings
 from retrieval.engine import Engine
+from retrieval.store import StoreUnavailable
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -76,7 +76,6 @@ class CorpusBot(commands.Bot):
         self.cooldown = QuestionCooldown(settings.cooldown_rate, settings.cooldown_seconds)
         self.feedback = FeedbackStore(settings.feedback_path, settings.log_author_ids)
         self.answered = 0
-        self.started_at = time.time()
         self.tree.error(handle_interaction_error)
 
     async def run_blocking(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
@@ -86,10 +85,21 @@ class CorpusBot(commands.Bot):
         return await loop.run_in_executor(self.answer_pool, call)
 
     async def setup_hook(self) -> None:
+        await self.open_engine()
         self.add_dynamic_items(*ANSWER_BUTTONS)  # buttons of earlier answers keep working
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
+
+    async def open_engine(self) -> None:
+        """Open the store and build the answerer once, before events can race to do it: the
+        engine creates them on first use without a lock, and two threads opening one embedded
+        Chroma store at once fail. An unreachable store is reported, not fatal: the questions
+        are then answered with "the archive is unavailable" until it is back."""
+        try:
+            await self.run_blocking(lambda: self.engine.answerer)
+        except StoreUnavailable as exc:
+            log.warning("The store is unavailable: %s", exc)
 
     async def sync_commands(self) -> None:
         """To one server (instant) with DISCORD_GUILD_ID, else globally (may take a while)."""
@@ -129,52 +139,6 @@ def corpus_bot(client: discord.Client) -> CorpusBot:
     if not isinstance(client, CorpusBot):
         raise TypeError(f"expected a CorpusBot, not {type(client).__name__}")
     return client
-
-
-# --- logging without secrets ----------------------------------------------------------------
-_INTERACTION_TOKEN = re.compile(r"(/(?:webhooks|interactions)/\d+/)([^/\s?\"']+)")
-REDACTED = "<redacted>"
-
-
-class SecretRedactor(logging.Filter):
-    """Removes the bot token (and interaction tokens in webhook URLs) from log records,
-    including the ones discord.py itself logs about HTTP requests and the gateway."""
-
-    def __init__(self, secrets: Iterable[str]) -> None:
-        super().__init__()
-        self.secrets = [s for s in secrets if s]
-
-    def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return _INTERACTION_TOKEN.sub(rf"\1{REDACTED}", text)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a malformed record: let the handler report it
-            return True
-        redacted = self.redact(message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self.redact(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self.redact(record.stack_info)
-        return True
-
-
-def install_log_redaction(token: str, logger: logging.Logger | None = None) -> SecretRedactor:
-    """Add a ``SecretRedactor`` to every handler of ``logger`` (default: the root logger)."""
-    target = logger or logging.getLogger()
-    if not target.handlers:
-        logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    redactor = SecretRedactor([token])
-    for handler in target.handlers:
-        handler.addFilter(redactor)
-    return redactor
 
 
 def configure_logging(token: str, verbose: bool) -> None:

@@ -3,6 +3,7 @@ terminal commands and the Discord bot."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,23 +31,30 @@ class Engine:
         self._store: ChunkStore | None = None
         self._searcher: HybridSearcher | None = None
         self._answerer: Answerer | None = None
+        self._opening = threading.RLock()  # two threads must not open the store twice
 
     @property
     def store(self) -> ChunkStore:
         if self._store is None:
-            self._store = ChunkStore(self.settings)
+            with self._opening:
+                if self._store is None:
+                    self._store = ChunkStore(self.settings)
         return self._store
 
     @property
     def searcher(self) -> HybridSearcher:
         if self._searcher is None:
-            self._searcher = HybridSearcher(self.store)
+            with self._opening:
+                if self._searcher is None:
+                    self._searcher = HybridSearcher(self.store)
         return self._searcher
 
     @property
     def answerer(self) -> Answerer:
         if self._answerer is None:
-            self._answerer = Answerer(self.searcher, self.settings)
+            with self._opening:
+                if self._answerer is None:
+                    self._answerer = Answerer(self.searcher, self.settings)
         return self._answerer
 
     def ask(self, question: str, previous: Answer | None = None) -> Answer:

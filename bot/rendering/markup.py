@@ -19,7 +19,8 @@ _ANGLE_TOKEN = re.compile(r"<(?=[@#/:]|a:|t:|id:)")
 _URL = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
 _ALWAYS_ESCAPED = re.compile(r"([\\*~|`])")
 _LOOSE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
-_LINE_START_MARKUP = re.compile(r"^(\s*)(#{1,3}\s|-#\s|>>>\s|>\s|[-+]\s|\d+\.\s)", re.MULTILINE)
+_LINE_START_MARKUP = re.compile(r"^(\s*)(#{1,3}\s|-#\s|>>>\s|>\s|[-+]\s)", re.MULTILINE)
+_NUMBERED_ITEM = re.compile(r"^(\s*\d+)\.(?=\s)", re.MULTILINE)
 _MASKED_LINK = re.compile(r"\[(?=[^\]\n]*\]\()")
 
 
@@ -35,6 +36,7 @@ def escape_markdown(text: str) -> str:
     text = _ALWAYS_ESCAPED.sub(r"\\\1", text)
     text = _LOOSE_UNDERSCORE.sub(r"\\_", text)
     text = _LINE_START_MARKUP.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _NUMBERED_ITEM.sub(r"\1\\.", text)
     return _MASKED_LINK.sub(r"\\[", text)
 
 

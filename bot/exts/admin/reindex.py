@@ -18,7 +18,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.exts.admin.progress import ThreadSafeProgress
-from bot.exts.core.errors import NO_MENTIONS, UserFacingError, apology, log_unexpected
+from bot.exts.core.errors import NO_MENTIONS, UserFacingError, reply_for
 from bot.rendering.limits import MESSAGE_CHARS
 from bot.rendering.markup import escape_markup, truncate
 from retrieval.ingest import IngestError, IngestSummary
@@ -101,7 +101,7 @@ class Reindex(commands.Cog):
         except IngestError as exc:
             text = f"Re-index did not run: {escape_markup(str(exc))}"
         except Exception as exc:
-            text = "Re-index failed. " + apology(log_unexpected(exc, "reindex"))
+            text = "Re-index failed. " + reply_for(exc, "reindex")
         finally:
             reporter.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -3,9 +3,10 @@
 Slash commands and buttons (``handle_interaction_error``, installed as the command tree's error
 handler) and events such as the @mention path (``handle_event_error``, called by the bot's
 ``on_error``) end up here. Errors meant for the user (``UserFacingError``: an empty
-question, a cooldown, a missing permission) are answered with their message. Anything else is
-a bug or an outage: the user gets a short apology with an error id, the log gets the traceback
-with the same id, and the bot stays up.
+question, a cooldown, a missing permission) are answered with their message. An unreachable
+store is an outage: the user is asked to try again later and the log gets one line. Anything
+else is a bug: the user gets a short apology with an error id, the log gets the traceback with
+the same id, and the bot stays up.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any
 
 import discord
 from discord import app_commands
+
+from retrieval.store import StoreUnavailable
 
 log = logging.getLogger(f"corpusbot.{__name__}")
 
@@ -40,6 +43,27 @@ def apology(error_id: str) -> str:
         "Sorry, something went wrong while answering that. "
         f"Error id `{error_id}` (the bot's log has the details); please try again later."
     )
+
+
+def outage_notice(error_id: str) -> str:
+    return (
+        "The archive is unavailable right now (its store cannot be reached); please try again "
+        f"in a minute. Error id `{error_id}`."
+    )
+
+
+def log_outage(error: StoreUnavailable, where: str) -> str:
+    """An expected outage (e.g. the Chroma server is down): one log line, no traceback."""
+    error_id = new_error_id()
+    log.warning("error_id=%s where=%s store unavailable: %s", error_id, where, error)
+    return error_id
+
+
+def reply_for(error: BaseException, where: str) -> str:
+    """What to tell the user about an error that is not a ``UserFacingError``."""
+    if isinstance(error, StoreUnavailable):
+        return outage_notice(log_outage(error, where))
+    return apology(log_unexpected(error, where))
 
 
 def log_unexpected(error: BaseException, where: str) -> str:
@@ -83,7 +107,7 @@ async def handle_interaction_error(
         content = "You can't use that command here."
     else:
         name = interaction.command.qualified_name if interaction.command else "component"
-        content = apology(log_unexpected(error, f"interaction:{name}"))
+        content = reply_for(error, f"interaction:{name}")
     try:
         await send_ephemeral(interaction, content)
     except discord.HTTPException as exc:  # the interaction expired or Discord is down
@@ -95,7 +119,7 @@ async def handle_message_error(message: discord.Message, error: BaseException) -
     if isinstance(error, UserFacingError):
         content = error.message
     else:
-        content = apology(log_unexpected(error, f"message:{message.channel.id}/{message.id}"))
+        content = reply_for(error, f"message:{message.channel.id}/{message.id}")
     try:
         await message.reply(content, mention_author=False, allowed_mentions=NO_MENTIONS)
     except discord.HTTPException as exc:

@@ -14,6 +14,7 @@ import discord
 from discord.ext import commands
 
 from bot.app import REQUIRED_PERMISSIONS, invite_url
+from retrieval.store import StoreUnavailable
 
 if TYPE_CHECKING:
     from bot.app import CorpusBot
@@ -48,7 +49,11 @@ class StartupChecks(commands.Cog):
         )
         for warning in self.problems():
             log.warning(warning)
-        stats = await self.bot.run_blocking(self.bot.engine.stats)
+        try:
+            stats = await self.bot.run_blocking(self.bot.engine.stats)
+        except StoreUnavailable as exc:
+            log.warning("The store is unavailable: %s", exc)
+            return
         if stats.chunks == 0:
             log.warning(
                 "The store is empty: run /reindex in Discord or `corpusbot ingest` in a shell."

@@ -142,6 +142,7 @@ class FeedbackStore:
         self._inserts = 0
         self._recent: OrderedDict[int, AnswerRecord] = OrderedDict()
         self._voters: OrderedDict[tuple[int, int], tuple[int, Vote]] = OrderedDict()
+        self._vote_lock = asyncio.Lock()  # two quick clicks must not both count as new
 
     # --- connection
     def _db(self) -> sqlite3.Connection:
@@ -232,6 +233,10 @@ class FeedbackStore:
     async def vote(self, record: AnswerRecord, vote: Vote, voter_id: int) -> VoteOutcome:
         """Record ``voter_id``'s vote on an answer. A second click by the same voter (while the
         bot runs) changes the vote instead of adding one."""
+        async with self._vote_lock:
+            return await self._vote(record, vote, voter_id)
+
+    async def _vote(self, record: AnswerRecord, vote: Vote, voter_id: int) -> VoteOutcome:
         key = (record.message_id, voter_id)
         earlier = self._voters.get(key)
         if earlier is not None and earlier[1] == vote:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from bot_harness import SpyEngine, wait_for_answer, wait_for_reply, wait_for_slash_answer
+from bot_harness import (
+    BotStarter,
+    SpyEngine,
+    wait_for_answer,
+    wait_for_reply,
+    wait_for_slash_answer,
+)
 from fakes.discord_server import BOT_USER, CHANNEL_ID, FakeDiscord
 
 from bot.exts.qa.conversations import ConversationMemory, Turn, conversation_key

@@ -58,7 +58,8 @@ async def test_mentions_quoted_from_the_corpus_are_shown_as_text(
         "sources", {"question": "Who must register their bicycles?"}
     )
     [listing] = await fake.wait_for_followups(interaction)
-    shown = str(listing["embeds"])
+    [embed] = listing["embeds"]
+    shown = "\n".join(f"{f['name']}\n{f['value']}" for f in embed["fields"])
     assert "@everyone" not in shown and f"<@{ADMIN.id}>" not in shown
     assert f"@{ZERO_WIDTH_SPACE}everyone" in shown
 
