@@ -15,6 +15,18 @@ import Stemmer
 
 _STEMMER = Stemmer.Stemmer("english")
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+# For coverage (how much of the question a passage holds): bm25s's 33 English stop words plus
+# the words every question is made of, which say nothing about which passage answers it.
+# Ranking keeps the short list: BM25's own weighting handles common words there.
+QUESTION_STOPWORDS = sorted(
+    set(bm25s.stopwords.STOPWORDS_EN)
+    | set(
+        "how much many what which who whom whose why when where does did do done doing have has "
+        "had having was were been being am i me my we our you your he him his she her its them "
+        "can could would should shall may might must about any some all also just so than too "
+        "very from up out over after before again more most other own same only nor".split()
+    )
+)
 _INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
@@ -23,10 +35,10 @@ def _fold_initialisms(text: str) -> str:
     return _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
 
 
-def tokenize(texts: Sequence[str]) -> list[list[str]]:
+def tokenize(texts: Sequence[str], stopwords: str | list[str] = "en") -> list[list[str]]:
     tokens: list[list[str]] = bm25s.tokenize(
         [_fold_initialisms(t) for t in texts],
-        stopwords="en",
+        stopwords=stopwords,
         stemmer=_STEMMER,
         return_ids=False,
         show_progress=False,
@@ -84,8 +96,8 @@ class LexicalIndex:
 
     @staticmethod
     def terms(query: str) -> list[str]:
-        """The question's distinct indexed words."""
-        return list(dict.fromkeys(tokenize([query])[0]))
+        """The question's distinct content words (question words left out)."""
+        return list(dict.fromkeys(tokenize([query], QUESTION_STOPWORDS)[0]))
 
     def coverage(self, terms: Sequence[str], position: int) -> float:
         """Share of the question's words (weighted by rarity) that the passage contains."""

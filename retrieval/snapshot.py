@@ -23,7 +23,7 @@ from retrieval.lexical import LexicalIndex
 from retrieval.store import ChunkStore, FileRecord, StoredChunk
 
 log = logging.getLogger(__name__)
-FORMAT = 1
+FORMAT = 2  # bump when what is cached (or how BM25 tokenises) changes
 
 
 def lexical_text(chunk: StoredChunk) -> str:
