@@ -6,6 +6,8 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 RUN := $(UV) run --frozen --no-sync
 export UV_LINK_MODE := copy
+# Byte-compiled at install: the first answer of a fresh process should not pay for it.
+export UV_COMPILE_BYTECODE := 1
 
 .PHONY: run test lint typecheck deps
 

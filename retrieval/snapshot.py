@@ -86,6 +86,8 @@ class Snapshot:
             (tmp / "chunks.json").write_text(json.dumps(data), encoding="utf-8")
             np.save(tmp / "vectors.npy", self.vectors)
             self.lexical.save(tmp / "bm25")
+            if folder.exists() and Snapshot.load(folder, self.generation) is None:
+                shutil.rmtree(folder, ignore_errors=True)  # an older format: replace it
             try:
                 os.rename(tmp, folder)
             except OSError:  # another process wrote the same generation first
