@@ -112,8 +112,8 @@ class HybridSearcher:
             return current
         with self._lock:
             if self._snapshot is None or self._snapshot.generation != generation:
-                if current is not None and generation != self.store.written_generation:
-                    self.store.reopen()  # another process re-ingested
+                if generation != self.store.known_generation:
+                    self.store.reopen()  # another process re-ingested since we opened it
                 self._snapshot = load_or_build(self.store, generation)
             return self._snapshot
 

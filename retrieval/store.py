@@ -170,9 +170,10 @@ class ChunkStore:
         self._embeddings = _LOADER.submit(
             lambda: LangChainEmbeddings(load_embedder(settings.embedding_model))
         )
-        self.written_generation = -1  # the last generation this object committed
         self._open_collections()
         self._check_model()
+        # The generation this object's view of the store is current for: it opened or wrote it.
+        self.known_generation = self.state().generation
 
     @property
     def chunks(self) -> Any:
@@ -207,6 +208,7 @@ class ChunkStore:
             forget_cached_clients()
             self.client = open_client(self.settings)
             self._open_collections()
+        self.known_generation = self.state().generation
 
     def _open_collections(self) -> None:
         settings = self.settings
@@ -262,7 +264,7 @@ class ChunkStore:
                 }
             ],
         )
-        self.written_generation = generation
+        self.known_generation = generation
         return generation
 
     @_server_call

@@ -1,0 +1,51 @@
+"""A process holding the embedded store open sees an ingest run by another process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from retrieval.engine import Engine
+from retrieval.settings import Settings
+
+FILE = "001_a3f27b942b602c7e.txt"
+
+
+def ingest_elsewhere(settings: Settings) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot.cli.entry",
+            "ingest",
+            "--store",
+            str(settings.store_path),
+            str(settings.corpus_dir),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+
+@pytest.mark.parametrize("searched_before", [True, False])
+def test_open_engine_answers_from_another_process_s_reingest(
+    settings: Settings, searched_before: bool
+) -> None:
+    engine = Engine(settings)
+    engine.ingest()
+    if searched_before:
+        assert engine.search("five billion dollars", 3)
+    path = settings.corpus_dir / FILE
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("five billion dollars", "nine gold elephants"),
+        encoding="utf-8",
+    )
+    ingest_elsewhere(settings)
+
+    hits = engine.search("nine gold elephants", 3)
+    assert hits[0].source == FILE and "nine gold elephants" in hits[0].text
+    texts = [h.text for h in engine.search("five billion dollars a year", 10)]
+    assert not any("five billion dollars" in t for t in texts)
