@@ -137,7 +137,7 @@ class HybridSearcher:
         if not later:
             return None
         _, pos = min(later)
-        return _similarity_free_hit(snap.chunks[pos], 0.0)
+        return _hit(snap.chunks[pos], 0.0, 0.0, 0.0, 0.0)
 
     def search(self, question: str, k: int = 5, diversify: bool = True) -> list[Hit]:
         """The k best passages for a question, best first."""
@@ -206,10 +206,6 @@ class HybridSearcher:
         return [
             replace(h, coverage=snap.lexical.coverage(terms, snap.position[h.id])) for h in chosen
         ]
-
-
-def _similarity_free_hit(chunk: StoredChunk, similarity: float) -> Hit:
-    return _hit(chunk, 0.0, similarity, 0.0, 0.0)
 
 
 def _diversify(hits: list[Hit], k: int, per_thread_cap: int = PER_THREAD) -> list[Hit]:

@@ -330,22 +330,6 @@ class ChunkStore:
         return len(stale)
 
     # -- reads ------------------------------------------------------------------------------
-    def visible_chunks(self, manifest: dict[str, FileRecord]) -> Iterator[StoredChunk]:
-        """Every committed chunk, with its stored text."""
-        collection = self.chunks
-        offset = 0
-        while True:
-            got = collection.get(limit=PAGE, offset=offset, include=["documents", "metadatas"])
-            ids = got["ids"]
-            if not ids:
-                return
-            docs = got["documents"] or []
-            metas = got["metadatas"] or []
-            for chunk_id, doc, meta in zip(ids, docs, metas, strict=True):
-                if _is_visible(meta, manifest):
-                    yield StoredChunk(chunk_id, doc or "", dict(meta))
-            offset += len(ids)
-
     @_server_call
     def visible_chunks_with_vectors(
         self, manifest: dict[str, FileRecord]
@@ -406,10 +390,6 @@ class ChunkStore:
 def _is_visible(meta: Any, manifest: dict[str, FileRecord]) -> bool:
     record = manifest.get(str(meta.get("source", "")))
     return record is not None and record.file_hash == meta.get("file_hash")
-
-
-def is_visible(chunk: StoredChunk, manifest: dict[str, FileRecord]) -> bool:
-    return _is_visible(chunk.metadata, manifest)
 
 
 def _batched(items: list[str], size: int) -> Iterable[list[str]]:
