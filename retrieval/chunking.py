@@ -1,4 +1,5 @@
-"""Structure-aware chunks: article paragraphs within a size budget, one chunk per comment.
+"""Structure-aware chunks: article paragraphs within a size budget, one chunk per comment,
+and one "article details" passage per file (its title, dates, credits and comment counts).
 
 Each chunk's stored text is a one-line context header ("Reply 7.1 by CHUCKMAN to Nick
 Rhynes on “…”:") followed by the passage itself, so a chunk can be understood alone.
@@ -14,6 +15,7 @@ from typing import Any
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from retrieval.documents import Comment, Paragraph, ParsedDocument
+from retrieval.facts import facts_text
 
 SHORT_PARAGRAPH_CHARS = 100  # shorter article paragraphs are merged with the next one
 
@@ -113,6 +115,22 @@ def chunk_document(doc: ParsedDocument, file_hash: str, max_chars: int = 1000) -
                 "author": first.author or "",
                 "paragraph": first.number,
                 "paragraph_end": last.number,
+                "thread_path": "",
+                "parent_author": "",
+            },
+        )
+    facts = facts_text(doc)
+    if facts:
+        add(
+            f"Article details of {_quoted(doc.title)}:",
+            facts,
+            "facts",
+            {
+                "kind": "facts",
+                "section": "facts",
+                "author": "",
+                "paragraph": 0,
+                "paragraph_end": 0,
                 "thread_path": "",
                 "parent_author": "",
             },

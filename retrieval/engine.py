@@ -14,6 +14,7 @@ from retrieval.ingest import IngestProgress, IngestSummary, ingest
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
 from retrieval.store import ChunkStore
+from retrieval.view import StoreView
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Engine:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._store: ChunkStore | None = None
+        self._view: StoreView | None = None
         self._searcher: HybridSearcher | None = None
         self._answerer: Answerer | None = None
         self._opening = threading.RLock()  # two threads must not open the store twice
@@ -42,11 +44,21 @@ class Engine:
         return self._store
 
     @property
+    def view(self) -> StoreView:
+        if self._view is None:
+            with self._opening:
+                if self._view is None:
+                    self._view = StoreView(self.store)
+        return self._view
+
+    @property
     def searcher(self) -> HybridSearcher:
         if self._searcher is None:
             with self._opening:
                 if self._searcher is None:
-                    self._searcher = HybridSearcher(self.store)
+                    self._searcher = HybridSearcher(
+                        self.store, self.view, rerank=self.settings.rerank
+                    )
         return self._searcher
 
     @property
@@ -63,7 +75,9 @@ class Engine:
     def ingest(
         self, paths: Sequence[Path] | None = None, progress: IngestProgress | None = None
     ) -> IngestSummary:
-        return ingest(self.store, list(paths or [self.settings.corpus_dir]), progress)
+        return ingest(
+            self.store, self.view.lexical, list(paths or [self.settings.corpus_dir]), progress
+        )
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         return self.searcher.search(question, k)
@@ -71,7 +85,9 @@ class Engine:
     def stats(self) -> Stats:
         state = self.store.state()
         return Stats(
-            documents=len(self.store.manifest()),
+            documents=len(self.view.manifest)
+            if self.view.generation >= 0
+            else len(self.store.manifest()),
             chunks=self.store.count_chunks(),
             last_ingest=state.last_ingest,
             embedding_model=self.settings.embedding_model,

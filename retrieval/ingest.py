@@ -1,9 +1,12 @@
 """Incremental ingestion: parse → chunk → embed → store, deciding by content hash.
 
 Unchanged files are skipped, changed files have all their old chunks replaced, files gone
-from an ingested folder are removed. Writes are batched; each batch's files become visible at
-one manifest write, so a crash at any point leaves the previous committed state readable, and
-the next ingest deletes whatever the crash left half-written.
+from an ingested folder are removed. Three stages overlap through bounded queues, so memory
+stays flat whatever the corpus size: a thread reads, parses and chunks files; the calling
+thread embeds batches; a thread writes them (Chroma, then the manifest commit that makes a
+batch's files visible at once, then the lexical index). A crash at any point leaves the
+previous committed state readable, and the next ingest deletes whatever the crash left
+half-written.
 """
 
 from __future__ import annotations
@@ -11,19 +14,28 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import queue
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
+
+import numpy as np
+import numpy.typing as npt
 
 from retrieval.chunking import Chunk, chunk_document
+from retrieval.lexical import sync
+from retrieval.lexical.index import LexicalIndex, LexicalWriter
 from retrieval.parsing import SkipFile, parse_file
-from retrieval.store import ChunkStore, FileRecord
+from retrieval.store import ChunkStore, FileRecord, PendingVersion, StoredChunk
 
-PIPELINE_VERSION = "corpusbot-pipeline-1"  # bump when parsing/chunking output changes
+PIPELINE_VERSION = "corpusbot-pipeline-2"  # bump when parsing/chunking output changes
 BATCH_CHUNKS = 256
+QUEUED_FILES = 64  # parsed files waiting for the embedder
+QUEUED_BATCHES = 2  # embedded batches waiting for the writer
 
 
 class IngestError(RuntimeError):
@@ -32,7 +44,7 @@ class IngestError(RuntimeError):
 
 class IngestProgress(Protocol):
     def start(self, total_files: int) -> None: ...
-    def advance(self, source: str) -> None: ...
+    def advance(self, source: str, passages: int = 0) -> None: ...
     def note(self, message: str) -> None: ...
     def finish(self) -> None: ...
 
@@ -41,7 +53,7 @@ class SilentProgress:
     def start(self, total_files: int) -> None:
         pass
 
-    def advance(self, source: str) -> None:
+    def advance(self, source: str, passages: int = 0) -> None:
         pass
 
     def note(self, message: str) -> None:
@@ -61,7 +73,7 @@ class IngestSummary:
     failed: list[str] = field(default_factory=list)  # messages naming the file and error
     warnings: list[str] = field(default_factory=list)
     chunks_written: int = 0
-    repaired_chunks: int = 0
+    repaired_chunks: int = 0  # versions an interrupted ingest left, cleaned up
     seconds: float = 0.0
 
     @property
@@ -77,9 +89,7 @@ class IngestSummary:
             f"{self.chunks_written} chunks written."
         )
         if self.repaired_chunks:
-            text += (
-                f" Repaired an interrupted ingest ({self.repaired_chunks} stale chunks removed)."
-            )
+            text += f" Repaired an interrupted ingest ({self.repaired_chunks} files cleaned up)."
         return text
 
 
@@ -137,100 +147,249 @@ def ingest_lock(store: ChunkStore) -> Iterator[None]:
         yield
 
 
+# -- stage 1: read, parse, chunk --------------------------------------------------------------
+@dataclass(frozen=True)
+class _Prepared:
+    """A file whose new version is to be written."""
+
+    record: FileRecord
+    chunks: list[Chunk]
+    replaces: str  # the committed version's hash, "" for a new file
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Settled:
+    """A file that needs no chunks written."""
+
+    source: str
+    outcome: Literal["unchanged", "skipped", "failed", "remove"]
+    message: str = ""
+
+
+_Item = _Prepared | _Settled | None  # None: no more files
+
+
+def _prepare_one(file: SourceFile, previous: FileRecord | None, store: ChunkStore) -> _Item:
+    settings = store.settings
+    try:
+        data = file.path.read_bytes()
+    except OSError as exc:
+        return _Settled(
+            file.source, "failed", f"{file.source}: cannot read ({exc.strerror or exc})"
+        )
+    digest = file_hash(data, settings.chunk_chars)
+    if previous is not None and previous.file_hash == digest:
+        return _Settled(file.source, "unchanged")
+    try:
+        doc = parse_file(file.path, source=file.source, max_bytes=settings.max_file_bytes)
+        chunks = chunk_document(doc, digest, settings.chunk_chars)
+    except SkipFile as exc:
+        # A file that was ingested before no longer says what its old text said: remove it.
+        return _Settled(file.source, "remove" if previous else "skipped", str(exc))
+    except Exception as exc:  # one bad file must not stop the run
+        return _Settled(file.source, "failed", f"{file.source}: {type(exc).__name__}: {exc}")
+    if not chunks:
+        message = f"skipped {file.source}: no answerable text"
+        return _Settled(file.source, "remove" if previous else "skipped", message)
+    record = FileRecord(file.source, digest, doc.title, len(chunks), file.root, time.time())
+    return _Prepared(record, chunks, previous.file_hash if previous else "", doc.warnings)
+
+
+def _put(out: queue.Queue[_Item], item: _Item, stop: threading.Event) -> bool:
+    while not stop.is_set():
+        try:
+            out.put(item, timeout=0.2)
+            return True
+        except queue.Full:
+            continue
+    return False
+
+
+def _prepare_all(
+    files: list[SourceFile],
+    manifest: dict[str, FileRecord],
+    store: ChunkStore,
+    out: queue.Queue[_Item],
+    stop: threading.Event,
+) -> None:
+    for file in files:
+        if not _put(out, _prepare_one(file, manifest.get(file.source), store), stop):
+            return
+    _put(out, None, stop)
+
+
+# -- stage 3: write ------------------------------------------------------------------------------
+@dataclass
 class _Batch:
-    def __init__(self) -> None:
-        self.chunks: list[Chunk] = []
-        self.records: list[FileRecord] = []
-        self.replaced: dict[str, str] = {}  # source -> old file hash
+    files: list[_Prepared] = field(default_factory=list)
+    size: int = 0
+
+    def add(self, item: _Prepared) -> None:
+        self.files.append(item)
+        self.size += len(item.chunks)
 
 
+class _Writer:
+    """Writes embedded batches in its own thread, in order; re-raises its failure."""
+
+    def __init__(self, store: ChunkStore, lexical: LexicalWriter) -> None:
+        self.store = store
+        self.lexical = lexical
+        self.chunks_written = 0
+        self._queue: queue.Queue[tuple[_Batch, npt.NDArray[np.float32]] | None] = queue.Queue(
+            QUEUED_BATCHES
+        )
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="ingest-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, batch: _Batch, vectors: npt.NDArray[np.float32]) -> None:
+        while True:
+            self.check()
+            try:
+                self._queue.put((batch, vectors), timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """Wait for every submitted batch (or the first failure)."""
+        if self._thread.is_alive():
+            while True:
+                try:
+                    self._queue.put(None, timeout=0.2)
+                    break
+                except queue.Full:
+                    if not self._thread.is_alive():
+                        break
+            self._thread.join()
+        self.check()
+
+    def check(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        try:
+            while (item := self._queue.get()) is not None:
+                self._write(*item)
+        except BaseException as exc:
+            self._error = exc
+
+    def _write(self, batch: _Batch, vectors: npt.NDArray[np.float32]) -> None:
+        store = self.store
+        sources = [f.record.source for f in batch.files]
+        store.mark_pending(
+            [PendingVersion(f.record.source, f.record.file_hash, f.replaces) for f in batch.files]
+        )
+        chunks = [c for f in batch.files for c in f.chunks]
+        store.write_chunks(chunks, vectors)
+        written, _ = store.commit_files([f.record for f in batch.files])
+        for record, item in zip(written, batch.files, strict=True):
+            stored = [StoredChunk(c.id, c.content, c.metadata) for c in item.chunks]
+            self.lexical.put_file(record, stored)
+        self.lexical.commit()
+        for item in batch.files:
+            if item.replaces:
+                store.forget_version(item.record.source, item.replaces)
+        store.clear_pending(sources)
+        self.chunks_written += len(chunks)
+
+
+def remove_files(store: ChunkStore, lexical: LexicalWriter, sources: Sequence[str]) -> None:
+    """Hide files (one manifest commit), then delete their chunks everywhere."""
+    if not sources:
+        return
+    store.mark_pending([PendingVersion(s, "") for s in sources])
+    store.commit_files([], removed=sources)
+    for source in sources:
+        lexical.remove_file(source)
+    lexical.commit()
+    store.forget_chunks(sources)
+    store.clear_pending(sources)
+
+
+# -- the whole run -------------------------------------------------------------------------------
 def ingest(
-    store: ChunkStore, paths: Sequence[Path], progress: IngestProgress | None = None
+    store: ChunkStore,
+    lexical: LexicalIndex,
+    paths: Sequence[Path],
+    progress: IngestProgress | None = None,
 ) -> IngestSummary:
-    """Bring the store in line with the given folders/files."""
+    """Bring the store (and this host's lexical index) in line with the given folders/files."""
     progress = progress or SilentProgress()
     started = time.perf_counter()
     summary = IngestSummary()
     files, roots = discover(paths)
-    settings = store.settings
-    with ingest_lock(store):
+    with ingest_lock(store), lexical.writer() as lexical_writer:
         store.reopen()  # another process may have written since this one opened the store
         manifest = store.manifest()
-        summary.repaired_chunks = store.purge_uncommitted(manifest)
+        summary.repaired_chunks = store.repair(manifest)
+        sync.apply(lexical_writer, store, manifest, sync.out_of_step(lexical, manifest))
         progress.start(len(files))
-        batch = _Batch()
-        seen: set[str] = set()
-        for file in files:
-            seen.add(file.source)
-            previous = manifest.get(file.source)
-            try:
-                data = file.path.read_bytes()
-            except OSError as exc:
-                summary.failed.append(f"{file.source}: cannot read ({exc.strerror or exc})")
-                progress.advance(file.source)
-                continue
-            digest = file_hash(data, settings.chunk_chars)
-            if previous is not None and previous.file_hash == digest:
-                summary.unchanged.append(file.source)
-                progress.advance(file.source)
-                continue
-            try:
-                doc = parse_file(file.path, source=file.source, max_bytes=settings.max_file_bytes)
-                chunks = chunk_document(doc, digest, settings.chunk_chars)
-            except SkipFile as exc:
-                summary.skipped.append(str(exc))
-                progress.note(str(exc))
-                if previous is not None:  # its old text is no longer what the file says
-                    store.forget_files([file.source])
-                    summary.removed.append(file.source)
-                progress.advance(file.source)
-                continue
-            except Exception as exc:  # one bad file must not stop the run
-                message = f"{file.source}: {type(exc).__name__}: {exc}"
-                summary.failed.append(message)
-                progress.note(f"failed {message}")
-                progress.advance(file.source)
-                continue
-            for warning in doc.warnings:
-                summary.warnings.append(warning)
-                progress.note(warning)
-            if not chunks:
-                summary.skipped.append(f"skipped {file.source}: no answerable text")
-                progress.advance(file.source)
-                continue
-            batch.chunks.extend(chunks)
-            record = FileRecord(file.source, digest, doc.title, len(chunks), file.root, time.time())
-            batch.records.append(record)
-            if previous is not None:
-                batch.replaced[file.source] = previous.file_hash
-                summary.updated.append(file.source)
-            else:
-                summary.added.append(file.source)
-            if len(batch.chunks) >= BATCH_CHUNKS:
-                _flush(store, batch, summary)
-                batch = _Batch()
-            progress.advance(file.source)
-        _flush(store, batch, summary)
-        gone = [
-            source
-            for source, record in manifest.items()
-            if record.root in roots and source not in seen
-        ]
-        store.forget_files(gone)
-        summary.removed.extend(gone)
-        if summary.changed:
-            store.bump_generation()
+        writer = _Writer(store, lexical_writer)
+        stop = threading.Event()
+        parsed: queue.Queue[_Item] = queue.Queue(QUEUED_FILES)
+        reader = threading.Thread(
+            target=_prepare_all,
+            args=(files, manifest, store, parsed, stop),
+            name="ingest-parse",
+            daemon=True,
+        )
+        reader.start()
+        to_remove: list[str] = []
+        try:
+            batch = _Batch()
+            while (item := parsed.get()) is not None:
+                if isinstance(item, _Settled):
+                    _settle(item, summary, progress, to_remove)
+                    continue
+                for warning in item.warnings:
+                    summary.warnings.append(warning)
+                    progress.note(warning)
+                (summary.updated if item.replaces else summary.added).append(item.record.source)
+                batch.add(item)
+                if batch.size >= BATCH_CHUNKS:
+                    _embed_and_submit(store, writer, batch, progress)
+                    batch = _Batch()
+            if batch.files:
+                _embed_and_submit(store, writer, batch, progress)
+            writer.close()
+        finally:
+            stop.set()
+            reader.join()
+        seen = {f.source for f in files}
+        to_remove += [s for s, r in manifest.items() if r.root in roots and s not in seen]
+        remove_files(store, lexical_writer, to_remove)
+        summary.removed.extend(to_remove)
+        summary.chunks_written = writer.chunks_written
         progress.finish()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _flush(store: ChunkStore, batch: _Batch, summary: IngestSummary) -> None:
-    """Write a batch's chunks, commit its files, then drop the versions they replace."""
-    if not batch.records:
-        return
-    store.write_chunks(batch.chunks)
-    store.commit_files(batch.records)
-    for source, old_hash in batch.replaced.items():
-        store.forget_version(source, old_hash)
-    summary.chunks_written += len(batch.chunks)
+def _settle(
+    item: _Settled, summary: IngestSummary, progress: IngestProgress, to_remove: list[str]
+) -> None:
+    if item.outcome == "unchanged":
+        summary.unchanged.append(item.source)
+    elif item.outcome == "failed":
+        summary.failed.append(item.message)
+        progress.note(f"failed {item.message}")
+    else:
+        summary.skipped.append(item.message)
+        progress.note(item.message)
+        if item.outcome == "remove":
+            to_remove.append(item.source)
+    progress.advance(item.source)
+
+
+def _embed_and_submit(
+    store: ChunkStore, writer: _Writer, batch: _Batch, progress: IngestProgress
+) -> None:
+    texts = [c.content for f in batch.files for c in f.chunks]
+    vectors = store.embeddings.embedder.embed(texts)
+    writer.submit(batch, vectors)
+    for item in batch.files:
+        progress.advance(item.record.source, len(item.chunks))

@@ -98,6 +98,7 @@ class Settings:
     max_file_bytes: int = 5_000_000
     chunk_chars: int = 1000
     min_answer_score: float = 0.0  # 0 = use the calibrated default of the answerer
+    rerank: bool = True  # the cross-encoder reads the first candidates' best windows
     llm: LLMSettings = LLMSettings()
 
     def with_store(self, path: str | os.PathLike[str] | None) -> Settings:
@@ -138,6 +139,7 @@ def load_settings(env_file: str | os.PathLike[str] | None = None) -> Settings:
         max_file_bytes=env_int("MAX_FILE_BYTES", 5_000_000),
         chunk_chars=env_int("CHUNK_CHARS", 1000),
         min_answer_score=env_float("MIN_ANSWER_SCORE", 0.0),
+        rerank=env_bool("RERANK", True),
         llm=LLMSettings(
             model=env_str("LLM_MODEL"),
             base_url=env_str("LLM_BASE_URL"),

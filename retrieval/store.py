@@ -1,11 +1,13 @@
-"""The Chroma store: chunk vectors (through langchain-chroma) and a manifest of ingested files.
+"""The Chroma store: chunk vectors and texts, and a manifest of ingested files.
 
 Consistency model: a file's chunks carry its content hash; the manifest (a second, tiny
 collection) records the hash of each file's *committed* version. Readers only see chunks
 whose hash matches the manifest, so a file's new chunks appear, and its old ones disappear,
-at the single manifest write that commits it. Chunks left behind by a crash are invisible and
-are deleted by the next ingest (``purge_uncommitted``). A ``generation`` counter in the manifest
-lets other processes notice that the store changed.
+at the single manifest write that commits it. Before writing chunks an ingest records them as
+*pending*; whatever a crash leaves behind is invisible and is deleted by the next ingest
+(``repair``). Each commit bumps a ``generation`` counter and stamps the records it writes with
+it (removed files leave a tombstone), so another process applies just what changed since the
+generation it knows.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import functools
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import chromadb
@@ -30,7 +32,9 @@ from retrieval.embedding import ChromaEmbeddingFunction, LangChainEmbeddings, lo
 from retrieval.settings import Settings
 
 META_ID = "__store__"
+PENDING = "__pending__:"
 PAGE = 5000
+WRITE_BATCH = 1000
 
 
 class StoreUnavailable(RuntimeError):
@@ -43,21 +47,27 @@ class StoreModelMismatch(RuntimeError):
 
 @dataclass(frozen=True)
 class FileRecord:
+    """The committed version of one file. ``removed`` records (tombstones) tell readers that
+    a file went away at ``generation``."""
+
     source: str
     file_hash: str
     title: str
     chunks: int
     root: str
     ingested_at: float
+    generation: int = 0  # the store generation that committed this version
+    removed: bool = False
 
     def to_metadata(self) -> dict[str, Any]:
         return {
-            "kind": "file",
+            "kind": "removed" if self.removed else "file",
             "file_hash": self.file_hash,
             "title": self.title,
             "chunks": self.chunks,
             "root": self.root,
             "ingested_at": self.ingested_at,
+            "generation": self.generation,
         }
 
     @staticmethod
@@ -69,7 +79,20 @@ class FileRecord:
             chunks=int(meta.get("chunks", 0)),
             root=str(meta.get("root", "")),
             ingested_at=float(meta.get("ingested_at", 0.0)),
+            generation=int(meta.get("generation", 0) or 0),
+            removed=meta.get("kind") == "removed",
         )
+
+
+@dataclass(frozen=True)
+class PendingVersion:
+    """A file version being written: its chunks exist but no manifest record commits them
+    yet. ``replaces`` is the committed version it will replace (its chunks are deleted once
+    the new one is committed)."""
+
+    source: str
+    file_hash: str
+    replaces: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,8 +184,6 @@ def forget_cached_clients() -> None:
 class ChunkStore:
     """Chunk collection + file manifest collection in one Chroma database."""
 
-    _vectors: Any = None
-
     def __init__(self, settings: Settings, client: ClientAPI | None = None) -> None:
         self.settings = settings
         self.client = client or open_client(settings)
@@ -184,24 +205,6 @@ class ChunkStore:
     def embeddings(self) -> LangChainEmbeddings:
         return self._embeddings.result()
 
-    @property
-    def vectors(self) -> Any:
-        """The same collection as a LangChain vector store (writes).
-
-        Imported on first use: langchain-chroma is slow to import and answering a question
-        does not need it.
-        """
-        if self._vectors is None:
-            from langchain_chroma import Chroma
-
-            self._vectors = Chroma(
-                client=self.client,
-                collection_name=self.settings.collection,
-                embedding_function=self.embeddings,
-                collection_metadata={"hnsw:space": "cosine"},
-            )
-        return self._vectors
-
     def reopen(self) -> None:
         """Pick up another process's writes (embedded store only; a server is always current)."""
         if self.settings.chroma_server is None:
@@ -221,7 +224,6 @@ class ChunkStore:
                 embedding_function=ChromaEmbeddingFunction(settings.embedding_model),
                 metadata={"hnsw:space": "cosine"},
             )
-            self._vectors = None
             self.files: Any = self.client.get_or_create_collection(
                 f"{settings.collection}_files", embedding_function=None
             )
@@ -249,26 +251,17 @@ class ChunkStore:
                 f"EMBEDDING_MODEL={built_with} or re-ingest into a new store (--store PATH)."
             )
 
-    @_server_call
-    def bump_generation(self) -> int:
-        generation = self.state().generation + 1
-        self.files.upsert(
-            ids=[META_ID],
-            embeddings=[[1.0]],
-            metadatas=[
-                {
-                    "kind": "meta",
-                    "generation": generation,
-                    "last_ingest": time.time(),
-                    "embedding_model": self.settings.embedding_model,
-                }
-            ],
-        )
-        self.known_generation = generation
-        return generation
+    def _meta_record(self, generation: int) -> dict[str, Any]:
+        return {
+            "kind": "meta",
+            "generation": generation,
+            "last_ingest": time.time(),
+            "embedding_model": self.settings.embedding_model,
+        }
 
     @_server_call
     def manifest(self) -> dict[str, FileRecord]:
+        """Every committed file (tombstones left out)."""
         records: dict[str, FileRecord] = {}
         for ids, metas in self._pages(self.files, where={"kind": "file"}):
             for source, meta in zip(ids, metas, strict=True):
@@ -276,58 +269,113 @@ class ChunkStore:
         return records
 
     @_server_call
+    def changes_since(self, generation: int) -> list[FileRecord]:
+        """Files committed or removed after ``generation`` (tombstones included)."""
+        where = {
+            "$and": [{"kind": {"$in": ["file", "removed"]}}, {"generation": {"$gt": generation}}]
+        }
+        return [
+            FileRecord.from_metadata(source, dict(meta))
+            for ids, metas in self._pages(self.files, where=where)
+            for source, meta in zip(ids, metas, strict=True)
+        ]
+
+    @_server_call
     def count_chunks(self) -> int:
         return int(self.chunks.count())
 
     # -- writes -----------------------------------------------------------------------------
     @_server_call
-    def write_chunks(self, chunks: Sequence[Chunk]) -> None:
-        """Embed and upsert chunks (invisible until their file is committed)."""
-        if not chunks:
-            return
-        self.vectors.add_texts(
-            texts=[c.content for c in chunks],
-            metadatas=[c.metadata for c in chunks],
-            ids=[c.id for c in chunks],
-        )
-
-    @_server_call
-    def commit_files(self, records: Sequence[FileRecord]) -> None:
-        """Make these files' current chunks the visible ones (one manifest write)."""
-        if records:
-            self.files.upsert(
-                ids=[r.source for r in records],
-                embeddings=[[1.0]] * len(records),
-                metadatas=[r.to_metadata() for r in records],
+    def write_chunks(self, chunks: Sequence[Chunk], vectors: npt.NDArray[np.float32]) -> None:
+        """Upsert embedded chunks (invisible until their file is committed)."""
+        for start in range(0, len(chunks), WRITE_BATCH):
+            part = chunks[start : start + WRITE_BATCH]
+            self.chunks.upsert(
+                ids=[c.id for c in part],
+                embeddings=vectors[start : start + WRITE_BATCH],
+                documents=[c.content for c in part],
+                metadatas=[c.metadata for c in part],
             )
 
     @_server_call
-    def forget_files(self, sources: Sequence[str]) -> None:
-        """Hide files at once (manifest), then delete their chunks."""
-        if not sources:
-            return
-        self.files.delete(ids=list(sources))
+    def commit_files(
+        self, records: Sequence[FileRecord], removed: Sequence[str] = ()
+    ) -> tuple[list[FileRecord], int]:
+        """Make these file versions the visible ones and hide the ``removed`` files, with the
+        next store generation, in one manifest write. Returns the records as written and the
+        generation."""
+        generation = self.state().generation + 1
+        now = time.time()
+        written = [replace(r, generation=generation) for r in records]
+        written += [
+            FileRecord(s, "", "", 0, "", now, generation=generation, removed=True) for s in removed
+        ]
+        self.files.upsert(
+            ids=[r.source for r in written] + [META_ID],
+            embeddings=[[1.0]] * (len(written) + 1),
+            metadatas=[r.to_metadata() for r in written] + [self._meta_record(generation)],
+        )
+        self.known_generation = generation
+        return written, generation
+
+    # -- writes in progress (what a crash can leave behind) --------------------------------
+    @_server_call
+    def mark_pending(self, versions: Sequence[PendingVersion]) -> None:
+        """Record versions about to be written, so a crash before their commit is repaired."""
+        if versions:
+            self.files.upsert(
+                ids=[f"{PENDING}{v.source}" for v in versions],
+                embeddings=[[1.0]] * len(versions),
+                metadatas=[
+                    {
+                        "kind": "pending",
+                        "source": v.source,
+                        "file_hash": v.file_hash,
+                        "replaces": v.replaces,
+                    }
+                    for v in versions
+                ],
+            )
+
+    @_server_call
+    def pending(self) -> list[PendingVersion]:
+        return [
+            PendingVersion(
+                str(meta["source"]), str(meta["file_hash"]), str(meta.get("replaces") or "")
+            )
+            for _, metas in self._pages(self.files, where={"kind": "pending"})
+            for meta in metas
+        ]
+
+    @_server_call
+    def clear_pending(self, sources: Sequence[str]) -> None:
+        if sources:
+            self.files.delete(ids=[f"{PENDING}{s}" for s in sources])
+
+    @_server_call
+    def forget_version(self, source: str, file_hash: str) -> None:
+        """Delete the chunks of one version of a file (uncommitted, or replaced)."""
+        self.chunks.delete(where={"$and": [{"source": source}, {"file_hash": file_hash}]})
+
+    @_server_call
+    def forget_chunks(self, sources: Sequence[str]) -> None:
+        """Delete every chunk of these files (after their removal was committed)."""
         for batch in _batched(list(sources), 100):
             self.chunks.delete(where={"source": {"$in": batch}})
 
-    @_server_call
-    @_server_call
-    def forget_version(self, source: str, file_hash: str) -> None:
-        """Delete the chunks of one version of a file (after a newer one was committed)."""
-        self.chunks.delete(where={"$and": [{"source": source}, {"file_hash": file_hash}]})
-
-    def purge_uncommitted(self, manifest: dict[str, FileRecord] | None = None) -> int:
-        """Delete chunks no committed file version owns (left by a crash or a replacement)."""
-        manifest = self.manifest() if manifest is None else manifest
-        stale: list[str] = []
-        for ids, metas in self._pages(self.chunks, where=None):
-            for chunk_id, meta in zip(ids, metas, strict=True):
-                record = manifest.get(str(meta.get("source", "")))
-                if record is None or record.file_hash != meta.get("file_hash"):
-                    stale.append(chunk_id)
-        for batch in _batched(stale, 1000):
-            self.vectors.delete(ids=batch)
-        return len(stale)
+    def repair(self, manifest: dict[str, FileRecord]) -> int:
+        """Finish or undo what an interrupted ingest left: chunks of versions never committed,
+        and replaced versions not yet deleted. Returns how many versions were cleaned."""
+        pending = self.pending()
+        for version in pending:
+            committed = manifest.get(version.source)
+            if committed is not None and committed.file_hash == version.file_hash:
+                if version.replaces and version.replaces != version.file_hash:
+                    self.forget_version(version.source, version.replaces)
+            else:
+                self.forget_version(version.source, version.file_hash)
+        self.clear_pending([v.source for v in pending])
+        return len(pending)
 
     # -- reads ------------------------------------------------------------------------------
     @_server_call
@@ -359,20 +407,55 @@ class ChunkStore:
     @_server_call
     def nearest(
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[str, float]]:
-        """Ids and cosine similarities (1 = same direction) of up to k nearest chunks, of any
-        visibility: callers keep those their snapshot shows."""
+    ) -> list[tuple[StoredChunk, float]]:
+        """Up to k nearest chunks with their cosine similarity (1 = same direction), of any
+        visibility: callers keep those of committed versions."""
         if k <= 0:
             return []
         got = self.chunks.query(
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=k,
             where=where,
-            include=["distances"],
+            include=["distances", "documents", "metadatas"],
         )
         ids = got["ids"][0]
         dists = (got["distances"] or [[]])[0]
-        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
+        docs = (got["documents"] or [[]])[0]
+        metas = (got["metadatas"] or [[]])[0]
+        return [
+            (StoredChunk(i, doc or "", dict(meta or {})), 1.0 - float(d))
+            for i, d, doc, meta in zip(ids, dists, docs, metas, strict=True)
+        ]
+
+    @_server_call
+    def vectors_of(self, ids: Sequence[str]) -> dict[str, npt.NDArray[np.float32]]:
+        """The stored unit vectors of these chunks."""
+        if not ids:
+            return {}
+        got = self.chunks.get(ids=list(ids), include=["embeddings"])
+        rows = np.asarray(got["embeddings"], dtype=np.float32)
+        return {chunk_id: rows[i] for i, chunk_id in enumerate(got["ids"])}
+
+    @_server_call
+    def chunks_of(self, source: str, file_hash: str) -> list[StoredChunk]:
+        """Every stored chunk of one version of a file."""
+        where = {"$and": [{"source": source}, {"file_hash": file_hash}]}
+        chunks: list[StoredChunk] = []
+        offset = 0
+        while True:
+            got = self.chunks.get(
+                where=where, limit=PAGE, offset=offset, include=["documents", "metadatas"]
+            )
+            ids = got["ids"]
+            if not ids:
+                return chunks
+            docs = got["documents"] or []
+            metas = got["metadatas"] or []
+            chunks.extend(
+                StoredChunk(i, d or "", dict(m or {}))
+                for i, d, m in zip(ids, docs, metas, strict=True)
+            )
+            offset += len(ids)
 
     def _pages(
         self, collection: Any, where: dict[str, Any] | None

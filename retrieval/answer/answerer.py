@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
+import numpy.typing as npt
+
 from retrieval.answer.calibration import background_similarity, calibrated
 from retrieval.answer.extractive import answer_from_hits
 from retrieval.answer.followup import ResolvedQuestion, resolve
@@ -30,12 +33,19 @@ class Answerer:
     @property
     def gate(self) -> Gate:
         """The base gate raised above this archive's background similarity."""
-        snap = self.searcher.snapshot()
-        gate = self._gates.get(snap.generation)
+        view = self.searcher.view
+        view.refresh()
+        gate = self._gates.get(view.generation)
         if gate is None:
-            embedder = self.searcher.store.embeddings.embedder
-            gate = calibrated(self.base_gate, background_similarity(snap.vectors, embedder))
-            self._gates = {snap.generation: gate}
+            store = self.searcher.store
+            embedder = store.embeddings.embedder
+
+            def nearest(vector: npt.NDArray[np.float32]) -> float:
+                hits = [s for c, s in store.nearest(vector.tolist(), 5) if view.visible(c)]
+                return max(hits, default=0.0)
+
+            gate = calibrated(self.base_gate, background_similarity(nearest, embedder))
+            self._gates = {view.generation: gate}
         return gate
 
     def retrieve(self, resolved: ResolvedQuestion) -> list[Hit]:

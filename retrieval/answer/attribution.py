@@ -16,6 +16,8 @@ def speaker(hit: Hit) -> str:
         )
         who = f"Commenter {hit.author}" if hit.author else "An anonymous commenter"
         return f"{who} ({where}) claims"
+    if hit.kind == "facts":
+        return "The article's details say"
     if hit.section == "editor_note":
         who = f"{hit.author}'s editor's note" if hit.author else "The editor's note"
         return f"{who} argues"

@@ -9,6 +9,7 @@ above that background level.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -60,13 +61,11 @@ def _probe_vectors(embedder: OnnxSentenceEmbedder) -> npt.NDArray[np.float32]:
 
 
 def background_similarity(
-    vectors: npt.NDArray[np.float32], embedder: OnnxSentenceEmbedder
+    nearest: Callable[[npt.NDArray[np.float32]], float], embedder: OnnxSentenceEmbedder
 ) -> npt.NDArray[np.float32]:
-    """For each probe question, the similarity of the archive's closest passage."""
-    if len(vectors) == 0:
-        return np.zeros(len(PROBES), dtype=np.float32)
-    best: npt.NDArray[np.float32] = (vectors @ _probe_vectors(embedder).T).max(axis=0)
-    return best
+    """For each probe question, the similarity of the archive's closest passage
+    (``nearest`` asks the vector index)."""
+    return np.array([nearest(v) for v in _probe_vectors(embedder)], dtype=np.float32)
 
 
 def calibrated(base: Gate, background: npt.NDArray[np.float32]) -> Gate:

@@ -1,6 +1,9 @@
 """The default answer: the best sentences of the retrieved passages, attributed and cited.
 
-No model, no network. Every quote is an exact substring of a stored passage.
+The first line quotes the sentence the ranking found to answer best (the one holding the kind
+of thing asked for, with the quote that follows when it introduces a speaker); the others add
+what further passages that also pass the gate say. No model, no network. Every quote is an
+exact substring of a stored passage.
 """
 
 from __future__ import annotations
@@ -10,26 +13,33 @@ from collections.abc import Sequence
 
 from retrieval.answer.attribution import OPINION_NOTE, speaker
 from retrieval.answer.relevance import Gate
-from retrieval.answer.sentences import clip, sentence_spans
 from retrieval.answer.types import Answer, Citation
-from retrieval.lexical import tokenize
+from retrieval.lexical import question_terms
+from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import QueryIntent
 from retrieval.search import Hit
+from retrieval.sentences import clip, sentence_spans
 
-MAX_PASSAGES = 4
+MAX_PASSAGES = 3
 NEAREST_OFFERED = 3
 NOT_COVERED = "The archive doesn't cover that."
+QUOTE_CHARS = 420
 
 
 def best_quote(hit: Hit, question_terms: set[str]) -> str:
-    """The sentence (or two) of the passage that shares most words with the question."""
+    """The sentence(s) the ranking chose, else the sentence sharing most of the question's
+    words (a very short one with the next)."""
     text = hit.text
+    if hit.best_span is not None:
+        start, end = clip(text, *hit.best_span, limit=QUOTE_CHARS)
+        return text[start:end]
     spans = sentence_spans(text) or [(0, len(text))]
-    terms = tokenize([text[s:e] for s, e in spans])
-    scores = [len(question_terms & set(t)) for t in terms]
+    scores = [
+        len(question_terms & set(stems(words(text[s:e]), QUESTION_STOPWORDS))) for s, e in spans
+    ]
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     start, end = spans[best]
-    if end - start < 60 and best + 1 < len(spans):  # a very short sentence: take the next too
+    if end - start < 60 and best + 1 < len(spans):
         end = spans[best + 1][1]
     start, end = clip(text, start, end)
     return text[start:end]
@@ -52,11 +62,8 @@ def answer_from_hits(
     gate = gate or Gate()
     if not hits or not gate.covered(hits, intent):
         return not_covered(question, hits)
-    terms = set(tokenize([question])[0])
-    used = [h for h in hits if gate.supports(h, intent)][:MAX_PASSAGES]
-    # the article first, then the editor's note, then readers
-    order = {"body": 0, "editor_note": 1, "comments": 2}
-    used.sort(key=lambda h: order.get(h.section, 0 if h.kind == "article" else 2))
+    used = [hits[0], *(h for h in hits[1:] if gate.supports(h, intent))][:MAX_PASSAGES]
+    terms = set(question_terms(question))
     citations = tuple(
         Citation(n, hit, best_quote(hit, terms)) for n, hit in enumerate(used, start=1)
     )

@@ -1,0 +1,58 @@
+"""The "article details" passage: what the parser keeps out of the paragraphs (title, dates,
+credited source, byline, the editor's note's signature) and the size of the discussion, in
+plain sentences, so "when was it published?" or "how many people commented?" can be answered
+and cited like any other passage."""
+
+from __future__ import annotations
+
+from retrieval.documents import ParsedDocument
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def comment_sentence(doc: ParsedDocument) -> str:
+    comments = doc.comments
+    if not comments:
+        return ""
+    named = {c.author for c in comments if c.author}
+    anonymous = sum(1 for c in comments if not c.author)
+    threads = sum(1 for c in comments if c.parent_path is None)
+    replies = len(comments) - threads
+    who = (
+        f" from {_plural(len(named), 'different named commenter')}"
+        if named
+        else ", all of them anonymous"
+    )
+    if named and anonymous:
+        who += f" ({anonymous} anonymous)"
+    return (
+        f"It has {_plural(len(comments), 'reader comment')}{who}: "
+        f"{_plural(threads, 'top-level comment')} and {_plural(replies, 'reply')}."
+    ).replace("replys", "replies")
+
+
+def facts_text(doc: ParsedDocument) -> str:
+    """The details passage of one file ("" when there is nothing beyond the title)."""
+    meta = doc.metadata
+    lines: list[str] = []
+    if doc.title:
+        lines.append(f"Title: “{doc.title}”.")
+    if meta.get("published"):
+        lines.append(f"It was first published on {meta['published']}.")
+    if meta.get("credit"):
+        lines.append(f"Its source is credited as {meta['credit']}.")
+    if meta.get("byline"):
+        lines.append(f"Its byline reads: {meta['byline']}.")
+    signers = sorted({p.author for p in doc.paragraphs if p.section == "editor_note" and p.author})
+    if signers:
+        lines.append(f"The editor's note was written by {' and '.join(signers)}.")
+    elif any(p.section == "editor_note" for p in doc.paragraphs):
+        lines.append("It carries an unsigned editor's note.")
+    discussion = comment_sentence(doc)
+    if discussion:
+        lines.append(discussion)
+    if len(lines) <= 1:  # a title alone adds nothing the article passages lack
+        return ""
+    return "\n".join(lines)

@@ -1,0 +1,320 @@
+"""The on-disk lexical index (tantivy): BM25 over the passages, with their stored text.
+
+It is derived data, kept beside the store (or, with a Chroma server, on each host): one
+document per passage plus one per file version it holds, so the index itself says which
+version of each file it has. Searching reads posting lists from disk through the OS page
+cache; nothing is loaded whole into memory, and a commit by another process is picked up by
+``refresh`` without rebuilding anything.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from retrieval.lexical.tokens import tokenize
+from retrieval.store import FileRecord, StoredChunk
+
+FORMAT = 1  # bump when the schema or what is indexed changes: the index is then rebuilt
+WRITER_HEAP = 64_000_000
+
+
+class IndexBusy(RuntimeError):
+    """Another process is writing the index right now."""
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("doc_type", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("source", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("file_hash", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("body", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("author_key", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("parent_key", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("author_tag", tokenizer_name="raw", index_option="basic")
+    builder.add_bytes_field("content", stored=True, indexed=False)
+    builder.add_bytes_field("meta", stored=True, indexed=False)
+    return builder.build()
+
+
+SCHEMA = _schema()
+
+
+def name_key(name: str) -> str:
+    """How author names are matched: case- and spacing-insensitive."""
+    return " ".join(name.casefold().split())
+
+
+def lexical_text(content: str, metadata: dict[str, Any]) -> str:
+    """What BM25 sees: who wrote the passage and the passage, not its context header (whose
+    article title every chunk of a file shares and would make all of them match its words)."""
+    names = " ".join(str(metadata.get(k) or "") for k in ("author", "parent_author"))
+    return f"{names}\n{content.partition(chr(10))[2]}"
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    chunk: StoredChunk
+    score: float  # BM25
+
+
+def _passage_document(chunk: StoredChunk, tokens: list[str]) -> tantivy.Document:
+    meta = chunk.metadata
+    author = str(meta.get("author") or "")
+    parent = str(meta.get("parent_author") or "")
+    doc = tantivy.Document(
+        id=chunk.id,
+        doc_type="passage",
+        source=str(meta.get("source", "")),
+        file_hash=str(meta.get("file_hash", "")),
+        body=" ".join(tokens),
+    )
+    doc.add_bytes("content", chunk.content.encode("utf-8"))
+    doc.add_bytes("meta", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    if author:
+        doc.add_text("author_key", name_key(author))
+        doc.add_text("author_tag", f"{meta.get('kind', 'article')}:{name_key(author)}")
+    if parent:
+        doc.add_text("parent_key", name_key(parent))
+    return doc
+
+
+def _file_document(record: FileRecord) -> tantivy.Document:
+    doc = tantivy.Document(
+        id=f"file:{record.source}",
+        doc_type="file",
+        source=record.source,
+        file_hash=record.file_hash,
+    )
+    doc.add_bytes("meta", json.dumps(record.to_metadata(), ensure_ascii=False).encode("utf-8"))
+    return doc
+
+
+class LexicalIndex:
+    """Thread-safe reads; writes through ``writer()`` (one writer per index at a time)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._open_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._index = self._open(folder)
+        self._searcher = self._index.searcher()
+
+    @staticmethod
+    def _open(folder: Path) -> tantivy.Index:
+        marker = folder / "corpusbot-format.json"
+        try:
+            current = json.loads(marker.read_text(encoding="utf-8")).get("format")
+        except (OSError, ValueError):
+            current = None
+        if current != FORMAT and folder.exists():
+            shutil.rmtree(folder)  # another format: rebuilt from the store by the caller
+        folder.mkdir(parents=True, exist_ok=True)
+        index = tantivy.Index(SCHEMA, path=str(folder), reuse=True)
+        if current != FORMAT:
+            marker.write_text(json.dumps({"format": FORMAT}), encoding="utf-8")
+        return index
+
+    def refresh(self) -> None:
+        """See what was committed since (by this or another process)."""
+        with self._open_lock:
+            self._index.reload()
+            self._searcher = self._index.searcher()
+
+    @property
+    def searcher(self) -> tantivy.Searcher:
+        return self._searcher
+
+    # -- reads ------------------------------------------------------------------------------
+    def passage_count(self) -> int:
+        return int(self._searcher.doc_freq("doc_type", "passage"))
+
+    def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        searcher = self._searcher
+        return {t: int(searcher.doc_freq("body", t)) for t in terms}
+
+    def search(
+        self,
+        terms: Sequence[str],
+        k: int,
+        *,
+        author: str | None = None,
+        parent: str | None = None,
+    ) -> list[LexicalHit]:
+        """The k best passages by BM25 over ``terms`` (any of them), optionally only those
+        written by ``author`` or in reply to ``parent``."""
+        distinct = list(dict.fromkeys(terms))
+        if not distinct or k <= 0:
+            return []
+        query = _any_term(distinct)
+        filters = [
+            (field, name_key(value))
+            for field, value in (("author_key", author), ("parent_key", parent))
+            if value
+        ]
+        if filters:
+            query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query)]
+                + [
+                    (
+                        tantivy.Occur.Must,
+                        tantivy.Query.const_score_query(
+                            tantivy.Query.term_query(SCHEMA, field, value), 0.0
+                        ),
+                    )
+                    for field, value in filters
+                ]
+            )
+        searcher = self._searcher
+        result = searcher.search(query, k, count=False)
+        return [
+            LexicalHit(_stored(searcher.doc(address)), float(score))
+            for score, address in result.hits
+        ]
+
+    def scores_for(self, terms: Sequence[str], ids: Sequence[str]) -> dict[str, float]:
+        """BM25 of these passages (absent: no shared word)."""
+        distinct = list(dict.fromkeys(terms))
+        if not distinct or not ids:
+            return {}
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, _any_term(distinct)),
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.const_score_query(
+                        tantivy.Query.term_set_query(SCHEMA, "id", list(ids)), 0.0
+                    ),
+                ),
+            ]
+        )
+        searcher = self._searcher
+        result = searcher.search(query, len(ids), count=False)
+        return {str(searcher.doc(address)["id"][0]): float(score) for score, address in result.hits}
+
+    def fetch(self, ids: Iterable[str]) -> dict[str, StoredChunk]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        searcher = self._searcher
+        query = tantivy.Query.term_set_query(SCHEMA, "id", wanted)
+        result = searcher.search(query, len(wanted), count=False)
+        found = (_stored(searcher.doc(address)) for _, address in result.hits)
+        return {chunk.id: chunk for chunk in found}
+
+    def passages_of(self, source: str) -> list[StoredChunk]:
+        """Every passage of one file the index holds, in reading order."""
+        searcher = self._searcher
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "source", source)),
+                (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "doc_type", "passage")),
+            ]
+        )
+        limit = max(1, int(searcher.doc_freq("source", source)))
+        result = searcher.search(query, limit, count=False)
+        chunks = [_stored(searcher.doc(address)) for _, address in result.hits]
+        return sorted(chunks, key=lambda c: int(c.metadata.get("chunk_index") or 0))
+
+    def file_versions(self, sources: Iterable[str] | None = None) -> dict[str, str]:
+        """source -> file hash of the file versions the index holds (all, or of ``sources``)."""
+        searcher = self._searcher
+        if sources is None:
+            total = int(searcher.doc_freq("doc_type", "file"))
+            query = tantivy.Query.term_query(SCHEMA, "doc_type", "file")
+        else:
+            ids = [f"file:{s}" for s in sources]
+            total = len(ids)
+            query = tantivy.Query.term_set_query(SCHEMA, "id", ids)
+        if total == 0:
+            return {}
+        result = searcher.search(query, total, count=False)
+        versions: dict[str, str] = {}
+        for _, address in result.hits:
+            doc = searcher.doc(address)
+            versions[str(doc["source"][0])] = str(doc["file_hash"][0])
+        return versions
+
+    def author_count(self, kind: str, name: str) -> int:
+        """How many passages of this kind ("comment", "article") ``name`` wrote."""
+        return int(self._searcher.doc_freq("author_tag", f"{kind}:{name_key(name)}"))
+
+    def author_spelling(self, name: str) -> str | None:
+        """The name as the corpus spells it (for a case-insensitive match)."""
+        searcher = self._searcher
+        query = tantivy.Query.term_query(SCHEMA, "author_key", name_key(name))
+        result = searcher.search(query, 1, count=False)
+        for _, address in result.hits:
+            meta = json.loads(bytes(searcher.doc(address)["meta"][0]))
+            return str(meta.get("author") or "") or None
+        return None
+
+    # -- writes -----------------------------------------------------------------------------
+    @contextmanager
+    def writer(self, *, wait: bool = True) -> Iterator[LexicalWriter]:
+        """The index's one writer; ``IndexBusy`` when another process holds it (or, with
+        ``wait=False``, another thread of this one)."""
+        if not self._write_lock.acquire(blocking=wait):
+            raise IndexBusy(f"the lexical index {self.folder} is being written")
+        try:
+            try:
+                handle = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
+            except ValueError as exc:  # tantivy's lock file is held by another process
+                raise IndexBusy(f"the lexical index {self.folder} is being written") from exc
+            try:
+                yield LexicalWriter(handle)
+            except BaseException:
+                handle.rollback()
+                raise
+            finally:
+                handle.wait_merging_threads()  # ends the writer: releases tantivy's lock file
+            self.refresh()
+        finally:
+            self._write_lock.release()
+
+
+class LexicalWriter:
+    """Replaces and removes whole file versions; ``commit`` makes them searchable at once."""
+
+    def __init__(self, handle: tantivy.IndexWriter) -> None:
+        self._handle = handle
+
+    def put_file(self, record: FileRecord, chunks: Sequence[StoredChunk]) -> None:
+        """Replace whatever the index holds of ``record.source`` with this version."""
+        self.remove_file(record.source)
+        texts = [lexical_text(c.content, c.metadata) for c in chunks]
+        for chunk, tokens in zip(chunks, tokenize(texts), strict=True):
+            self._handle.add_document(_passage_document(chunk, tokens))
+        self._handle.add_document(_file_document(record))
+
+    def remove_file(self, source: str) -> None:
+        self._handle.delete_documents_by_term("source", source)
+
+    def clear(self) -> None:
+        self._handle.delete_all_documents()
+
+    def commit(self) -> None:
+        self._handle.commit()
+
+
+def _any_term(terms: Sequence[str]) -> tantivy.Query:
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, "body", t)) for t in terms]
+    )
+
+
+def _stored(doc: tantivy.Document) -> StoredChunk:
+    return StoredChunk(
+        str(doc["id"][0]),
+        bytes(doc["content"][0]).decode("utf-8"),
+        dict(json.loads(bytes(doc["meta"][0]))),
+    )

