@@ -134,34 +134,43 @@ def fit_stage_two(rows: list[dict[str, Any]]) -> Matrix:
     return w
 
 
-def fit_cross_encoder(rows: list[dict[str, Any]], w: Matrix) -> tuple[float, int, int]:
-    results: list[tuple[float, float, int, int, float]] = []
+def fit_cross_encoder(rows: list[dict[str, Any]], w: Matrix) -> tuple[float, int, int, float]:
+    unasked = feat.FEATURES.index("comment_unasked")
+    results: list[tuple[float, float, int, int, float, float]] = []
     for top in (3, 4, 6, 8, 10, 12, 16):
         for windows in (1, 2, 3):
             for weight in (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0):
-                scores = []
-                for row in rows:
-                    s = np.array(row["features"], dtype=float) @ w
-                    final = s.copy()
-                    for index in np.argsort(-s, kind="stable")[:top].tolist():
-                        logits = row["logits"].get(row["ids"][index])
-                        if logits:
-                            final[index] = 1000.0 + s[index] + weight * max(logits[:windows])
-                    scores.append(final)
-                r1, mrr = recall_mrr(ranks(rows, scores))
-                results.append((r1, mrr, top, windows, weight))
+                for penalty in (0.0, 2.0, 5.0, 10.0):
+                    scores = []
+                    for row in rows:
+                        x = np.array(row["features"], dtype=float)
+                        s = x @ w
+                        final = s.copy()
+                        for index in np.argsort(-s, kind="stable")[:top].tolist():
+                            logits = row["logits"].get(row["ids"][index])
+                            if logits:
+                                final[index] = (
+                                    1000.0
+                                    + s[index]
+                                    + weight * max(logits[:windows])
+                                    - penalty * x[index, unasked]
+                                )
+                        scores.append(final)
+                    r1, mrr = recall_mrr(ranks(rows, scores))
+                    results.append((r1, mrr, top, windows, weight, penalty))
     best_r1 = max(r[0] for r in results)
     best_mrr = max(r[1] for r in results if r[0] == best_r1)
     cheap = min(
         (r for r in results if r[0] >= best_r1 - 0.005 and r[1] >= best_mrr - 0.01),
-        key=lambda r: (r[2] * r[3], -r[0], -r[1]),
+        key=lambda r: (r[2] * r[3], -r[0], -r[1], -r[5]),
     )
-    r1, mrr, top, windows, weight = cheap
+    r1, mrr, top, windows, weight, penalty = cheap
     print(
-        f"with the cross-encoder (reads {top} × {windows} windows, weight {weight}): "
-        f"recall@1 {r1:.3f}  MRR {mrr:.3f} (best of the grid {best_r1:.3f} / {best_mrr:.3f})"
+        f"with the cross-encoder (reads {top} × {windows} windows, weight {weight}, comment "
+        f"penalty {penalty}): recall@1 {r1:.3f}  MRR {mrr:.3f} (best of the grid "
+        f"{best_r1:.3f} / {best_mrr:.3f})"
     )
-    return weight, top, windows
+    return weight, top, windows, penalty
 
 
 def main() -> None:
@@ -182,11 +191,14 @@ def main() -> None:
     print(f"plain sum of normalised BM25 and cosine: recall@1 {r1:.3f}  MRR {mrr:.3f}")
     w = fit_stage_two(rows)
     cross_encoder_logits(engine, rows, w)
-    weight, top, windows = fit_cross_encoder(rows, w)
+    weight, top, windows, penalty = fit_cross_encoder(rows, w)
     print("\nRankerWeights(\n    features={")
     for name, value in zip(feat.FEATURES, w.tolist(), strict=True):
         print(f'        "{name}": {value:.3f},')
-    print(f"    }},\n    cross_encoder={weight},\n    rerank_top={top},\n    windows={windows},\n)")
+    print(
+        f"    }},\n    cross_encoder={weight},\n    rerank_top={top},\n    windows={windows},"
+        f"\n    comment_penalty={penalty},\n)"
+    )
 
 
 if __name__ == "__main__":

@@ -278,23 +278,31 @@ class _Writer:
             self._error = exc
 
     def _write(self, batch: _Batch, vectors: npt.NDArray[np.float32]) -> None:
-        store = self.store
-        sources = [f.record.source for f in batch.files]
-        store.mark_pending(
-            [PendingVersion(f.record.source, f.record.file_hash, f.replaces) for f in batch.files]
-        )
-        chunks = [c for f in batch.files for c in f.chunks]
-        store.write_chunks(chunks, vectors)
-        written, _ = store.commit_files([f.record for f in batch.files])
-        for record, item in zip(written, batch.files, strict=True):
-            stored = [StoredChunk(c.id, c.content, c.metadata) for c in item.chunks]
-            self.lexical.put_file(record, stored)
-        self.lexical.commit()
-        for item in batch.files:
-            if item.replaces:
-                store.forget_version(item.record.source, item.replaces)
-        store.clear_pending(sources)
-        self.chunks_written += len(chunks)
+        versions = [(f.record, f.chunks, f.replaces) for f in batch.files]
+        self.chunks_written += write_versions(self.store, self.lexical, versions, vectors)
+
+
+def write_versions(
+    store: ChunkStore,
+    lexical: LexicalWriter,
+    versions: Sequence[tuple[FileRecord, Sequence[Chunk], str]],
+    vectors: npt.NDArray[np.float32],
+) -> int:
+    """Write new versions of files (record, chunks, hash of the version each replaces or "")
+    with their chunks' vectors, in order: pending marks, chunks, one manifest commit, the
+    lexical index, then the replaced versions' deletion. Returns the chunks written."""
+    store.mark_pending([PendingVersion(r.source, r.file_hash, old) for r, _, old in versions])
+    chunks = [c for _, file_chunks, _ in versions for c in file_chunks]
+    store.write_chunks(chunks, vectors)
+    written, _ = store.commit_files([r for r, _, _ in versions])
+    for record, (_, file_chunks, _) in zip(written, versions, strict=True):
+        lexical.put_file(record, [StoredChunk(c.id, c.content, c.metadata) for c in file_chunks])
+    lexical.commit()
+    for record, _, old in versions:
+        if old:
+            store.forget_version(record.source, old)
+    store.clear_pending([r.source for r, _, _ in versions])
+    return len(chunks)
 
 
 def remove_files(store: ChunkStore, lexical: LexicalWriter, sources: Sequence[str]) -> None:

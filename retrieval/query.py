@@ -25,7 +25,8 @@ _REPLY_TO = r"(?:repl(?:y|ies|ied)|respond(?:s|ed)?|answer(?:s|ed)?)\s+(?:to\s+)
 
 # The details of a file rather than its content: when, by whom, from where, how many comments.
 _FACTS = re.compile(
-    r"\b(when was (it|the \w+( \w+)?) (first )?(published|posted|written)|publish(ed|ing)? (date|on)|"
+    r"\b(when was (it|the \w+( \w+)?) (first )?(published|posted|written)|"
+    r"publish(ed|ing)? (date|on)|"
     r"date of publication|who (wrote|signed|authored) the editor|"
     r"(which|what) (news )?(agency|wire|outlet|source|site|publication)|credited|byline|"
     r"headline|title of|how many (people|readers|users|commenters|comments|replies)|"
@@ -47,7 +48,8 @@ _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
         "date",
         re.compile(
             r"^\W*when\b|\b(what|which) (year|date|day|month|decade|season|time)\b|"
-            r"\bhow long ago\b|\bsince when\b|\b(in|by) what year\b|\bwhen (did|does|is|was|will)\b",
+            r"\bhow long ago\b|\bsince when\b|\b(in|by) what year\b|"
+            r"\bwhen (did|does|is|was|will)\b",
             re.IGNORECASE,
         ),
     ),

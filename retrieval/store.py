@@ -107,6 +107,8 @@ class StoredChunk:
     id: str
     content: str
     metadata: dict[str, Any]
+    # Sentence spans of the body and their stems, when read from the lexical index.
+    analysis: tuple[tuple[int, int, tuple[str, ...]], ...] | None = None
 
 
 def open_client(settings: Settings) -> ClientAPI:
@@ -369,13 +371,17 @@ class ChunkStore:
         pending = self.pending()
         for version in pending:
             committed = manifest.get(version.source)
-            if committed is not None and committed.file_hash == version.file_hash:
-                if version.replaces and version.replaces != version.file_hash:
-                    self.forget_version(version.source, version.replaces)
-            else:
-                self.forget_version(version.source, version.file_hash)
+            self.forget_other_versions(version.source, committed.file_hash if committed else "")
         self.clear_pending([v.source for v in pending])
         return len(pending)
+
+    @_server_call
+    def forget_other_versions(self, source: str, keep: str) -> None:
+        """Delete every chunk of ``source`` not of version ``keep`` ("" = all of them)."""
+        where: dict[str, Any] = {"source": source}
+        if keep:
+            where = {"$and": [where, {"file_hash": {"$ne": keep}}]}
+        self.chunks.delete(where=where)
 
     # -- reads ------------------------------------------------------------------------------
     @_server_call
@@ -407,8 +413,8 @@ class ChunkStore:
     @_server_call
     def nearest(
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[StoredChunk, float]]:
-        """Up to k nearest chunks with their cosine similarity (1 = same direction), of any
+    ) -> list[tuple[str, float]]:
+        """Ids and cosine similarities (1 = same direction) of up to k nearest chunks, of any
         visibility: callers keep those of committed versions."""
         if k <= 0:
             return []
@@ -416,16 +422,11 @@ class ChunkStore:
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=k,
             where=where,
-            include=["distances", "documents", "metadatas"],
+            include=["distances"],
         )
         ids = got["ids"][0]
         dists = (got["distances"] or [[]])[0]
-        docs = (got["documents"] or [[]])[0]
-        metas = (got["metadatas"] or [[]])[0]
-        return [
-            (StoredChunk(i, doc or "", dict(meta or {})), 1.0 - float(d))
-            for i, d, doc, meta in zip(ids, dists, docs, metas, strict=True)
-        ]
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
 
     @_server_call
     def vectors_of(self, ids: Sequence[str]) -> dict[str, npt.NDArray[np.float32]]:

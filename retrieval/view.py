@@ -40,6 +40,11 @@ class StoreView:
         self.manifest: dict[str, FileRecord] = {}
         self._behind: set[str] | None = None  # sources still to bring in step (None = all)
         self._lock = threading.RLock()
+        # What keeping current cost so far (for logs and tests): whole-manifest reads, changed
+        # file records applied, files whose passages were re-read from the store.
+        self.manifest_reads = 0
+        self.changes_applied = 0
+        self.files_fetched = 0
 
     def refresh(self) -> None:
         """Apply whatever was committed since the last call (cheap when nothing was)."""
@@ -54,6 +59,7 @@ class StoreView:
                 generation = self.store.known_generation
             if self.generation < 0:
                 self.manifest = self.store.manifest()
+                self.manifest_reads += 1
                 self._behind = None
             elif generation != self.generation:
                 changes = self.store.changes_since(self.generation)
@@ -62,6 +68,7 @@ class StoreView:
                         self.manifest.pop(record.source, None)
                     else:
                         self.manifest[record.source] = record
+                self.changes_applied += len(changes)
                 self._behind = (self._behind or set()) | {r.source for r in changes}
             self.generation = generation
             self._catch_up()
@@ -75,7 +82,7 @@ class StoreView:
             return
         try:
             with lexical.writer(wait=False) as writer:
-                sync.apply(writer, self.store, self.manifest, stale)
+                self.files_fetched += sync.apply(writer, self.store, self.manifest, stale)
         except IndexBusy:
             log.info("lexical index busy (an ingest is writing it); %d files later", len(stale))
             self._behind = set(stale)

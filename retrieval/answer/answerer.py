@@ -4,55 +4,36 @@ from __future__ import annotations
 
 import logging
 
-import numpy as np
-import numpy.typing as npt
-
-from retrieval.answer.calibration import background_similarity, calibrated
 from retrieval.answer.extractive import answer_from_hits
 from retrieval.answer.followup import ResolvedQuestion, resolve
 from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
-from retrieval.answer.relevance import Gate
+from retrieval.answer.relevance import ACCEPT_ALL, Gate
 from retrieval.answer.types import Answer
+from retrieval.query import QueryIntent
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
 
 log = logging.getLogger(__name__)
 PASSAGES = 8
-ACCEPT_ALL = Gate(strong=-1.0)
 
 
 class Answerer:
     def __init__(self, searcher: HybridSearcher, settings: Settings) -> None:
         self.searcher = searcher
-        self.base_gate = (
-            Gate(strong=settings.min_answer_score) if settings.min_answer_score else Gate()
+        self.gate = (
+            Gate(threshold=settings.min_answer_score) if settings.min_answer_score else Gate()
         )
-        self._gates: dict[int, Gate] = {}  # per store generation
         self.llm = LLMAnswerer(settings.llm) if settings.llm.enabled else None
 
-    @property
-    def gate(self) -> Gate:
-        """The base gate raised above this archive's background similarity."""
-        view = self.searcher.view
-        view.refresh()
-        gate = self._gates.get(view.generation)
-        if gate is None:
-            store = self.searcher.store
-            embedder = store.embeddings.embedder
-
-            def nearest(vector: npt.NDArray[np.float32]) -> float:
-                hits = [s for c, s in store.nearest(vector.tolist(), 5) if view.visible(c)]
-                return max(hits, default=0.0)
-
-            gate = calibrated(self.base_gate, background_similarity(nearest, embedder))
-            self._gates = {view.generation: gate}
-        return gate
-
-    def retrieve(self, resolved: ResolvedQuestion) -> list[Hit]:
-        hits = self.searcher.search(resolved.text, PASSAGES)
+    def retrieve(self, resolved: ResolvedQuestion) -> tuple[list[Hit], QueryIntent]:
+        hits, intent = self.searcher.retrieve(resolved.text, PASSAGES)
         if resolved.author is not None:
             hits.sort(key=lambda h: h.author != resolved.author)
-        return hits
+        return hits, intent
+
+    def next_in_file(self, hit: Hit) -> Hit | None:
+        """The passage right after ``hit`` in its file."""
+        return self.searcher.next_passage(hit.source, hit.chunk_index, None)
 
     def following(self, resolved: ResolvedQuestion) -> list[Hit]:
         """For "what did he say next?": the passages after the previous answer's, in order."""
@@ -67,9 +48,8 @@ class Answerer:
         following = self.following(resolved)
         if following:  # the position in the thread answers it, whatever the wording
             return answer_from_hits(question, following, ACCEPT_ALL)
-        hits = self.retrieve(resolved)
-        intent = self.searcher.intent(resolved.text)
-        extractive = answer_from_hits(question, hits, self.gate, intent)
+        hits, intent = self.retrieve(resolved)
+        extractive = answer_from_hits(question, hits, self.gate, intent, self.next_in_file)
         if self.llm is None or not extractive.found:
             return extractive
         try:

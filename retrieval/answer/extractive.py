@@ -9,7 +9,7 @@ exact substring of a stored passage.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from retrieval.answer.attribution import OPINION_NOTE, speaker
 from retrieval.answer.relevance import Gate
@@ -18,7 +18,11 @@ from retrieval.lexical import question_terms
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import QueryIntent
 from retrieval.search import Hit
+from retrieval.search.ranker import introduces_speaker
 from retrieval.sentences import clip, sentence_spans
+
+Continuation = Callable[[Hit], Hit | None]  # the passage right after a hit, in its file
+_OPENS_QUOTE = ("“", '"', "‘")
 
 MAX_PASSAGES = 3
 NEAREST_OFFERED = 3
@@ -53,24 +57,52 @@ def _inline(quote: str) -> str:
     return re.sub(r"\s+", " ", quote).strip()
 
 
+def quote_that_follows(hit: Hit, quote: str, following: Continuation | None) -> Citation | None:
+    """When the quote ends its passage by introducing a speaker ("X said the collapse sent a
+    jarring message."), the quote that opens the next passage (numbered later)."""
+    if following is None or not hit.text.rstrip().endswith(quote.rstrip()):
+        return None
+    if not introduces_speaker(quote.rstrip()):
+        return None
+    after = following(hit)
+    if after is None or after.kind != hit.kind or not after.text.lstrip().startswith(_OPENS_QUOTE):
+        return None
+    spans = sentence_spans(after.text)
+    if not spans:
+        return None
+    start, end = clip(after.text, *spans[0], limit=QUOTE_CHARS)
+    return Citation(0, after, after.text[start:end])
+
+
 def answer_from_hits(
     question: str,
     hits: Sequence[Hit],
     gate: Gate | None = None,
     intent: QueryIntent | None = None,
+    following: Continuation | None = None,
 ) -> Answer:
     gate = gate or Gate()
     if not hits or not gate.covered(hits, intent):
         return not_covered(question, hits)
     used = [hits[0], *(h for h in hits[1:] if gate.supports(h, intent))][:MAX_PASSAGES]
     terms = set(question_terms(question))
-    citations = tuple(
-        Citation(n, hit, best_quote(hit, terms)) for n, hit in enumerate(used, start=1)
-    )
-    lines = [_clause(c.hit, c.quote, c.n) for c in citations]
+    citations: list[Citation] = []
+    lines: list[str] = []
+    for hit in used:
+        if any(c.hit.id == hit.id for c in citations):  # already quoted as a continuation
+            continue
+        cited = Citation(len(citations) + 1, hit, best_quote(hit, terms))
+        citations.append(cited)
+        line = _clause(hit, cited.quote, cited.n)
+        more = quote_that_follows(hit, cited.quote, following) if len(lines) == 0 else None
+        if more is not None:
+            more = Citation(len(citations) + 1, more.hit, more.quote)
+            citations.append(more)
+            line += f" “{_inline(more.quote)}” [{more.n}]"
+        lines.append(line)
     if any(c.hit.kind == "comment" for c in citations):
         lines.append(OPINION_NOTE)
-    return Answer(question, "\n".join(lines), True, citations, hits=tuple(hits))
+    return Answer(question, "\n".join(lines), True, tuple(citations), hits=tuple(hits))
 
 
 def not_covered(question: str, hits: Sequence[Hit]) -> Answer:

@@ -20,10 +20,11 @@ from typing import Any
 
 import tantivy
 
+from retrieval.lexical import analysis
 from retrieval.lexical.tokens import tokenize
 from retrieval.store import FileRecord, StoredChunk
 
-FORMAT = 1  # bump when the schema or what is indexed changes: the index is then rebuilt
+FORMAT = 2  # bump when the schema or what is indexed changes: the index is then rebuilt
 WRITER_HEAP = 64_000_000
 
 
@@ -43,6 +44,7 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("author_tag", tokenizer_name="raw", index_option="basic")
     builder.add_bytes_field("content", stored=True, indexed=False)
     builder.add_bytes_field("meta", stored=True, indexed=False)
+    builder.add_bytes_field("analysis", stored=True, indexed=False)
     return builder.build()
 
 
@@ -80,6 +82,7 @@ def _passage_document(chunk: StoredChunk, tokens: list[str]) -> tantivy.Document
     )
     doc.add_bytes("content", chunk.content.encode("utf-8"))
     doc.add_bytes("meta", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    doc.add_bytes("analysis", analysis.encode(analysis.analyse(chunk.content.partition("\n")[2])))
     if author:
         doc.add_text("author_key", name_key(author))
         doc.add_text("author_tag", f"{meta.get('kind', 'article')}:{name_key(author)}")
@@ -313,8 +316,10 @@ def _any_term(terms: Sequence[str]) -> tantivy.Query:
 
 
 def _stored(doc: tantivy.Document) -> StoredChunk:
+    stored = doc.get_first("analysis")
     return StoredChunk(
         str(doc["id"][0]),
         bytes(doc["content"][0]).decode("utf-8"),
         dict(json.loads(bytes(doc["meta"][0]))),
+        analysis.decode(bytes(stored)) if stored is not None else None,
     )

@@ -27,8 +27,11 @@ FEATURES = (
     "sent_focus",  # the same, in the passage's best sentence
     "story",  # how well the passage's file matches as a whole (its best passage), 0…1
     "cos_story_gap",  # cosine minus the best of its file's passages (≤ 0)
+    "story_cov",  # rarity-weighted share of the question's words somewhere in its file
+    "story_missing",  # names and numbers of the question its file lacks ("2006", "Broadway")
     "type_match",  # the best sentences hold the kind of thing asked for (a number for "how many")
     "kind_match",  # article vs comment, as the question asks
+    "comment_unasked",  # a reader's comment, for a question that does not ask about readers
     "person_match",  # written by (or in reply to) the person the question names
     "facts_match",  # a question about the file's details, and its details passage
     "rr_dense",  # 1 / (1 + dense rank)
@@ -77,10 +80,21 @@ class Question:
     intent: QueryIntent
     terms: tuple[str, ...]  # distinct content stems
     weights: Mapping[str, float]  # rarity weight of each term
+    specific: frozenset[str] = frozenset()  # stems of its names and numbers
 
     @property
     def total_weight(self) -> float:
         return sum(self.weights.values())
+
+
+_SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*|\b\d[\d,.]*\b")
+
+
+def specific_terms(question: str) -> frozenset[str]:
+    """Stems of the question's names (capitalised words not opening a sentence) and numbers:
+    what pins it to one event."""
+    found = " ".join(m.group(0) for m in _SPECIFIC.finditer(question.strip()))
+    return frozenset(stems(words(found), QUESTION_STOPWORDS))
 
 
 def rarity_weights(
@@ -145,11 +159,15 @@ def focus_weights(question: Question, passages: Sequence[Candidate]) -> dict[str
 
 def analyse_text(candidate: Candidate) -> None:
     """Sentences and stems of the passage (and of its author names)."""
-    text = candidate.body
-    spans = sentence_spans(text) or [(0, len(text))]
-    sentences = tuple(
-        Sentence(s, e, frozenset(stems(words(text[s:e]), QUESTION_STOPWORDS))) for s, e in spans
-    )
+    stored = candidate.chunk.analysis
+    if stored is None:
+        text = candidate.body
+        spans = sentence_spans(text) or [(0, len(text))]
+        sentences = tuple(
+            Sentence(s, e, frozenset(stems(words(text[s:e]), QUESTION_STOPWORDS))) for s, e in spans
+        )
+    else:
+        sentences = tuple(Sentence(s, e, frozenset(t)) for s, e, t in stored)
     names = " ".join(str(candidate.meta.get(k) or "") for k in ("author", "parent_author"))
     candidate.sentences = sentences
     candidate.stems = frozenset().union(
@@ -197,6 +215,9 @@ def compute(question: Question, candidates: Sequence[Candidate]) -> None:
         story_cos = max(c.similarity for c in passages)
         title = str(passages[0].meta.get("title") or "")
         title_stems = frozenset(stems(words(title), QUESTION_STOPWORDS))
+        story_stems = frozenset().union(title_stems, *(c.stems for c in passages))
+        story_cov = _share(question.weights, story_stems)
+        story_missing = float(len(question.specific - story_stems))
         for c in passages:
             c.focus = focus
             scores = [sentence_score(question, c, i, focus) for i in range(len(c.sentences))]
@@ -218,8 +239,11 @@ def compute(question: Question, candidates: Sequence[Candidate]) -> None:
                 "sent_focus": _share(focus, best.stems),
                 "story": story,
                 "cos_story_gap": c.similarity - story_cos,
+                "story_cov": story_cov,
+                "story_missing": story_missing,
                 "type_match": 1.0 if matched_type else 0.0,
                 "kind_match": 1.0 if intent.kind is not None and kind == intent.kind else 0.0,
+                "comment_unasked": 1.0 if kind == "comment" and intent.kind != "comment" else 0.0,
                 "person_match": 1.0 if person else 0.0,
                 "facts_match": 1.0 if intent.expects == "facts" and kind == "facts" else 0.0,
                 "rr_dense": 1.0 / (1 + c.dense_rank) if c.dense_rank is not None else 0.0,

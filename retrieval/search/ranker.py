@@ -16,30 +16,43 @@ from dataclasses import dataclass, field
 from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import FEATURES, Candidate, Question, sentence_score
 
+# Fitted by benchmarks/fit_ranker.py on the tuning part of eval/dev (L2 0.001, chosen by
+# 5-fold cross-validation); the cross-encoder's weight, how many candidates and windows it
+# reads, by grid search on the same questions.
+FITTED_FEATURES: Mapping[str, float] = {
+    "bm25": 0.621,
+    "cos": -1.082,
+    "cos_gap": 7.062,
+    "coverage": 1.265,
+    "sent_cov": -0.220,
+    "title_cov": 1.140,
+    "focus": 0.124,
+    "sent_focus": -0.892,
+    "story": 0.583,
+    "cos_story_gap": -0.328,
+    "story_cov": 0.710,
+    "story_missing": -1.179,
+    "type_match": 0.201,
+    "kind_match": -0.283,
+    "comment_unasked": -1.884,
+    "person_match": 2.305,
+    "facts_match": 0.649,
+    "rr_dense": 2.925,
+    "rr_lex": 0.072,
+}
+
 
 @dataclass(frozen=True)
 class RankerWeights:
     """Feature weights of stage two, and how the cross-encoder's logit is added."""
 
-    features: Mapping[str, float] = field(
-        default_factory=lambda: {
-            "bm25": 1.0,
-            "cos": 2.0,
-            "cos_gap": 0.0,
-            "coverage": 0.5,
-            "sent_cov": 0.5,
-            "title_cov": 0.3,
-            "type_match": 0.2,
-            "kind_match": 0.3,
-            "person_match": 0.8,
-            "facts_match": 1.5,
-            "rr_dense": 0.0,
-            "rr_lex": 0.0,
-        }
-    )
-    cross_encoder: float = 0.25  # per logit unit
-    rerank_top: int = 8  # candidates the cross-encoder reads
-    windows: int = 1  # windows per candidate it reads
+    features: Mapping[str, float] = field(default_factory=lambda: dict(FITTED_FEATURES))
+    cross_encoder: float = 3.0  # per logit unit
+    rerank_top: int = 6  # candidates the cross-encoder reads
+    windows: int = 3  # windows per candidate it reads
+    # Among what it read, a reader's comment yields to the article unless the question asks
+    # about readers (comments are opinions, and a comment sentence can look like an answer).
+    comment_penalty: float = 10.0
 
     def stage_two(self, candidate: Candidate) -> float:
         feats = candidate.features or {}
@@ -56,6 +69,12 @@ _PRONOUN_START = re.compile(r"^[\"“]?(he|she|they|it|this|that|these|those|his
 SHORT_SENTENCE = 80
 
 
+def introduces_speaker(sentence: str) -> bool:
+    """ "X told a news conference." / "Kim Hong-kyun said the collapse sent a jarring message."
+    — a sentence whose quote follows it."""
+    return bool(_SPEAKER_INTRO.search(sentence))
+
+
 def window(candidate: Candidate, index: int) -> tuple[int, int]:
     """The sentence at ``index`` with the neighbour it needs to be understood: the quote after
     a speaker's introduction ("X told a news conference."), the sentence before one that starts
@@ -63,6 +82,8 @@ def window(candidate: Candidate, index: int) -> tuple[int, int]:
     sentences = candidate.sentences
     text = candidate.body
     start, end = sentences[index].start, sentences[index].end
+    if candidate.meta.get("kind") == "facts":  # one fact a line
+        return start, end
     sentence = text[start:end]
     if index + 1 < len(sentences) and (
         end - start < SHORT_SENTENCE or _SPEAKER_INTRO.search(sentence)
@@ -122,7 +143,8 @@ def rerank(
     for candidate in top:
         logit, span = best[id(candidate)]
         candidate.relevance = logit
-        candidate.score += weights.cross_encoder * logit
+        unasked = (candidate.features or {}).get("comment_unasked", 0.0)
+        candidate.score += weights.cross_encoder * logit - weights.comment_penalty * unasked
         candidate.span = span
     return pairs
 

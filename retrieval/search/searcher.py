@@ -34,7 +34,7 @@ DENSE_CANDIDATES = 30
 LEXICAL_CANDIDATES = 30
 PERSON_CANDIDATES = 15
 PER_THREAD = 2  # at most this many hits from one comment thread, unless nothing else matches
-EXPAND_SOURCES = 4  # every passage of the best-matching files joins the candidates …
+EXPAND_SOURCES = 3  # every passage of the best-matching files joins the candidates …
 EXPAND_MAX = 40  # … except the comments of a file with more passages than this
 
 
@@ -112,7 +112,7 @@ class HybridSearcher:
         terms = question_terms(text)
         lexical = self.lexical
         weights = feat.rarity_weights(terms, lexical.doc_freqs(terms), lexical.passage_count())
-        return Question(text, intent, tuple(terms), weights)
+        return Question(text, intent, tuple(terms), weights, feat.specific_terms(text))
 
     # -- stage one ----------------------------------------------------------------------------
     def candidates(self, question: Question, vector: Sequence[float]) -> list[Candidate]:
@@ -129,8 +129,11 @@ class HybridSearcher:
             return candidate
 
         def dense(k: int, where: dict[str, Any] | None, ranked: bool) -> None:
-            for rank, (chunk, similarity) in enumerate(self.store.nearest(vector, k, where)):
-                candidate = take(chunk)
+            nearest = self.store.nearest(vector, k, where)
+            chunks = self.lexical.fetch(i for i, _ in nearest if i not in found)
+            for rank, (chunk_id, similarity) in enumerate(nearest):
+                chunk = chunks.get(chunk_id)
+                candidate = found.get(chunk_id) or (take(chunk) if chunk is not None else None)
                 if candidate is not None:
                     candidate.similarity = similarity
                     if ranked and candidate.dense_rank is None:
@@ -156,7 +159,6 @@ class HybridSearcher:
             lexical(PERSON_CANDIDATES, False, parent=intent.replied_to)
         if intent.expects == "facts":
             dense(PERSON_CANDIDATES, {"kind": "facts"}, False)
-        self._complete(question, vector, list(found.values()))
         for source in self._best_sources(list(found.values())):
             passages = self.lexical.passages_of(source)
             if len(passages) > EXPAND_MAX:
@@ -212,12 +214,18 @@ class HybridSearcher:
 
     def search(self, question: str, k: int = 5, *, use_reranker: bool | None = None) -> list[Hit]:
         """The k best passages for a question, best first."""
+        return self.retrieve(question, k, use_reranker=use_reranker)[0]
+
+    def retrieve(
+        self, question: str, k: int = 5, *, use_reranker: bool | None = None
+    ) -> tuple[list[Hit], QueryIntent]:
+        """The k best passages for a question, best first, and what the question asks for."""
         question = question.strip()
         if not question or k <= 0:
-            return []
+            return [], QueryIntent()
         self.view.refresh()
         if not self.view.manifest:
-            return []
+            return [], QueryIntent()
         asked = self.question(question)
         vector = self.store.embeddings.embed_query(question)
         candidates = self.candidates(asked, vector)
@@ -226,7 +234,7 @@ class HybridSearcher:
         )
         hits = [_to_hit(c) for c in ranked]
         person = asked.intent.author or asked.intent.replied_to
-        return diversify(hits, k, PER_THREAD * 2 if person else PER_THREAD)
+        return diversify(hits, k, PER_THREAD * 2 if person else PER_THREAD), asked.intent
 
     # -- reading a file in order --------------------------------------------------------------
     def passages_of(self, source: str) -> list[Hit]:

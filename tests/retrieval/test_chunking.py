@@ -19,12 +19,20 @@ def test_every_chunk_carries_citation_metadata() -> None:
     chunks = seed_chunks()
     assert all(set(c.metadata) >= REQUIRED for c in chunks)
     kinds = {c.metadata["kind"] for c in chunks}
-    assert kinds == {"article", "comment"}
+    assert kinds == {"article", "comment", "facts"}
     article = [c for c in chunks if c.metadata["kind"] == "article"]
     assert [c.metadata["paragraph"] for c in article] == sorted(
         c.metadata["paragraph"] for c in article
     )
     assert all(c.metadata["paragraph"] >= 1 for c in article)
+
+
+def test_the_file_details_are_a_passage_of_their_own() -> None:
+    details = [c for c in seed_chunks() if c.metadata["kind"] == "facts"]
+    assert len(details) == 1
+    assert details[0].header.startswith("Article details of “US-South Korea Talks")
+    assert "Its source is credited as Reuters." in details[0].body
+    assert "It has 27 reader comments from 13 different named commenters" in details[0].body
 
 
 def test_a_reply_says_who_replied_to_whom_on_which_article() -> None:

@@ -43,7 +43,7 @@ def test_changed_file_replaces_all_its_old_chunks(settings: Settings) -> None:
     summary = engine.ingest()
     assert summary.updated == ["001_a3f27b942b602c7e.txt"] and not summary.added
 
-    chunks = engine.store.vectors.get(where={"source": "001_a3f27b942b602c7e.txt"})
+    chunks = engine.store.chunks.get(where={"source": "001_a3f27b942b602c7e.txt"})
     documents = chunks["documents"]
     assert any("seven zillion doubloons" in d for d in documents)
     assert not any("five billion dollars" in d for d in documents)
@@ -64,7 +64,7 @@ def test_deleted_file_disappears_from_store_and_answers(settings: Settings) -> N
     assert summary.removed == ["001_a3f27b942b602c7e.txt"]
     assert set(engine.store.manifest()) == {"000_88f28c69f322998a.txt"}
     assert {m["source"] for m in visible(engine.store)} == {"000_88f28c69f322998a.txt"}
-    assert engine.store.vectors.get(where={"source": "001_a3f27b942b602c7e.txt"})["ids"] == []
+    assert engine.store.chunks.get(where={"source": "001_a3f27b942b602c7e.txt"})["ids"] == []
     assert all(h.source != "001_a3f27b942b602c7e.txt" for h in engine.search("Press TV", k=10))
 
 

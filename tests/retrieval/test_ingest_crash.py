@@ -15,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.engine import Engine
+from retrieval.lexical.index import LexicalIndex
 from retrieval.settings import Settings
 from retrieval.store import ChunkStore, forget_cached_clients
+from retrieval.view import lexical_folder
 from tests.conftest import make_settings
 
 WORDS = (
@@ -78,6 +81,24 @@ def check_consistent(settings: Settings) -> tuple[dict[str, str], set[str]]:
     return {s: r.file_hash for s, r in manifest.items()}, {c.id for c in chunks}
 
 
+def indexed_versions(settings: Settings) -> dict[str, str]:
+    """The file versions the lexical index holds as the kill left it (no repair yet)."""
+    forget_cached_clients()
+    return LexicalIndex(lexical_folder(ChunkStore(settings))).file_versions()
+
+
+def check_reader_sees_only_committed(settings: Settings, hashes: dict[str, str]) -> None:
+    """A reader opened right after the kill finds only committed versions, and its lexical
+    index is brought in step with the manifest."""
+    forget_cached_clients()
+    engine = Engine(settings)
+    for hit in engine.search("council budget river school", 20):
+        assert hit.id, "a hit without an id"
+    view = engine.view
+    assert {s: view.manifest[s].file_hash for s in view.manifest} == hashes
+    assert view.lexical.file_versions() == hashes
+
+
 def run_ingest(corpus: Path, store: Path) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "bot.cli.entry", "ingest", "--store", str(store), str(corpus)],
@@ -98,6 +119,10 @@ def test_killed_ingest_then_rerun_matches_a_clean_ingest(tmp_path: Path) -> None
     kill_after(start_ingest(corpus, killed.store_path), files_done=100)
     hashes, _ = check_consistent(killed)
     assert 0 < len(hashes) < FILES, "expected a partial ingest"
+    indexed = indexed_versions(killed)
+    assert set(indexed) <= set(hashes), "the lexical index holds a file never committed"
+    assert all(indexed[s] == hashes[s] for s in indexed)
+    check_reader_sees_only_committed(killed, hashes)
 
     out = run_ingest(corpus, killed.store_path)
     assert f"{FILES - len(hashes)} added" in out
@@ -123,6 +148,11 @@ def test_killed_reingest_keeps_each_file_in_one_version(tmp_path: Path) -> None:
     assert set(hashes) == set(old_hashes), "the old index lost files"
     replaced = [s for s in hashes if hashes[s] != old_hashes[s]]
     assert 0 < len(replaced) < FILES
+    indexed = indexed_versions(settings)
+    assert all(indexed[s] in (hashes[s], old_hashes[s]) for s in indexed), (
+        "the lexical index holds a version that was never committed"
+    )
+    check_reader_sees_only_committed(settings, hashes)
 
     out = run_ingest(corpus, settings.store_path)
     assert f"{FILES - len(replaced)} updated" in out

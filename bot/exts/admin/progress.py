@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 
 
@@ -12,13 +13,21 @@ class ProgressSnapshot:
     done: int
     notes: int
     finished: bool
+    passages: int = 0
+    seconds: float = 0.0
 
     def line(self, corpus: str) -> str:
         if self.total is None:
             return f"Re-indexing `{corpus}`: looking for files…"
         percent = 100 * self.done // self.total if self.total else 100
         notes = f", {self.notes} note{'s' if self.notes != 1 else ''}" if self.notes else ""
-        return f"Re-indexing `{corpus}`: {self.done}/{self.total} files ({percent}%{notes})…"
+        rate = (
+            f", {self.done / self.seconds:.1f} files/s, {self.passages / self.seconds:.0f} "
+            "passages/s"
+            if self.seconds >= 1 and self.done
+            else ""
+        )
+        return f"Re-indexing `{corpus}`: {self.done}/{self.total} files ({percent}%{notes}{rate})…"
 
 
 class ThreadSafeProgress:
@@ -29,15 +38,18 @@ class ThreadSafeProgress:
         self._total: int | None = None
         self._done = 0
         self._notes = 0
+        self._passages = 0
+        self._started = time.monotonic()
         self._finished = False
 
     def start(self, total_files: int) -> None:
         with self._lock:
             self._total = total_files
 
-    def advance(self, source: str) -> None:
+    def advance(self, source: str, passages: int = 0) -> None:
         with self._lock:
             self._done += 1
+            self._passages += passages
 
     def note(self, message: str) -> None:
         with self._lock:
@@ -49,4 +61,11 @@ class ThreadSafeProgress:
 
     def snapshot(self) -> ProgressSnapshot:
         with self._lock:
-            return ProgressSnapshot(self._total, self._done, self._notes, self._finished)
+            return ProgressSnapshot(
+                self._total,
+                self._done,
+                self._notes,
+                self._finished,
+                self._passages,
+                time.monotonic() - self._started,
+            )

@@ -137,7 +137,7 @@ def test_eval_prints_the_figures(seeded_engine: Engine, capsys: pytest.CaptureFi
     assert figures["recall@5"] >= 0.9
     assert figures["quotes_exact"] == 1.0
     assert figures["off_topic_refused"] >= 0.9
-    for key in ("recall@1", "citation_correct", "latency_p50_ms", "latency_p95_ms"):
+    for key in ("recall@1", "citation_correct", "ask_p50_ms", "ask_p95_ms"):
         assert key in figures
 
 

@@ -4,6 +4,7 @@ keeps answering across another process's re-ingest without serving stale text.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ def test_ingested_passages_are_found_through_the_server(
     engine = Engine(seeded_remote)  # a new client: everything comes from the server
     hits = engine.search(DEMAND, k=3)
     assert hits[0].source == "000_88f28c69f322998a.txt"
-    assert "demanded a sharp increase" in hits[0].text
+    assert "seeking up to $5 billion a year" in hits[0].text  # the passage with the figure
     stats = engine.stats()
     assert stats.documents == 2 and stats.chunks > 20
     assert stats.store == f"Chroma server {chroma_server.address}"
@@ -88,3 +89,26 @@ def test_the_auth_token_is_sent_with_every_request(
     assert hits[0].source == "lighthouse.txt" and "over pay" in hits[0].text
     assert len(recording_proxy.authorizations) > 5
     assert set(recording_proxy.authorizations) == {"Bearer s3cret-token"}
+
+
+def test_another_host_keeps_its_own_index_in_step_file_by_file(
+    remote_settings: Settings, tmp_path: Path
+) -> None:
+    """Two hosts share the server; each has its own lexical index (its own data folder).
+    The second reads the whole collection once, then only the files that changed."""
+    writer = Engine(remote_settings)
+    assert len(writer.ingest().added) == 2
+    other_host = Engine(replace(remote_settings, data_dir=tmp_path / "other-host"))
+    assert OLD_TEXT in texts([h.public() for h in other_host.search(OLD_TEXT, k=3)])
+    view = other_host.view
+    assert view.files_fetched == 2  # a new host: every file, once
+
+    path = remote_settings.corpus_dir / CHANGED
+    path.write_text(path.read_text(encoding="utf-8").replace(OLD_TEXT, NEW_TEXT), "utf-8")
+    assert writer.ingest().updated == [CHANGED]
+
+    hits = other_host.search(NEW_TEXT, k=3)
+    assert hits[0].source == CHANGED and NEW_TEXT in hits[0].text
+    assert view.files_fetched == 3  # the one changed file, not the collection again
+    assert view.manifest_reads == 1
+    assert all(OLD_TEXT not in h.text for h in other_host.search(OLD_TEXT, k=8))

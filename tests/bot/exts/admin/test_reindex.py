@@ -39,8 +39,8 @@ class GatedProgress:
         self.engine.started.set()
         assert self.engine.release.wait(10), "the test never released the ingest"
 
-    def advance(self, source: str) -> None:
-        self.inner.advance(source)
+    def advance(self, source: str, passages: int = 0) -> None:
+        self.inner.advance(source, passages)
 
     def note(self, message: str) -> None:
         self.inner.note(message)

@@ -1,0 +1,76 @@
+"""What users judge an answer by: its first line answers, the right passage comes first, the
+file's details are answerable, and every quote is exact and cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.engine import Engine
+
+REUTERS = "000_88f28c69f322998a.txt"
+PRESS_TV = "001_a3f27b942b602c7e.txt"
+
+
+def first_line(engine: Engine, question: str) -> str:
+    answer = engine.ask(question)
+    assert answer.found, question
+    assert all(c.quote in c.hit.text for c in answer.citations)
+    return answer.text.splitlines()[0]
+
+
+def test_how_many_troops_is_answered_with_the_number_in_the_first_line(
+    seeded_engine: Engine,
+) -> None:
+    line = first_line(seeded_engine, "How many American troops are stationed in South Korea?")
+    assert "28,500" in line
+    assert line.startswith("The article reports:")  # the article, not a reader's claim
+
+
+def test_how_much_is_answered_with_the_figure(seeded_engine: Engine) -> None:
+    line = first_line(seeded_engine, "How much does the US demand?")
+    assert "$5 billion" in line or "five billion dollars" in line
+
+
+def test_the_details_passage_answers_when_it_was_published(seeded_engine: Engine) -> None:
+    answer = seeded_engine.ask("When was the Press TV article first published?")
+    assert answer.found and "November 19, 2019" in answer.text.splitlines()[0]
+    top = answer.citations[0]
+    assert top.hit.source == PRESS_TV and top.hit.location == "article details"
+    assert top.line == f"[1] {PRESS_TV} — article details"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who wrote the editor's note?", "Jim W. Dean"),
+        ("Which news agency is the source of the troop talks story?", "Reuters"),
+        ("How many people commented on the troop talks story?", "27 reader comments"),
+    ],
+)
+def test_other_file_details_are_answered(
+    seeded_engine: Engine, question: str, expected: str
+) -> None:
+    assert expected in first_line(seeded_engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        # none of the passage's distinctive words ("personnel", "keeping", "costs")
+        ("How big is the American garrison on the peninsula?", "28,500"),
+        ("Who led Seoul's side at the bargaining table?", "Jeong Eun-bo"),
+        ("Why did the Americans walk out early?", "reconsider"),
+    ],
+)
+def test_a_paraphrased_question_finds_its_passage(
+    seeded_engine: Engine, question: str, phrase: str
+) -> None:
+    hits = seeded_engine.search(question, 3)
+    assert any(phrase in h.text for h in hits), [h.text[:80] for h in hits]
+
+
+def test_the_best_sentence_of_a_speaker_comes_with_the_quote_it_introduces(
+    seeded_engine: Engine,
+) -> None:
+    line = first_line(seeded_engine, "What did Kim Hong-kyun say about the collapse?")
+    assert "jarring message" in line and "brinkmanship" in line
