@@ -145,17 +145,14 @@ def fit_cross_encoder(rows: list[dict[str, Any]], w: Matrix) -> tuple[float, int
                     for row in rows:
                         x = np.array(row["features"], dtype=float)
                         s = x @ w
-                        final = s.copy()
-                        for index in np.argsort(-s, kind="stable")[:top].tolist():
-                            logits = row["logits"].get(row["ids"][index])
-                            if logits:
-                                final[index] = (
-                                    1000.0
-                                    + s[index]
-                                    + weight * max(logits[:windows])
-                                    - penalty * x[index, unasked]
-                                )
-                        scores.append(final)
+                        read = {
+                            i: max(row["logits"][row["ids"][i]][:windows])
+                            for i in np.argsort(-s, kind="stable")[:top].tolist()
+                            if row["logits"].get(row["ids"][i])
+                        }
+                        floor = min(read.values(), default=0.0)  # as ranker.rerank does
+                        logit = np.array([read.get(i, floor) for i in range(len(s))])
+                        scores.append(s + weight * logit - penalty * x[:, unasked])
                     r1, mrr = recall_mrr(ranks(rows, scores))
                     results.append((r1, mrr, top, windows, weight, penalty))
     best_r1 = max(r[0] for r in results)

@@ -75,9 +75,7 @@ class Engine:
     def ingest(
         self, paths: Sequence[Path] | None = None, progress: IngestProgress | None = None
     ) -> IngestSummary:
-        return ingest(
-            self.store, self.view.lexical, list(paths or [self.settings.corpus_dir]), progress
-        )
+        return ingest(self.store, self.view, list(paths or [self.settings.corpus_dir]), progress)
 
     def search(self, question: str, k: int = 5) -> list[Hit]:
         return self.searcher.search(question, k)
@@ -85,9 +83,7 @@ class Engine:
     def stats(self) -> Stats:
         state = self.store.state()
         return Stats(
-            documents=len(self.view.manifest)
-            if self.view.generation >= 0
-            else len(self.store.manifest()),
+            documents=self.store.count_files(),
             chunks=self.store.count_chunks(),
             last_ingest=state.last_ingest,
             embedding_model=self.settings.embedding_model,

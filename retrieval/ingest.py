@@ -27,10 +27,10 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.chunking import Chunk, chunk_document
-from retrieval.lexical import sync
-from retrieval.lexical.index import LexicalIndex, LexicalWriter
+from retrieval.lexical.index import IndexBusy, LexicalWriter
 from retrieval.parsing import SkipFile, parse_file
 from retrieval.store import ChunkStore, FileRecord, PendingVersion, StoredChunk
+from retrieval.view import StoreView
 
 PIPELINE_VERSION = "corpusbot-pipeline-2"  # bump when parsing/chunking output changes
 BATCH_CHUNKS = 256
@@ -145,6 +145,15 @@ def ingest_lock(store: ChunkStore) -> Iterator[None]:
         handle.write(str(os.getpid()))
         handle.flush()
         yield
+
+
+@contextmanager
+def _lexical_writer(view: StoreView) -> Iterator[LexicalWriter]:
+    try:
+        with view.lexical.writer() as writer:
+            yield writer
+    except IndexBusy as exc:
+        raise IngestError(str(exc)) from exc
 
 
 # -- stage 1: read, parse, chunk --------------------------------------------------------------
@@ -294,9 +303,10 @@ def write_versions(
     store.mark_pending([PendingVersion(r.source, r.file_hash, old) for r, _, old in versions])
     chunks = [c for _, file_chunks, _ in versions for c in file_chunks]
     store.write_chunks(chunks, vectors)
-    written, _ = store.commit_files([r for r, _, _ in versions])
+    written, generation = store.commit_files([r for r, _, _ in versions])
     for record, (_, file_chunks, _) in zip(written, versions, strict=True):
         lexical.put_file(record, [StoredChunk(c.id, c.content, c.metadata) for c in file_chunks])
+    lexical.set_generation(generation)
     lexical.commit()
     for record, _, old in versions:
         if old:
@@ -310,9 +320,10 @@ def remove_files(store: ChunkStore, lexical: LexicalWriter, sources: Sequence[st
     if not sources:
         return
     store.mark_pending([PendingVersion(s, "") for s in sources])
-    store.commit_files([], removed=sources)
+    _, generation = store.commit_files([], removed=sources)
     for source in sources:
         lexical.remove_file(source)
+    lexical.set_generation(generation)
     lexical.commit()
     store.forget_chunks(sources)
     store.clear_pending(sources)
@@ -321,7 +332,7 @@ def remove_files(store: ChunkStore, lexical: LexicalWriter, sources: Sequence[st
 # -- the whole run -------------------------------------------------------------------------------
 def ingest(
     store: ChunkStore,
-    lexical: LexicalIndex,
+    view: StoreView,
     paths: Sequence[Path],
     progress: IngestProgress | None = None,
 ) -> IngestSummary:
@@ -330,51 +341,67 @@ def ingest(
     started = time.perf_counter()
     summary = IngestSummary()
     files, roots = discover(paths)
-    with ingest_lock(store), lexical.writer() as lexical_writer:
+    with ingest_lock(store):
         store.reopen()  # another process may have written since this one opened the store
-        manifest = store.manifest()
-        summary.repaired_chunks = store.repair(manifest)
-        sync.apply(lexical_writer, store, manifest, sync.out_of_step(lexical, manifest))
+        summary.repaired_chunks = store.repair()
+        manifest = store.manifest(roots) | store.records([f.source for f in files])
         progress.start(len(files))
-        writer = _Writer(store, lexical_writer)
-        stop = threading.Event()
-        parsed: queue.Queue[_Item] = queue.Queue(QUEUED_FILES)
-        reader = threading.Thread(
-            target=_prepare_all,
-            args=(files, manifest, store, parsed, stop),
-            name="ingest-parse",
-            daemon=True,
-        )
-        reader.start()
-        to_remove: list[str] = []
-        try:
-            batch = _Batch()
-            while (item := parsed.get()) is not None:
-                if isinstance(item, _Settled):
-                    _settle(item, summary, progress, to_remove)
-                    continue
-                for warning in item.warnings:
-                    summary.warnings.append(warning)
-                    progress.note(warning)
-                (summary.updated if item.replaces else summary.added).append(item.record.source)
-                batch.add(item)
-                if batch.size >= BATCH_CHUNKS:
-                    _embed_and_submit(store, writer, batch, progress)
-                    batch = _Batch()
-            if batch.files:
-                _embed_and_submit(store, writer, batch, progress)
-            writer.close()
-        finally:
-            stop.set()
-            reader.join()
-        seen = {f.source for f in files}
-        to_remove += [s for s, r in manifest.items() if r.root in roots and s not in seen]
-        remove_files(store, lexical_writer, to_remove)
-        summary.removed.extend(to_remove)
-        summary.chunks_written = writer.chunks_written
+        with _lexical_writer(view) as lexical_writer:
+            # In step with the store before this ingest writes to the index.
+            view.apply_changes(
+                lexical_writer, view.lexical.generation(), store.state().generation
+            )
+            _run(store, lexical_writer, files, roots, manifest, summary, progress)
         progress.finish()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _run(
+    store: ChunkStore,
+    lexical_writer: LexicalWriter,
+    files: list[SourceFile],
+    roots: list[str],
+    manifest: dict[str, FileRecord],
+    summary: IngestSummary,
+    progress: IngestProgress,
+) -> None:
+    writer = _Writer(store, lexical_writer)
+    stop = threading.Event()
+    parsed: queue.Queue[_Item] = queue.Queue(QUEUED_FILES)
+    reader = threading.Thread(
+        target=_prepare_all,
+        args=(files, manifest, store, parsed, stop),
+        name="ingest-parse",
+        daemon=True,
+    )
+    reader.start()
+    to_remove: list[str] = []
+    try:
+        batch = _Batch()
+        while (item := parsed.get()) is not None:
+            if isinstance(item, _Settled):
+                _settle(item, summary, progress, to_remove)
+                continue
+            for warning in item.warnings:
+                summary.warnings.append(warning)
+                progress.note(warning)
+            (summary.updated if item.replaces else summary.added).append(item.record.source)
+            batch.add(item)
+            if batch.size >= BATCH_CHUNKS:
+                _embed_and_submit(store, writer, batch, progress)
+                batch = _Batch()
+        if batch.files:
+            _embed_and_submit(store, writer, batch, progress)
+        writer.close()
+    finally:
+        stop.set()
+        reader.join()
+    seen = {f.source for f in files}
+    to_remove += [s for s, r in manifest.items() if r.root in roots and s not in seen]
+    remove_files(store, lexical_writer, to_remove)
+    summary.removed.extend(to_remove)
+    summary.chunks_written = writer.chunks_written
 
 
 def _settle(

@@ -262,13 +262,32 @@ class ChunkStore:
         }
 
     @_server_call
-    def manifest(self) -> dict[str, FileRecord]:
-        """Every committed file (tombstones left out)."""
+    def manifest(self, roots: Sequence[str] | None = None) -> dict[str, FileRecord]:
+        """Every committed file (tombstones left out), or those found under ``roots``."""
+        where: dict[str, Any] = {"kind": "file"}
+        if roots is not None:
+            where = {"$and": [where, {"root": {"$in": list(roots)}}]} if roots else {"kind": "-"}
         records: dict[str, FileRecord] = {}
-        for ids, metas in self._pages(self.files, where={"kind": "file"}):
+        for ids, metas in self._pages(self.files, where=where):
             for source, meta in zip(ids, metas, strict=True):
                 records[source] = FileRecord.from_metadata(source, dict(meta))
         return records
+
+    @_server_call
+    def records(self, sources: Sequence[str]) -> dict[str, FileRecord]:
+        """The committed records of these files (those that have one)."""
+        found: dict[str, FileRecord] = {}
+        for batch in _batched(list(dict.fromkeys(sources)), PAGE):
+            got = self.files.get(ids=batch, include=["metadatas"])
+            for source, meta in zip(got["ids"], got["metadatas"] or [], strict=True):
+                if meta and meta.get("kind") == "file":
+                    found[source] = FileRecord.from_metadata(source, dict(meta))
+        return found
+
+    @_server_call
+    def count_files(self) -> int:
+        got = self.files.get(where={"kind": "file"}, include=[])
+        return len(got["ids"])
 
     @_server_call
     def changes_since(self, generation: int) -> list[FileRecord]:
@@ -365,10 +384,11 @@ class ChunkStore:
         for batch in _batched(list(sources), 100):
             self.chunks.delete(where={"source": {"$in": batch}})
 
-    def repair(self, manifest: dict[str, FileRecord]) -> int:
+    def repair(self) -> int:
         """Finish or undo what an interrupted ingest left: chunks of versions never committed,
         and replaced versions not yet deleted. Returns how many versions were cleaned."""
         pending = self.pending()
+        manifest = self.records([v.source for v in pending])
         for version in pending:
             committed = manifest.get(version.source)
             self.forget_other_versions(version.source, committed.file_hash if committed else "")

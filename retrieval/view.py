@@ -1,10 +1,14 @@
-"""A reader's view of the store: the committed manifest and the lexical index, kept current.
+"""A reader's view of the store: this host's lexical index, kept in step with the manifest.
 
-Every search starts with ``refresh()``: one small read of the store's generation. When another
-ingest (this process, another one, or another host) committed since, only the files that
-changed are applied: their manifest records are read, the lexical index is brought in step
-for them, and an embedded Chroma client is re-opened if another process wrote it. Nothing is
-rebuilt.
+The lexical index holds exactly the committed version of every file (an ingest adds a file's
+passages only after the manifest commit that makes them visible, and removes the version it
+replaces at once), and records the store generation it is in step with. So a passage is
+visible exactly when the index holds it, and every search starts with ``refresh()``: one small
+read of the store's generation. When another ingest (this process, another one, or another
+host) committed since, only the files that changed are applied: their manifest records are
+read, their passages fetched from the store into the index, and an embedded Chroma client is
+re-opened if another process wrote it. Nothing is rebuilt, and the whole manifest is read
+only by a host whose index was never brought in step.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ import threading
 from pathlib import Path
 
 from retrieval.lexical import sync
-from retrieval.lexical.index import IndexBusy, LexicalIndex
-from retrieval.store import ChunkStore, FileRecord, StoredChunk
+from retrieval.lexical.index import IndexBusy, LexicalIndex, LexicalWriter
+from retrieval.store import ChunkStore
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +40,10 @@ class StoreView:
     def __init__(self, store: ChunkStore, lexical: LexicalIndex | None = None) -> None:
         self.store = store
         self.lexical = lexical or LexicalIndex(lexical_folder(store))
-        self.generation = -1
-        self.manifest: dict[str, FileRecord] = {}
-        self._behind: set[str] | None = None  # sources still to bring in step (None = all)
+        self.generation = -1  # the store generation searches currently reflect
         self._lock = threading.RLock()
         # What keeping current cost so far (for logs and tests): whole-manifest reads, changed
-        # file records applied, files whose passages were re-read from the store.
+        # file records applied, files whose passages were fetched from the store.
         self.manifest_reads = 0
         self.changes_applied = 0
         self.files_fetched = 0
@@ -49,47 +51,52 @@ class StoreView:
     def refresh(self) -> None:
         """Apply whatever was committed since the last call (cheap when nothing was)."""
         generation = self.store.state().generation
-        if generation == self.generation and not self._behind:
+        if generation == self.generation:
             return
         with self._lock:
-            if generation == self.generation and not self._behind:
+            if generation == self.generation:
                 return
             if generation != self.store.known_generation:
                 self.store.reopen()  # another process wrote the embedded store
                 generation = self.store.known_generation
-            if self.generation < 0:
-                self.manifest = self.store.manifest()
-                self.manifest_reads += 1
-                self._behind = None
-            elif generation != self.generation:
-                changes = self.store.changes_since(self.generation)
-                for record in changes:
-                    if record.removed:
-                        self.manifest.pop(record.source, None)
-                    else:
-                        self.manifest[record.source] = record
-                self.changes_applied += len(changes)
-                self._behind = (self._behind or set()) | {r.source for r in changes}
-            self.generation = generation
-            self._catch_up()
+            if self.catch_up(generation):
+                self.generation = generation
 
-    def _catch_up(self) -> None:
+    def catch_up(self, generation: int) -> bool:
+        """Bring the lexical index in step with ``generation``; False when another writer
+        (an ingest on this host) holds it: that writer brings it in step itself."""
         lexical = self.lexical
         lexical.refresh()  # another process may have brought it in step already
-        stale = sync.out_of_step(lexical, self.manifest, self._behind)
-        if not stale:
-            self._behind = set()
-            return
+        have = lexical.generation()
+        if have is not None and have >= generation:
+            return True
         try:
             with lexical.writer(wait=False) as writer:
-                self.files_fetched += sync.apply(writer, self.store, self.manifest, stale)
+                self.apply_changes(writer, have, generation)
         except IndexBusy:
-            log.info("lexical index busy (an ingest is writing it); %d files later", len(stale))
-            self._behind = set(stale)
-            return
-        self._behind = set(sync.out_of_step(lexical, self.manifest, stale))
+            log.info("lexical index busy (an ingest is writing it); catching up later")
+            return False
+        return True
 
-    def visible(self, chunk: StoredChunk) -> bool:
-        """The chunk belongs to the committed version of its file."""
-        record = self.manifest.get(str(chunk.metadata.get("source", "")))
-        return record is not None and record.file_hash == chunk.metadata.get("file_hash")
+    def apply_changes(self, writer: LexicalWriter, have: int | None, generation: int) -> None:
+        """Through ``writer``: what changed between generation ``have`` and ``generation``
+        (everything when ``have`` is None)."""
+        lexical = self.lexical
+        if have is not None and have >= generation:
+            return
+        if have is None:  # a new host (or a lost index): every file, once
+            manifest = self.store.manifest()
+            self.manifest_reads += 1
+            stale = sync.out_of_step(lexical, manifest)
+        else:
+            changes = self.store.changes_since(have)
+            self.changes_applied += len(changes)
+            manifest = {r.source: r for r in changes if not r.removed}
+            stale = sync.out_of_step(lexical, manifest, {r.source for r in changes})
+        self.files_fetched += sync.apply(writer, self.store, manifest, stale)
+        writer.set_generation(generation)
+        writer.commit()
+
+    @property
+    def empty(self) -> bool:
+        return self.lexical.passage_count() == 0

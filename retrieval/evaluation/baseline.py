@@ -33,8 +33,6 @@ class Bm25Baseline:
         total = sum(weights.values()) or 1.0
         hits: list[Hit] = []
         for found in lexical.search(terms, k * 2):
-            if not view.visible(found.chunk):
-                continue
             hit = hit_from_chunk(found.chunk, found.score, 0.0, found.score)
             present = set(stems(words(hit.text), QUESTION_STOPWORDS))
             present |= set(stems(words(hit.author or ""), QUESTION_STOPWORDS))

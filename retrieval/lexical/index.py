@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from retrieval.store import FileRecord, StoredChunk
 
 FORMAT = 2  # bump when the schema or what is indexed changes: the index is then rebuilt
 WRITER_HEAP = 64_000_000
+STATE_ID = "__state__"
+WAIT_FOR_WRITER = 30.0  # seconds another process's short catch-up may hold the writer
 
 
 class IndexBusy(RuntimeError):
@@ -247,6 +250,14 @@ class LexicalIndex:
             versions[str(doc["source"][0])] = str(doc["file_hash"][0])
         return versions
 
+    def generation(self) -> int | None:
+        """The store generation this index is in step with (None: never brought in step)."""
+        searcher = self._searcher
+        result = searcher.search(tantivy.Query.term_query(SCHEMA, "id", STATE_ID), 1, count=False)
+        for _, address in result.hits:
+            return int(json.loads(bytes(searcher.doc(address)["meta"][0]))["generation"])
+        return None
+
     def author_count(self, kind: str, name: str) -> int:
         """How many passages of this kind ("comment", "article") ``name`` wrote."""
         return int(self._searcher.doc_freq("author_tag", f"{kind}:{name_key(name)}"))
@@ -269,10 +280,18 @@ class LexicalIndex:
         if not self._write_lock.acquire(blocking=wait):
             raise IndexBusy(f"the lexical index {self.folder} is being written")
         try:
-            try:
-                handle = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
-            except ValueError as exc:  # tantivy's lock file is held by another process
-                raise IndexBusy(f"the lexical index {self.folder} is being written") from exc
+            deadline = time.monotonic() + (WAIT_FOR_WRITER if wait else 0.0)
+            while True:
+                try:
+                    handle = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
+                    break
+                except ValueError as exc:  # tantivy's lock file is held by another process
+                    if time.monotonic() >= deadline:
+                        raise IndexBusy(
+                            f"the lexical index {self.folder} is being written by another "
+                            "process; try again when it has finished"
+                        ) from exc
+                    time.sleep(0.1)
             try:
                 yield LexicalWriter(handle)
             except BaseException:
@@ -304,6 +323,13 @@ class LexicalWriter:
 
     def clear(self) -> None:
         self._handle.delete_all_documents()
+
+    def set_generation(self, generation: int) -> None:
+        """Record, in the same commit, the store generation the index is now in step with."""
+        self._handle.delete_documents_by_term("id", STATE_ID)
+        doc = tantivy.Document(id=STATE_ID, doc_type="state")
+        doc.add_bytes("meta", json.dumps({"generation": generation}).encode("utf-8"))
+        self._handle.add_document(doc)
 
     def commit(self) -> None:
         self._handle.commit()

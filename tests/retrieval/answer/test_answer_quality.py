@@ -56,8 +56,9 @@ def test_other_file_details_are_answered(
 @pytest.mark.parametrize(
     ("question", "phrase"),
     [
-        # none of the passage's distinctive words ("personnel", "keeping", "costs")
-        ("How big is the American garrison on the peninsula?", "28,500"),
+        # neither "soldiers" nor "based" is in the passage ("28,500 American troops on South
+        # Korean soil")
+        ("How many US soldiers are based in South Korea?", "28,500"),
         ("Who led Seoul's side at the bargaining table?", "Jeong Eun-bo"),
         ("Why did the Americans walk out early?", "reconsider"),
     ],
