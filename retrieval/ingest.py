@@ -348,9 +348,7 @@ def ingest(
         progress.start(len(files))
         with _lexical_writer(view) as lexical_writer:
             # In step with the store before this ingest writes to the index.
-            view.apply_changes(
-                lexical_writer, view.lexical.generation(), store.state().generation
-            )
+            view.apply_changes(lexical_writer, view.lexical.generation(), store.state().generation)
             _run(store, lexical_writer, files, roots, manifest, summary, progress)
         progress.finish()
     summary.seconds = time.perf_counter() - started

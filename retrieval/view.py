@@ -84,7 +84,9 @@ class StoreView:
         lexical = self.lexical
         if have is not None and have >= generation:
             return
-        if have is None:  # a new host (or a lost index): every file, once
+        if have is None and generation == 0:  # a new, empty store
+            stale, manifest = [], {}
+        elif have is None:  # a new host (or a lost index): every file, once
             manifest = self.store.manifest()
             self.manifest_reads += 1
             stale = sync.out_of_step(lexical, manifest)
