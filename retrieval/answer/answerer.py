@@ -13,6 +13,7 @@ from retrieval.answer.followup import ResolvedQuestion, resolve
 from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
 from retrieval.answer.relevance import Gate
 from retrieval.answer.types import Answer
+from retrieval.discussion import Discussions
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
 
@@ -29,6 +30,7 @@ class Answerer:
         )
         self._gates: dict[int, Gate] = {}  # per store generation
         self.llm = LLMAnswerer(settings.llm) if settings.llm.enabled else None
+        self.discussions = Discussions(searcher, self.llm)  # questions about the comments
 
     @property
     def gate(self) -> Gate:
@@ -67,6 +69,9 @@ class Answerer:
         following = self.following(resolved)
         if following:  # the position in the thread answers it, whatever the wording
             return answer_from_hits(question, following, ACCEPT_ALL)
+        discussion = self.discussions.answer(resolved.text, question)
+        if discussion is not None:  # about the discussion itself: counts, positions, replies
+            return discussion
         hits = self.retrieve(resolved)
         intent = self.searcher.intent(resolved.text)
         extractive = answer_from_hits(question, hits, self.gate, intent)
