@@ -4,8 +4,8 @@
 - The point is what the article itself is about (an article passage is at least
   ``SUBJECT_SIMILARITY`` from it): the whole discussion under it is about that point.
 - Otherwise (a narrower point, "Putin", "Okinawa"): the comments close to it, at least
-  ``FLOOR`` and within ``MARGIN`` of the closest, plus those that use one of its less common
-  words and are not far from it (``WORD_FLOOR``).
+  ``FLOOR`` and within ``MARGIN`` of the closest, plus those that use all of its telling words
+  (those not in most of the comments), or some of them while not far from it (``WORD_FLOOR``).
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ def addressing(
         r
         for r in discussion.remarks
         if similarity[r.key] >= cutoff
+        or (telling and telling <= words[r.key])
         or (similarity[r.key] >= WORD_FLOOR and telling & words[r.key])
     )
     return Addressing(chosen, whole=False)
