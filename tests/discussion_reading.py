@@ -36,8 +36,10 @@ class Attribution:
 def section(answer: Answer, heading: str) -> list[str]:
     """The lines after the line starting with ``heading``, up to the next blank line."""
     lines = answer.text.split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    start = next((i for i, line in enumerate(lines) if line.startswith(heading)), None)
     found: list[str] = []
+    if start is None:
+        return found
     for line in lines[start + 1 :]:
         if not line.strip():
             break

@@ -44,9 +44,10 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
 
 
-def _at(remark: Remark) -> str:
-    """``CHUCKMAN (7.1)``"""
-    return f"{remark.who} ({remark.path})"
+def _at(remark: Remark, first: bool = True) -> str:
+    """``CHUCKMAN (7.1)``; ``an anonymous reader (4.1)`` within a sentence."""
+    who = remark.who if first or remark.author else remark.who.lower()
+    return f"{who} ({remark.path})"
 
 
 def _where(discussions: Sequence[Discussion]) -> str:
@@ -168,15 +169,19 @@ def exchange_line(exchange: Exchange, ledger: Ledger) -> str:
     said = quote(exchange.comment, overlap_scorer(content_stems(replies_text)))
     parts = [f"{_at(exchange.comment)} said {ledger.quoted(said)}"]
     for reply in exchange.replies:
-        answered = quote(reply.remark, _pushback_scorer())
-        parts.append(f"{_at(reply.remark)} replied {ledger.quoted(answered)}")
+        answered = quote(reply.remark, _pushback_scorer() if reply.stance == "pushback" else None)
+        parts.append(f"{_at(reply.remark, first=False)} replied {ledger.quoted(answered)}")
     return "- " + "; ".join(parts)
 
 
 def _exchanges(overview: Overview, ledger: Ledger) -> list[str]:
     if not overview.exchanges:
         return []
-    lines = ["Exchanges (a comment and the replies that push back on it):"]
+    lines = [
+        "Exchanges (a comment and the replies that push back on it):"
+        if overview.pushback
+        else "Exchanges (no reply pushes back; the comments with the most replies):"
+    ]
     lines.extend(exchange_line(e, ledger) for e in overview.exchanges)
     return lines
 
@@ -238,7 +243,7 @@ def replies_answer(question: str, found: PersonReplies, both_ways: bool) -> Answ
             answered = quote(reply, _pushback_scorer())
             lines.append(
                 f"- {_at(parent)} said {ledger.quoted(said)}; "
-                f"{_at(reply)} replied {ledger.quoted(answered)}"
+                f"{_at(reply, first=False)} replied {ledger.quoted(answered)}"
             )
     lines.append(OPINION_NOTE)
     return _answer(question, lines, ledger)
@@ -274,7 +279,8 @@ def between_answer(
             else:
                 verb = f"replied to {remark.parent}"
             score = overlap_scorer(content_stems(" ".join(words)))
-            parts.append(f"{_at(remark)} {verb} {ledger.quoted(quote(remark, score))}")
+            who = _at(remark, first=previous is None)
+            parts.append(f"{who} {verb} {ledger.quoted(quote(remark, score))}")
             previous = remark
         more = len(chain) - CHAIN_SHOWN
         tail = f" (… {_plural(more, 'more comment')})" if more > 0 else ""

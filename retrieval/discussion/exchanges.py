@@ -46,25 +46,28 @@ def notable_exchanges(
     discussions: Sequence[Discussion],
     within: Collection[tuple[str, str]] | None = None,
     limit: int = EXCHANGES_SHOWN,
+    *,
+    pushback: bool = True,
 ) -> list[Exchange]:
     """The comments with the most replies pushing back on them (ties: more replies, then
     earlier), each with its first ``PUSHBACK_SHOWN`` pushing replies. With ``within``, only
-    exchanges that involve one of those comments."""
+    exchanges that involve one of those comments. ``pushback=False``: the comments with the
+    most replies of any kind, with their first replies."""
     ranked: list[tuple[tuple[int, int, int], Exchange]] = []
     order = 0
     for discussion in discussions:
         for remark in discussion.remarks:
             order += 1
             replies = _answers(discussion, remark)
-            pushing = [r for r in replies if r.stance == "pushback"]
-            if not pushing:
+            shown = [r for r in replies if r.stance == "pushback"] if pushback else replies
+            if not shown:
                 continue
             if within is not None and not (
-                remark.key in within or any(r.remark.key in within for r in pushing)
+                remark.key in within or any(r.remark.key in within for r in shown)
             ):
                 continue
-            exchange = Exchange(remark, tuple(pushing[:PUSHBACK_SHOWN]), len(replies))
-            ranked.append(((-len(pushing), -len(replies), order), exchange))
+            exchange = Exchange(remark, tuple(shown[:PUSHBACK_SHOWN]), len(replies))
+            ranked.append(((-len(shown), -len(replies), order), exchange))
     ranked.sort(key=lambda item: item[0])
     return [exchange for _, exchange in ranked[:limit]]
 

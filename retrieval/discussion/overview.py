@@ -21,6 +21,7 @@ class Overview:
     whole: bool  # every comment of those articles counts
     positions: tuple[Position, ...]
     exchanges: tuple[Exchange, ...]
+    pushback: bool  # the exchanges are replies pushing back (else: replies, none pushing back)
 
     @property
     def background(self) -> list[Remark]:
@@ -38,11 +39,16 @@ def build_overview(
     whole = all(a.whole for _, a in kept)
     background = [r for d in discussions for r in d.remarks]
     within = None if whole else {r.key for r in remarks}
+    exchanges = notable_exchanges(discussions, within)
+    pushback = bool(exchanges)
+    if not exchanges:
+        exchanges = notable_exchanges(discussions, within, pushback=False)
     return Overview(
         topic=topic,
         discussions=discussions,
         remarks=remarks,
         whole=whole,
         positions=tuple(positions(remarks, vectors, background)),
-        exchanges=tuple(notable_exchanges(discussions, within)),
+        exchanges=tuple(exchanges),
+        pushback=pushback,
     )
