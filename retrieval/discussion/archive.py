@@ -17,17 +17,14 @@ class Archive:
     def __init__(self, searcher: HybridSearcher) -> None:
         self.searcher = searcher
 
-    @property
-    def generation(self) -> int:
-        """Changes whenever an ingest commits (caches are kept per generation)."""
-        self.searcher.view.refresh()
-        return self.searcher.view.generation
-
-    def titles(self) -> dict[str, str]:
-        """source -> title of every ingested file."""
+    def files(self) -> dict[str, tuple[str, str]]:
+        """source -> (title, content hash) of every ingested file, in file-name order."""
         view = self.searcher.view
         view.refresh()
-        return {source: record.title for source, record in sorted(view.manifest.items())}
+        return {
+            source: (record.title, record.file_hash)
+            for source, record in sorted(view.manifest.items())
+        }
 
     def passages(self, source: str) -> list[Hit]:
         return self.searcher.passages_of(source)

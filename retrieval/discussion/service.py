@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 SCOPE_HITS = 8  # passages searched to find the articles a point is discussed under
 SCOPE_ARTICLES = 3  # at most this many articles in one overview
+PEOPLE_HITS = 20  # passages searched to find the articles people commented under
 
 
 class NoDiscussion(LookupError):
@@ -34,43 +35,46 @@ class NoDiscussion(LookupError):
 
 
 class Discussions:
-    """Thread-safe; the comment trees are read once per store generation."""
+    """Thread-safe. A file's comment tree is read once per version of the file (the first
+    overview of a large archive reads every file once; later ones only what an ingest changed)."""
 
     def __init__(self, searcher: HybridSearcher, llm: LLMAnswerer | None = None) -> None:
         self.archive = Archive(searcher)
         self.llm = llm
         self._lock = threading.Lock()
-        self._generation = -1
-        self._files: dict[str, tuple[Discussion, list[Hit]]] = {}
+        self._files: dict[str, tuple[str, Discussion, list[Hit]]] = {}  # source -> hash, …
 
     # -- the archive's comment trees ---------------------------------------------------------
-    def _file(self, source: str, title: str) -> tuple[Discussion, list[Hit]]:
-        """The file's comment tree and its other passages (cached per generation)."""
-        generation = self.archive.generation
+    def _file(self, source: str, title: str, file_hash: str) -> tuple[Discussion, list[Hit]]:
+        """The file's comment tree and its other passages."""
         with self._lock:
-            if generation != self._generation:
-                self._files, self._generation = {}, generation
             cached = self._files.get(source)
-        if cached is not None:
-            return cached
+        if cached is not None and cached[0] == file_hash:
+            return cached[1], cached[2]
         passages = self.archive.passages(source)
-        found = (
-            discussion_from(source, title, passages),
-            [p for p in passages if p.kind != "comment"],
-        )
+        tree = discussion_from(source, title, passages)
+        others = [p for p in passages if p.kind != "comment"]
         with self._lock:
-            if generation == self._generation:
-                self._files[source] = found
-        return found
+            self._files[source] = (file_hash, tree, others)
+        return tree, others
+
+    def _article_passages(self, source: str) -> list[Hit]:
+        title, file_hash = self.archive.files().get(source, ("", ""))
+        return self._file(source, title, file_hash)[1]
 
     def discussion(self, source: str) -> Discussion:
-        return self._file(source, self.archive.titles().get(source, ""))[0]
+        title, file_hash = self.archive.files().get(source, ("", ""))
+        return self._file(source, title, file_hash)[0]
 
     def articles(self) -> list[Article]:
         """Every ingested file with its number of comments, in file-name order."""
+        files = self.archive.files()
+        with self._lock:
+            for gone in set(self._files) - set(files):
+                del self._files[gone]
         return [
-            Article(source, title, len(self._file(source, title)[0].remarks))
-            for source, title in self.archive.titles().items()
+            Article(source, title, len(self._file(source, title, file_hash)[0].remarks))
+            for source, (title, file_hash) in files.items()
         ]
 
     # -- questions ---------------------------------------------------------------------------
@@ -81,14 +85,15 @@ class Discussions:
         asked = recognise(text, self.archive.intent(text))
         if asked is None:
             return None
-        question = question or text
         if asked.kind == "between":
-            outline = self._between(question, asked)
+            outline = self._between(text, asked)
         elif asked.kind == "replies":
-            outline = self._replies(question, asked)
+            outline = self._replies(text, asked)
         else:
-            outline = self._overview(question, asked)
-        return self._written(question, outline) if outline is not None else None
+            outline = self._overview(text, asked)
+        if outline is None:
+            return None
+        return replace(self._written(text, outline), question=question or text)
 
     def overview(self, article: str | None = None) -> Answer:
         """``corpusbot discussion [FILE]``: the overview of one article's comments, chosen by
@@ -152,7 +157,7 @@ class Discussions:
     ) -> Answer | None:
         if not discussions:
             return None
-        articles = {d.source: self._file(d.source, d.title)[1] for d in discussions}
+        articles = {d.source: self._article_passages(d.source) for d in discussions}
         ids = [p.id for d in discussions for r in d.remarks for p in r.parts]
         ids += [p.id for passages in articles.values() for p in passages]
         vectors = self.archive.vectors(ids)
@@ -168,16 +173,22 @@ class Discussions:
             return None
         return overview_answer(question, overview)
 
-    def _people_scope(self, asked: DiscussionQuestion) -> list[Discussion]:
-        articles = [a for a in self.articles() if a.comments]
+    def _people_scope(self, text: str, asked: DiscussionQuestion) -> list[Discussion]:
+        """The articles under which the people named commented: the one the question names,
+        else those the search finds their comments (or replies to them) in."""
         if asked.article:
-            named = [a for a in choose(asked.article, articles) if a.comments]
-            articles = named or articles
-        found = [self.discussion(a.source) for a in articles]
+            named = [a for a in choose(asked.article, self.articles()) if a.comments]
+            if named:
+                found = [self.discussion(a.source) for a in named]
+                return [d for d in found if any(d.by(p) for p in asked.people)]
+        people = set(asked.people)
+        hits = self.archive.search(text, PEOPLE_HITS)
+        sources = [h.source for h in hits if {h.author, h.parent_author} & people]
+        found = [self.discussion(s) for s in dict.fromkeys(sources)]
         return [d for d in found if any(d.by(p) for p in asked.people)]
 
     def _replies(self, question: str, asked: DiscussionQuestion) -> Answer | None:
-        discussions = self._people_scope(asked)
+        discussions = self._people_scope(question, asked)
         if not discussions:
             return None  # not a commenter (an article's author, say)
         found = replies_to_person(discussions, asked.people[0])
@@ -185,7 +196,7 @@ class Discussions:
 
     def _between(self, question: str, asked: DiscussionQuestion) -> Answer | None:
         one, other = asked.people[0], asked.people[1]
-        discussions = self._people_scope(asked)
+        discussions = self._people_scope(question, asked)
         if not any(d.by(one) for d in discussions) or not any(d.by(other) for d in discussions):
             return None
         chains = between(discussions, one, other)
