@@ -66,12 +66,12 @@ class Answerer:
 
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         resolved = resolve(question, previous)
-        following = self.following(resolved)
-        if following:  # the position in the thread answers it, whatever the wording
-            return answer_from_hits(question, following, ACCEPT_ALL)
         discussion = self.discussions.answer(resolved.text, question)
         if discussion is not None:  # about the discussion itself: counts, positions, replies
             return discussion
+        following = self.following(resolved)
+        if following:  # the position in the thread answers it, whatever the wording
+            return answer_from_hits(question, following, ACCEPT_ALL)
         hits = self.retrieve(resolved)
         intent = self.searcher.intent(resolved.text)
         extractive = answer_from_hits(question, hits, self.gate, intent)

@@ -22,6 +22,7 @@ from retrieval.discussion.quotes import (
     overlap_scorer,
     quote,
 )
+from retrieval.discussion.recognise import Direction
 from retrieval.discussion.stance import Stance, pushback_cues
 from retrieval.discussion.tree import Discussion, Remark, headcount
 
@@ -207,22 +208,23 @@ def _reply_line(reply: Reply, ledger: Ledger) -> str:
     )
 
 
-def replies_answer(question: str, found: PersonReplies, both_ways: bool) -> Answer:
-    ledger = Ledger()
+def _received(found: PersonReplies, ledger: Ledger) -> list[str]:
     person = found.person
     written = _plural(len(found.written), "comment")
-    if found.received:
-        repliers = found.repliers
-        who = f" ({', '.join(repliers)})" if repliers else ""
-        readers = _plural(len(repliers), "reader") if repliers else "anonymous readers"
-        verb = "answers" if found.reply_count == 1 else "answer"
-        lines = [
-            f"Replies to {person}: {person} wrote {written} ({_paths(found.written)}); "
-            f"{_plural(found.reply_count, 'reply', 'replies')} from {readers} {verb} "
-            f"{'it' if len(found.written) == 1 else 'them'}{who}."
-        ]
-    else:
+    if not found.received:
         lines = [f"Nobody replied to {person}'s {written} ({_paths(found.written)})."]
+        for remark in found.written[:QUOTES_PER_POSITION]:
+            lines.append(f"- {_at(remark)} said {ledger.quoted(quote(remark))}")
+        return lines
+    repliers = found.repliers
+    who = f" ({', '.join(repliers)})" if repliers else ""
+    readers = _plural(len(repliers), "reader") if repliers else "anonymous readers"
+    verb = "answers" if found.reply_count == 1 else "answer"
+    lines = [
+        f"Replies to {person}: {person} wrote {written} ({_paths(found.written)}); "
+        f"{_plural(found.reply_count, 'reply', 'replies')} from {readers} {verb} "
+        f"{'it' if len(found.written) == 1 else 'them'}{who}."
+    ]
     for exchange in found.received:
         replies_text = " ".join(r.remark.text for r in exchange.replies)
         said = quote(exchange.comment, overlap_scorer(content_stems(replies_text)))
@@ -231,20 +233,39 @@ def replies_answer(question: str, found: PersonReplies, both_ways: bool) -> Answ
         hidden = exchange.replies[REPLIES_SHOWN:]
         if hidden:
             lines.append(f"  … and {_plural(len(hidden), 'more reply', 'more replies')}.")
-    if not found.received:
-        for remark in found.written[:QUOTES_PER_POSITION]:
-            lines.append(f"- {_at(remark)} said {ledger.quoted(quote(remark))}")
-    if both_ways and found.answered:
-        people = list(dict.fromkeys(p.who for p, _ in found.answered))
-        lines.append(f"{person} in turn replied to {_plural(len(people), 'reader')}:")
-        for parent, reply in found.answered[:REPLIES_SHOWN]:
-            exchange = Exchange(parent, (), 0)
-            said = quote(exchange.comment, overlap_scorer(content_stems(reply.text)))
-            answered = quote(reply, _pushback_scorer())
-            lines.append(
-                f"- {_at(parent)} said {ledger.quoted(said)}; "
-                f"{_at(reply, first=False)} replied {ledger.quoted(answered)}"
-            )
+    return lines
+
+
+def _answered(found: PersonReplies, ledger: Ledger, in_turn: bool) -> list[str]:
+    person = found.person
+    if not found.answered:
+        return (
+            []
+            if in_turn
+            else [f"{person} replied to nobody: all {person}'s comments start threads."]
+        )
+    people = list(dict.fromkeys(p.who for p, _ in found.answered))
+    turn = " in turn" if in_turn else ""
+    lines = [f"{person}{turn} replied to {_plural(len(people), 'reader')}:"]
+    for parent, reply in found.answered[:REPLIES_SHOWN]:
+        said = quote(parent, overlap_scorer(content_stems(reply.text)))
+        answered = quote(reply, _pushback_scorer())
+        lines.append(
+            f"- {_at(parent)} said {ledger.quoted(said)}; "
+            f"{_at(reply, first=False)} replied {ledger.quoted(answered)}"
+        )
+    return lines
+
+
+def replies_answer(question: str, found: PersonReplies, direction: Direction) -> Answer:
+    """Who answered the person ("to"), whom they answered ("from"), or both."""
+    ledger = Ledger()
+    if direction == "from":
+        lines = _answered(found, ledger, in_turn=False)
+    else:
+        lines = _received(found, ledger)
+        if direction == "both":
+            lines.extend(_answered(found, ledger, in_turn=True))
     lines.append(OPINION_NOTE)
     return _answer(question, lines, ledger)
 

@@ -21,6 +21,7 @@ from typing import Literal
 from retrieval.query import QueryIntent
 
 Kind = Literal["overview", "replies", "between"]
+Direction = Literal["to", "from", "both"]  # replies to them, their replies, or both
 
 _GROUP = (
     r"(?:readers|commenters|commentators|posters|people|others|everyone|everybody|folks|"
@@ -70,6 +71,7 @@ _WHO_ANSWERED = re.compile(
     r"argued|argues|disagreed|disagrees|agreed|agrees|debated|quarrell?ed|clashed|fought|sided|"
     r"pushed\s+back|took\s+issue|objected|critici[sz]ed|attacked|defended|supported|"
     r"challenged|was\s+arguing|were\s+arguing|talked\s+back)\b|"
+    r"\bwho(?:m)?\s+did\s+\S.{0,60}?\s+(?:reply|respond|answer|argue|disagree)\w*\b|"
     r"\b(?:replies|responses|reactions|answers|pushback)\s+(?:to|of|on)\b|"
     r"\b(?:did|does|has)\s+(?:anyone|anybody|someone|no\s*one|(?:the\s+)?readers|"
     r"(?:the\s+)?commenters)\s+(?:reply|respond|answer|react|argue|disagree|agree|push\s+back|"
@@ -78,6 +80,11 @@ _WHO_ANSWERED = re.compile(
 )
 _BOTH_WAYS = re.compile(
     r"\b(?:argu\w*|debat\w*|quarrel\w*|clash\w*|fought|fight\w*|disagree\w*|spar\w*)\b",
+    re.IGNORECASE,
+)
+_THEIR_REPLIES = re.compile(  # whom they answered, not who answered them
+    r"\bwho(?:m)?\s+did\s+\S.{0,60}?\s+(?:reply|respond|answer)\w*\b|"
+    r"\b(?:reply|replies|replied|respond\w*|answer\w*)\s+(?:by|from)\b",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(
@@ -127,7 +134,7 @@ class DiscussionQuestion:
     topic: str = ""  # the point asked about ("" = the whole discussion)
     people: tuple[str, ...] = ()  # commenters named, as the archive spells them
     article: str | None = None  # words naming the article ("Press TV", a file name)
-    both_ways: bool = False  # "argued with": their replies count as well as replies to them
+    direction: Direction = "to"  # "argued with": both; "whom did X answer": from
 
 
 def article_words(question: str) -> tuple[str | None, str]:
@@ -163,8 +170,16 @@ def recognise(question: str, intent: QueryIntent) -> DiscussionQuestion | None:
         return DiscussionQuestion("between", people=people[:2], article=article)
     collective = any(p.search(question) for p in (_COLLECTIVE, _ASPECT, _SUMMARY, _ANYONE))
     if people and (_WHO_ANSWERED.search(question) or collective):
-        both = bool(_BOTH_WAYS.search(question))
-        return DiscussionQuestion("replies", people=people[:1], article=article, both_ways=both)
+        direction: Direction = (
+            "from"
+            if _THEIR_REPLIES.search(question)
+            else "both"
+            if _BOTH_WAYS.search(question)
+            else "to"
+        )
+        return DiscussionQuestion(
+            "replies", people=people[:1], article=article, direction=direction
+        )
     if people:
         return None
     if collective or _OPINION.search(question):

@@ -192,7 +192,7 @@ class Discussions:
         if not discussions:
             return None  # not a commenter (an article's author, say)
         found = replies_to_person(discussions, asked.people[0])
-        return replies_answer(question, found, asked.both_ways)
+        return replies_answer(question, found, asked.direction)
 
     def _between(self, question: str, asked: DiscussionQuestion) -> Answer | None:
         one, other = asked.people[0], asked.people[1]

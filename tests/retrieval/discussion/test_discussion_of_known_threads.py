@@ -137,3 +137,12 @@ def test_two_commenters_who_never_replied_to_each_other(charge_engine: Engine) -
     answer = charge_engine.ask("What did Dev and Farah argue about?")
     assert not answer.found and not answer.citations
     assert answer.text == "Dev and Farah do not reply to each other in the comments."
+
+
+def test_whom_someone_replied_to_lists_their_replies(charge_engine: Engine) -> None:
+    answer = charge_engine.ask("Who did Alice reply to?")
+    lines = answer.text.split("\n")
+    assert lines[0] == "Alice replied to 2 readers:"
+    assert lines[1].startswith("- Dev (2) said “") and "; Alice (2.1) replied “" in lines[1]
+    assert lines[2].startswith("- Farah (3) said “") and "; Alice (3.3) replied “" in lines[2]
+    assert "Replies to Alice" not in answer.text
