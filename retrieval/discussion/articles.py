@@ -65,8 +65,9 @@ def choose(words: str, articles: Sequence[Article]) -> list[Article]:
 
 
 def most_commented(articles: Sequence[Article]) -> Article | None:
+    """The article with the most comments (the first of them on a tie); None if none has any."""
     commented = [a for a in articles if a.comments]
-    return max(commented, key=lambda a: (a.comments, -articles.index(a)), default=None)
+    return max(commented, key=lambda a: a.comments, default=None)
 
 
 def listing(articles: Sequence[Article]) -> str:

@@ -104,7 +104,9 @@ class Discussions:
             raise NoDiscussion("The archive is empty: ingest some articles first.")
         if not commented:
             raise NoDiscussion(
-                f"None of the {len(articles)} articles in the archive has reader comments."
+                "The only article in the archive has no reader comments."
+                if len(articles) == 1
+                else f"None of the {len(articles)} articles in the archive has reader comments."
             )
         if article and article.strip():
             candidates = choose(article, articles)
@@ -125,25 +127,23 @@ class Discussions:
                     + listing(articles)
                 )
         else:
-            best = most_commented(articles)
-            assert best is not None  # some article has comments
-            chosen = best
+            chosen = max(commented, key=lambda a: a.comments)  # as most_commented
         question = f"What do the comments on {chosen.source} say?"
-        outline = self._overview_of(question, "", [self.discussion(chosen.source)])
-        assert outline is not None  # the article has comments
-        return self._written(question, outline)
+        overview = self._overview_of(question, "", [self.discussion(chosen.source)])
+        if overview is None:  # its comments went away since they were counted
+            raise NoDiscussion(f"{chosen.source} has no reader comments any more.")
+        return self._written(question, overview)
 
     # -- the three kinds of answer -----------------------------------------------------------
     def _scope(self, question: str, asked: DiscussionQuestion) -> list[Discussion]:
         """The articles the question is about: the one it names, else (with no point named)
         the most commented, else those whose passages best match it."""
-        articles = self.articles()
         if asked.article:
-            named = [a for a in choose(asked.article, articles) if a.comments]
+            named = [a for a in choose(asked.article, self.articles()) if a.comments]
             if named:
                 return [self.discussion(a.source) for a in named[:SCOPE_ARTICLES]]
-        if not asked.topic and asked.kind == "overview":
-            best = most_commented(articles)
+        if not asked.topic:
+            best = most_commented(self.articles())
             return [self.discussion(best.source)] if best else []
         sources = list(dict.fromkeys(h.source for h in self.archive.search(question, SCOPE_HITS)))
         found = [self.discussion(s) for s in sources]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
+from bot_harness import engine_settings
 
 from bot.cli import main
 from bot.cli.chat import chat_session
@@ -72,3 +74,20 @@ def test_a_piped_discussion_question_gets_the_overview(seeded_engine: Engine) ->
     assert "Positions (" in printed and "Exchanges (" in printed
     assert " said “" in printed and " replied “" in printed
     assert "Sources:\n[1] " in printed
+
+
+def test_an_archive_without_comments_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "ferry.txt").write_text(
+        "Ferry strike in Dover\n\nDock workers in Dover began a ferry strike on Monday.\n",
+        encoding="utf-8",
+    )
+    engine = Engine(engine_settings(tmp_path, corpus))
+    engine.ingest()
+    assert run(engine) == 1
+    assert capsys.readouterr().out == "The only article in the archive has no reader comments.\n"
+    answer = engine.ask("What do readers think of the ferry strike?")
+    assert "Positions" not in answer.text  # no comments: the ordinary answer
