@@ -10,6 +10,7 @@ EXTENSIONS = (
     "bot.exts.core.health",
     "bot.exts.qa.ask",
     "bot.exts.qa.sources",
+    "bot.exts.discussion.overview",
     "bot.exts.admin.reindex",
     "bot.exts.admin.stats",
 )

@@ -9,6 +9,7 @@ from retrieval.answer.followup import ResolvedQuestion, resolve
 from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
 from retrieval.answer.relevance import ACCEPT_ALL, Gate
 from retrieval.answer.types import Answer
+from retrieval.discussion import Discussions
 from retrieval.query import QueryIntent
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
@@ -24,6 +25,7 @@ class Answerer:
             Gate(threshold=settings.min_answer_score) if settings.min_answer_score else Gate()
         )
         self.llm = LLMAnswerer(settings.llm) if settings.llm.enabled else None
+        self.discussions = Discussions(searcher, self.llm)  # questions about the comments
 
     def retrieve(self, resolved: ResolvedQuestion) -> tuple[list[Hit], QueryIntent]:
         hits, intent = self.searcher.retrieve(resolved.text, PASSAGES)
@@ -45,6 +47,9 @@ class Answerer:
 
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         resolved = resolve(question, previous)
+        discussion = self.discussions.answer(resolved.text, question)
+        if discussion is not None:  # about the discussion itself: counts, positions, replies
+            return discussion
         following = self.following(resolved)
         if following:  # the position in the thread answers it, whatever the wording
             return answer_from_hits(question, following, ACCEPT_ALL)

@@ -71,6 +71,22 @@ async def answer_and_post(
     started = time.perf_counter()
     answer = await bot.run_blocking(bot.engine.ask, question, previous)
     engine_ms = (time.perf_counter() - started) * 1000
+    return await post_answer(
+        bot, question, answer, origin, send, engine_ms, follows(question, previous)
+    )
+
+
+async def post_answer(
+    bot: CorpusBot,
+    question: str,
+    answer: Answer,
+    origin: QuestionOrigin,
+    send: SendPart,
+    engine_ms: float,
+    follows_question: str | None = None,
+) -> list[discord.Message]:
+    """Post an answer in parts (buttons under the last), remember it for follow-ups and the
+    buttons, and log it."""
     parts = answer_messages(answer, question if origin.echo_question else None)
     sent: list[discord.Message] = []
     for index, part in enumerate(parts):
@@ -80,9 +96,7 @@ async def answer_and_post(
     bot.conversations.remember(origin.key, Turn(question, answer), message_ids)
     bot.answered += 1
     try:
-        await bot.feedback.remember_answer(
-            sent[-1].id, origin.channel_id, answer, follows(question, previous)
-        )
+        await bot.feedback.remember_answer(sent[-1].id, origin.channel_id, answer, follows_question)
     except (sqlite3.Error, OSError) as exc:
         log.warning("could not keep the answer for its buttons: %s", exc)
     log_answer(bot, answer, origin, engine_ms, len(sent))

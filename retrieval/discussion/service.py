@@ -1,0 +1,215 @@
+"""Discussion answers for ``Answerer.ask`` (questions) and for ``corpusbot discussion`` and
+``/discussion`` (the overview of one article's comments)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import replace
+
+from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
+from retrieval.answer.types import Answer
+from retrieval.discussion.archive import Archive, Vector
+from retrieval.discussion.articles import Article, choose, listing, most_commented
+from retrieval.discussion.compose import between_answer, overview_answer, replies_answer
+from retrieval.discussion.exchanges import between, replies_to_person
+from retrieval.discussion.llm import written_by_llm
+from retrieval.discussion.matching import Addressing, addressing
+from retrieval.discussion.overview import build_overview
+from retrieval.discussion.quotes import content_stems
+from retrieval.discussion.recognise import DiscussionQuestion, recognise
+from retrieval.discussion.tree import Discussion, discussion_from
+from retrieval.discussion.vectors import RemarkKey, centred, raw_vectors
+from retrieval.search import Hit, HybridSearcher
+
+log = logging.getLogger(__name__)
+
+SCOPE_HITS = 8  # passages searched to find the articles a point is discussed under
+SCOPE_ARTICLES = 3  # at most this many articles in one overview
+PEOPLE_HITS = 20  # passages searched to find the articles people commented under
+
+
+class NoDiscussion(LookupError):
+    """There is no article to give an overview of; the message says which there are."""
+
+
+class Discussions:
+    """Thread-safe. A file's comment tree is read once per version of the file (the first
+    overview of a large archive reads every file once; later ones only what an ingest changed)."""
+
+    def __init__(self, searcher: HybridSearcher, llm: LLMAnswerer | None = None) -> None:
+        self.archive = Archive(searcher)
+        self.llm = llm
+        self._lock = threading.Lock()
+        self._files: dict[str, tuple[str, Discussion, list[Hit]]] = {}  # source -> hash, …
+
+    # -- the archive's comment trees ---------------------------------------------------------
+    def _file(self, source: str, title: str, file_hash: str) -> tuple[Discussion, list[Hit]]:
+        """The file's comment tree and its other passages."""
+        with self._lock:
+            cached = self._files.get(source)
+        if cached is not None and cached[0] == file_hash:
+            return cached[1], cached[2]
+        passages = self.archive.passages(source)
+        tree = discussion_from(source, title, passages)
+        others = [p for p in passages if p.kind != "comment"]
+        with self._lock:
+            self._files[source] = (file_hash, tree, others)
+        return tree, others
+
+    def _article_passages(self, source: str) -> list[Hit]:
+        title, file_hash = self.archive.files().get(source, ("", ""))
+        return self._file(source, title, file_hash)[1]
+
+    def discussion(self, source: str) -> Discussion:
+        title, file_hash = self.archive.files().get(source, ("", ""))
+        return self._file(source, title, file_hash)[0]
+
+    def articles(self) -> list[Article]:
+        """Every ingested file with its number of comments, in file-name order."""
+        files = self.archive.files()
+        with self._lock:
+            for gone in set(self._files) - set(files):
+                del self._files[gone]
+        return [
+            Article(source, title, len(self._file(source, title, file_hash)[0].remarks))
+            for source, (title, file_hash) in files.items()
+        ]
+
+    # -- questions ---------------------------------------------------------------------------
+    def answer(self, text: str, question: str | None = None) -> Answer | None:
+        """The discussion answer to a discussion question; None for any other question (or
+        when the comments have nothing on it), which the ordinary answer then handles.
+        ``text`` is what is read (a follow-up resolved), ``question`` what was asked."""
+        asked = recognise(text, self.archive.intent(text))
+        if asked is None:
+            return None
+        if asked.kind == "between":
+            outline = self._between(text, asked)
+        elif asked.kind == "replies":
+            outline = self._replies(text, asked)
+        else:
+            outline = self._overview(text, asked)
+        if outline is None:
+            return None
+        return replace(self._written(text, outline), question=question or text)
+
+    def overview(self, article: str | None = None) -> Answer:
+        """``corpusbot discussion [FILE]``: the overview of one article's comments, chosen by
+        file name or title words, else the most commented; ``NoDiscussion`` says what exists."""
+        articles = self.articles()
+        commented = [a for a in articles if a.comments]
+        if not articles:
+            raise NoDiscussion("The archive is empty: ingest some articles first.")
+        if not commented:
+            raise NoDiscussion(
+                "The only article in the archive has no reader comments."
+                if len(articles) == 1
+                else f"None of the {len(articles)} articles in the archive has reader comments."
+            )
+        if article and article.strip():
+            candidates = choose(article, articles)
+            if not candidates:
+                raise NoDiscussion(
+                    f"No article matches “{article.strip()}”. Articles with comments:\n"
+                    + listing(articles)
+                )
+            if len(candidates) > 1:
+                raise NoDiscussion(
+                    f"“{article.strip()}” matches several articles; give its file name:\n"
+                    + listing(candidates)
+                )
+            chosen = candidates[0]
+            if not chosen.comments:
+                raise NoDiscussion(
+                    f"{chosen.source} has no reader comments. Articles with comments:\n"
+                    + listing(articles)
+                )
+        else:
+            chosen = max(commented, key=lambda a: a.comments)  # as most_commented
+        question = f"What do the comments on {chosen.source} say?"
+        overview = self._overview_of(question, "", [self.discussion(chosen.source)])
+        if overview is None:  # its comments went away since they were counted
+            raise NoDiscussion(f"{chosen.source} has no reader comments any more.")
+        return self._written(question, overview)
+
+    # -- the three kinds of answer -----------------------------------------------------------
+    def _scope(self, question: str, asked: DiscussionQuestion) -> list[Discussion]:
+        """The articles the question is about: the one it names, else (with no point named)
+        the most commented, else those whose passages best match it."""
+        if asked.article:
+            named = [a for a in choose(asked.article, self.articles()) if a.comments]
+            if named:
+                return [self.discussion(a.source) for a in named[:SCOPE_ARTICLES]]
+        if not asked.topic:
+            best = most_commented(self.articles())
+            return [self.discussion(best.source)] if best else []
+        sources = list(dict.fromkeys(h.source for h in self.archive.search(question, SCOPE_HITS)))
+        found = [self.discussion(s) for s in sources]
+        return [d for d in found if d.remarks][:SCOPE_ARTICLES]
+
+    def _overview(self, question: str, asked: DiscussionQuestion) -> Answer | None:
+        return self._overview_of(question, asked.topic, self._scope(question, asked))
+
+    def _overview_of(
+        self, question: str, topic: str, discussions: Sequence[Discussion]
+    ) -> Answer | None:
+        if not discussions:
+            return None
+        articles = {d.source: self._article_passages(d.source) for d in discussions}
+        ids = [p.id for d in discussions for r in d.remarks for p in r.parts]
+        ids += [p.id for passages in articles.values() for p in passages]
+        vectors = self.archive.vectors(ids)
+        query: Vector | None = self.archive.embed(topic) if topic else None
+        stems = content_stems(topic)
+        scoped: list[tuple[Discussion, Addressing]] = []
+        remark_vectors: dict[RemarkKey, Vector] = {}
+        for d in discussions:
+            scoped.append((d, addressing(d, articles[d.source], query, stems, vectors)))
+            remark_vectors.update(centred(raw_vectors(d, vectors)))
+        overview = build_overview(topic, scoped, remark_vectors)
+        if not overview.remarks:
+            return None
+        return overview_answer(question, overview)
+
+    def _people_scope(self, text: str, asked: DiscussionQuestion) -> list[Discussion]:
+        """The articles under which the people named commented: the one the question names,
+        else those the search finds their comments (or replies to them) in."""
+        if asked.article:
+            named = [a for a in choose(asked.article, self.articles()) if a.comments]
+            if named:
+                found = [self.discussion(a.source) for a in named]
+                return [d for d in found if any(d.by(p) for p in asked.people)]
+        people = set(asked.people)
+        hits = self.archive.search(text, PEOPLE_HITS)
+        sources = [h.source for h in hits if {h.author, h.parent_author} & people]
+        found = [self.discussion(s) for s in dict.fromkeys(sources)]
+        return [d for d in found if any(d.by(p) for p in asked.people)]
+
+    def _replies(self, question: str, asked: DiscussionQuestion) -> Answer | None:
+        discussions = self._people_scope(question, asked)
+        if not discussions:
+            return None  # not a commenter (an article's author, say)
+        found = replies_to_person(discussions, asked.people[0])
+        return replies_answer(question, found, asked.direction)
+
+    def _between(self, question: str, asked: DiscussionQuestion) -> Answer | None:
+        one, other = asked.people[0], asked.people[1]
+        discussions = self._people_scope(question, asked)
+        if not any(d.by(one) for d in discussions) or not any(d.by(other) for d in discussions):
+            return None
+        chains = between(discussions, one, other)
+        background = [r for d in discussions for r in d.remarks]
+        return between_answer(question, one, other, chains, background)
+
+    # -- extractive or written by the LLM ----------------------------------------------------
+    def _written(self, question: str, outline: Answer) -> Answer:
+        if self.llm is None or not outline.found:
+            return outline
+        try:
+            return written_by_llm(self.llm, question, outline)
+        except LLMUnavailable as exc:
+            log.warning("LLM discussion answer failed, using the extractive one: %s", exc)
+            note = f"The language model did not answer ({exc}); this is the extractive answer."
+            return replace(outline, note=note)

@@ -1,0 +1,61 @@
+"""Which questions get a discussion answer: about the discussion as a whole, who replied to
+whom, what readers think. Factual questions about one comment keep the ordinary answer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from retrieval.engine import Engine
+
+GOLDEN = Path(__file__).resolve().parents[3] / "eval" / "golden.jsonl"
+
+DISCUSSION_QUESTIONS = {
+    "What do readers think of the $5bn demand?": "What readers say about “$5bn demand”",
+    "Did anyone defend the US presence?": "What readers say about “defend US presence”",
+    "Who argued with CHUCKMAN and what did they say?": "Replies to CHUCKMAN:",
+    "What were the main arguments in the comments on the Press TV story?": (
+        "The reader discussion under “from Press TV, Tehran”"
+    ),
+    "Who replied to Mary E?": "Replies to Mary E:",
+    "What did Ilya and Joe argue about?": "Ilya and Joe answer each other in 2 exchanges",
+    "Summarise the discussion": "The reader discussion under “US-South Korea Talks",
+    "What are readers saying about Putin?": "What readers say about “Putin”",
+}
+
+
+@pytest.mark.parametrize("question", DISCUSSION_QUESTIONS)
+def test_discussion_questions_get_a_discussion_answer(seeded_engine: Engine, question: str) -> None:
+    answer = seeded_engine.ask(question)
+    assert answer.found and answer.text.startswith(DISCUSSION_QUESTIONS[question])
+    assert answer.citations and all(c.hit.kind == "comment" for c in answer.citations)
+
+
+def test_what_one_commenter_said_keeps_the_ordinary_answer(seeded_engine: Engine) -> None:
+    answer = seeded_engine.ask("What did CHUCKMAN say about Putin?")
+    assert answer.text.startswith("Commenter CHUCKMAN (reply 7.1 to Nick Rhynes) claims: “")
+    assert "Positions" not in answer.text and "Replies to" not in answer.text
+
+
+def test_factual_golden_questions_are_not_discussion_questions(seeded_engine: Engine) -> None:
+    discussions = seeded_engine.answerer.discussions
+    cases = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
+    routed = [c["question"] for c in cases if discussions.answer(c["question"]) is not None]
+    assert routed == ["Who replied to Mary E?"]
+
+
+def test_an_opinion_question_the_comments_do_not_touch_is_not_covered(
+    seeded_engine: Engine,
+) -> None:
+    answer = seeded_engine.ask("What do readers think of the World Cup?")
+    assert not answer.found and answer.text == "The archive doesn't cover that."
+
+
+def test_a_follow_up_about_the_person_just_quoted_walks_their_replies(
+    seeded_engine: Engine,
+) -> None:
+    first = seeded_engine.ask("What did CHUCKMAN say about Putin?")
+    answer = seeded_engine.ask("Who replied to him?", first)
+    assert answer.text.startswith("Replies to CHUCKMAN:")
