@@ -457,6 +457,24 @@ class ChunkStore:
         rows = np.asarray(got["embeddings"], dtype=np.float32)
         return {chunk_id: rows[i] for i, chunk_id in enumerate(got["ids"])}
 
+    def all_chunks(self) -> Iterator[StoredChunk]:
+        """Every stored chunk (any version), page by page."""
+        offset = 0
+        while True:
+            got = self._page(offset)
+            ids = got["ids"]
+            if not ids:
+                return
+            docs = got["documents"] or []
+            metas = got["metadatas"] or []
+            for i, d, m in zip(ids, docs, metas, strict=True):
+                yield StoredChunk(i, d or "", dict(m or {}))
+            offset += len(ids)
+
+    @_server_call
+    def _page(self, offset: int) -> Any:
+        return self.chunks.get(limit=PAGE, offset=offset, include=["documents", "metadatas"])
+
     @_server_call
     def chunks_of(self, source: str, file_hash: str) -> list[StoredChunk]:
         """Every stored chunk of one version of a file."""

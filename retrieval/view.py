@@ -30,9 +30,8 @@ def lexical_folder(store: ChunkStore) -> Path:
     settings = store.settings
     if settings.chroma_server is None:
         base = settings.store_path.parent / f"{settings.store_path.name}.lexical"
-    else:
-        server = settings.chroma_server
-        base = settings.data_dir / "lexical" / f"{server.host}-{server.port}"
+    else:  # the collection's id names it whatever address the server is reached at
+        base = settings.data_dir / "lexical"
     return base / f"{settings.collection}-{store.chunks.id}"
 
 
@@ -86,9 +85,10 @@ class StoreView:
             return
         if have is None and generation == 0:  # a new, empty store
             stale, manifest = [], {}
-        elif have is None:  # a new host (or a lost index): every file, once
+        elif have is None:  # a new host (or a lost index): every file, once, in bulk
             manifest = self.store.manifest()
             self.manifest_reads += 1
+            self.files_fetched += sync.rebuild(writer, self.store, manifest)
             stale = sync.out_of_step(lexical, manifest)
         else:
             changes = self.store.changes_since(have)

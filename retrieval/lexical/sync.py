@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable
 
 from retrieval.lexical.index import LexicalIndex, LexicalWriter
-from retrieval.store import ChunkStore, FileRecord
+from retrieval.store import ChunkStore, FileRecord, StoredChunk
 
 log = logging.getLogger(__name__)
 COMMIT_EVERY = 200  # files; a long catch-up becomes searchable as it goes
@@ -56,3 +56,27 @@ def apply(
     if fetched:
         log.info("lexical index: %d files brought up to date from the store", fetched)
     return fetched
+
+
+def rebuild(writer: LexicalWriter, store: ChunkStore, manifest: dict[str, FileRecord]) -> int:
+    """Fill an index from scratch by paging through the whole collection once (a new host):
+    each file is added as soon as all the chunks of its committed version have been read."""
+    writer.clear()
+    waiting: dict[str, list[StoredChunk]] = {}
+    added = 0
+    for chunk in store.all_chunks():
+        source = str(chunk.metadata.get("source", ""))
+        record = manifest.get(source)
+        if record is None or record.file_hash != chunk.metadata.get("file_hash"):
+            continue  # not a committed version
+        parts = waiting.setdefault(source, [])
+        parts.append(chunk)
+        if len(parts) == record.chunks:
+            writer.put_file(record, sorted(parts, key=lambda c: c.metadata.get("chunk_index", 0)))
+            del waiting[source]
+            added += 1
+            if added % (COMMIT_EVERY * 10) == 0:
+                writer.commit()
+    writer.commit()
+    log.info("lexical index: built from the store (%d files)", added)
+    return added
