@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from retrieval.embedding.minilm import DEFAULT_MODEL  # noqa: E402
 from retrieval.engine import Engine  # noqa: E402
 from retrieval.evaluation import Case, EvalReport, evaluate, load_folder  # noqa: E402
 from retrieval.evaluation.baseline import Bm25Baseline  # noqa: E402
@@ -48,15 +49,19 @@ ROWS = (
 )
 
 
-def open_engine(store: Path, rerank: bool) -> Engine:
+def open_engine(store: Path, rerank: bool, model: str = DEFAULT_MODEL) -> Engine:
     settings = Settings(
-        data_dir=store.parent, corpus_dir=ROOT / "corpus", store_path=store, rerank=rerank
+        data_dir=store.parent,
+        corpus_dir=ROOT / "corpus",
+        store_path=store,
+        rerank=rerank,
+        embedding_model=model,
     )
     return Engine(settings)
 
 
-def build(store: Path) -> None:
-    engine = open_engine(store, rerank=False)
+def build(store: Path, model: str = DEFAULT_MODEL) -> None:
+    engine = open_engine(store, rerank=False, model=model)
     started = time.perf_counter()
     summary = engine.ingest([ROOT / "corpus", BBC])
     print(f"store {store}: {summary.line()} ({time.perf_counter() - started:.0f} s)")
@@ -66,10 +71,10 @@ def warm(engine: Engine) -> None:
     engine.ask("How many American troops are stationed in South Korea?")
 
 
-def run(cases: list[Case], store: Path) -> dict[str, dict[str, EvalReport]]:
-    full = open_engine(store, rerank=True)
+def run(cases: list[Case], store: Path, model: str) -> dict[str, dict[str, EvalReport]]:
+    full = open_engine(store, rerank=True, model=model)
     warm(full)
-    plain = open_engine(store, rerank=False)
+    plain = open_engine(store, rerank=False, model=model)
     plain._store = full.store  # one store, one model: only the re-ranking differs
     plain._view = full.view
     warm(plain)
@@ -96,14 +101,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=DEFAULT_STORE)
     parser.add_argument("--dev", type=Path, default=ROOT / "eval" / "dev")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="EMBEDDING_MODEL of the store")
     parser.add_argument("--misses", action="store_true", help="list the engine's misses")
     parser.add_argument("--json", type=Path, help="write every figure to this file")
     args = parser.parse_args()
     if not BBC.is_dir():
         sys.exit(f"{BBC} not found: the benchmark needs ../shared/corpora/bbc-news")
-    build(args.store)
+    build(args.store, args.model)
     cases = load_folder(args.dev)
-    reports = run(cases, args.store)
+    reports = run(cases, args.store, args.model)
     for split, by_system in reports.items():
         print_table(split, by_system)
         if args.misses:

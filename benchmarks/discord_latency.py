@@ -107,7 +107,7 @@ async def run(users: int, store: Path | None) -> None:
             fake.watch(task)
 
             warm, _ = await ask_all(fake, [FakeUser(1_300_000_000_000_000_000, "warmup")])
-            print(f"warm-up question: {warm[0]:.1f} ms (first answer: snapshot and model)")
+            print(f"warm-up question: {warm[0]:.1f} ms (first answer: models and indexes opened)")
             readers = [FakeUser(1_300_000_000_000_000_001 + i, f"r{i}") for i in range(users)]
             latencies, total = await ask_all(fake, readers)
             await bot.close()

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.answer_quality import DEFAULT_STORE, open_engine  # noqa: E402
 from retrieval.answer.relevance import GATE_FEATURES, gate_inputs  # noqa: E402
+from retrieval.embedding.minilm import DEFAULT_MODEL  # noqa: E402
 from retrieval.evaluation import load_folder  # noqa: E402
 
 Matrix = npt.NDArray[np.float64]
@@ -49,10 +50,11 @@ def log_loss(x: Matrix, y: Matrix, w: Matrix) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=DEFAULT_STORE)
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="EMBEDDING_MODEL of the store")
     args = parser.parse_args()
     cases = [c for c in load_folder(ROOT / "eval" / "dev") if c.split == "tune"]
     y = np.array([1.0 if c.answerable else 0.0 for c in cases])
-    engine = open_engine(args.store, rerank=True)
+    engine = open_engine(args.store, rerank=True, model=args.model)
     for rerank in (True, False):
         rows = []
         for case in cases:

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.answer_quality import DEFAULT_STORE, open_engine  # noqa: E402
+from retrieval.embedding.minilm import DEFAULT_MODEL  # noqa: E402
 from retrieval.evaluation import load_folder, matches  # noqa: E402
 from retrieval.search import features as feat  # noqa: E402
 from retrieval.search.hit import hit_from_chunk  # noqa: E402
@@ -38,8 +39,10 @@ READ = 16  # candidates whose windows the cross-encoder scores during the fit
 WINDOWS = 3
 
 
-def collect(store: Path, cache: Path) -> tuple[list[dict[str, Any]], Any]:
-    engine = open_engine(store, rerank=True)
+def collect(
+    store: Path, cache: Path, model: str = DEFAULT_MODEL
+) -> tuple[list[dict[str, Any]], Any]:
+    engine = open_engine(store, rerank=True, model=model)
     searcher = engine.searcher
     searcher.view.refresh()
     if cache.is_file():
@@ -173,12 +176,13 @@ def fit_cross_encoder(rows: list[dict[str, Any]], w: Matrix) -> tuple[float, int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=DEFAULT_STORE)
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="EMBEDDING_MODEL of the store")
     parser.add_argument("--cache", type=Path, default=ROOT / "data" / "bench" / "fit_rows.json")
     parser.add_argument("--fresh", action="store_true", help="collect the candidates again")
     args = parser.parse_args()
     if args.fresh and args.cache.exists():
         args.cache.unlink()
-    rows, engine = collect(args.store, args.cache)
+    rows, engine = collect(args.store, args.cache, args.model)
     print(f"{len(rows)} tuning questions; answer among the candidates for", end=" ")
     rows = [r for r in rows if any(r["labels"])]
     print(len(rows))

@@ -69,7 +69,7 @@ def main() -> None:
     print(f"{stats.documents} documents, {stats.chunks} chunks")
 
     qs = questions(args.questions)
-    engine.search(qs[0])  # warm: snapshot and BM25 index built once per store generation
+    engine.search(qs[0])  # warm: models loaded, lexical index opened
     search_ms, ask_ms = [], []
     for q in qs:
         started = time.perf_counter()

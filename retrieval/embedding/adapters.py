@@ -21,7 +21,7 @@ class LangChainEmbeddings(LCEmbeddings):
         return self.embedder.embed(texts).tolist()  # type: ignore[no-any-return]
 
     def embed_query(self, text: str) -> list[float]:
-        return self.embedder.embed_one(text).tolist()  # type: ignore[no-any-return]
+        return self.embedder.embed_query(text).tolist()  # type: ignore[no-any-return]
 
 
 @register_embedding_function

