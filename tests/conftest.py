@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +15,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "corpus"
 SEED_FILES = ("000_88f28c69f322998a.txt", "001_a3f27b942b602c7e.txt")
 
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 @pytest.fixture(autouse=True)
