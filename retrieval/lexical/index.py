@@ -277,9 +277,13 @@ class LexicalIndex:
         return int(self._searcher.doc_freq("author_tag", f"{kind}:{name_key(name)}"))
 
     def author_spelling(self, name: str) -> str | None:
-        """The name as the corpus spells it (for a case-insensitive match)."""
+        """The name as the corpus spells it when some passage's author has it (matched
+        case-insensitively); None otherwise."""
         searcher = self._searcher
-        query = tantivy.Query.term_query(SCHEMA, "author_key", name_key(name))
+        key = name_key(name)
+        if not searcher.doc_freq("author_key", key):
+            return None
+        query = tantivy.Query.term_query(SCHEMA, "author_key", key)
         result = searcher.search(query, 1, count=False)
         for _, address in result.hits:
             meta = json.loads(bytes(searcher.doc(address)["meta"][0]))

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from retrieval.lexical.index import LexicalIndex
 from retrieval.lexical.tokens import question_terms
 from retrieval.query import QueryIntent, analyse
 from retrieval.search import features as feat
@@ -80,7 +81,7 @@ class HybridSearcher:
         self._encoder_lock = threading.Lock()
 
     @property
-    def lexical(self) -> Any:
+    def lexical(self) -> LexicalIndex:
         return self.view.lexical
 
     @property
@@ -92,17 +93,8 @@ class HybridSearcher:
         return self._encoder
 
     # -- what the question asks ---------------------------------------------------------------
-    def _spelling(self, name: str) -> str | None:
-        lexical = self.lexical
-        from retrieval.lexical.index import name_key
-
-        if not lexical.searcher.doc_freq("author_key", name_key(name)):
-            return None
-        spelled: str | None = lexical.author_spelling(name)
-        return spelled
-
     def intent(self, question: str) -> QueryIntent:
-        intent = analyse(question, self._spelling)
+        intent = analyse(question, self.lexical.author_spelling)
         if intent.author and not self.lexical.author_count("comment", intent.author):
             return replace(intent, kind=None)  # an article's author (an editor's note)
         return intent
