@@ -16,29 +16,29 @@ from dataclasses import dataclass, field
 from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import FEATURES, Candidate, Question, sentence_score
 
-# Fitted by benchmarks/fit_ranker.py on the tuning part of eval/dev (L2 0.001, chosen by
+# Fitted by benchmarks/fit_ranker.py on the tuning part of eval/dev (L2 0.01, chosen by
 # 5-fold cross-validation); the cross-encoder's weight, how many candidates and windows it
 # reads, by grid search on the same questions.
 FITTED_FEATURES: Mapping[str, float] = {
-    "bm25": 0.621,
-    "cos": -1.082,
-    "cos_gap": 7.062,
-    "coverage": 1.265,
-    "sent_cov": -0.220,
-    "title_cov": 1.140,
-    "focus": 0.124,
-    "sent_focus": -0.892,
-    "story": 0.583,
-    "cos_story_gap": -0.328,
-    "story_cov": 0.710,
-    "story_missing": -1.179,
-    "type_match": 0.201,
-    "kind_match": -0.283,
-    "comment_unasked": -1.884,
-    "person_match": 2.305,
-    "facts_match": 0.649,
-    "rr_dense": 2.925,
-    "rr_lex": 0.072,
+    "bm25": 0.640,
+    "cos": 0.237,
+    "cos_gap": 2.302,
+    "coverage": 0.535,
+    "sent_cov": -0.035,
+    "title_cov": 0.596,
+    "focus": 0.201,
+    "sent_focus": -0.204,
+    "story": 0.038,
+    "cos_story_gap": 0.320,
+    "story_cov": 0.221,
+    "story_missing": -1.416,
+    "type_match": -0.011,
+    "kind_match": 0.028,
+    "comment_unasked": -0.617,
+    "person_match": 0.858,
+    "facts_match": 0.115,
+    "rr_dense": 1.871,
+    "rr_lex": 0.609,
 }
 
 
@@ -48,7 +48,7 @@ class RankerWeights:
 
     features: Mapping[str, float] = field(default_factory=lambda: dict(FITTED_FEATURES))
     cross_encoder: float = 3.0  # per logit unit
-    rerank_top: int = 5  # candidates the cross-encoder reads
+    rerank_top: int = 6  # candidates the cross-encoder reads
     windows: int = 3  # windows per candidate it reads
     # Among what it read, a reader's comment yields to the article unless the question asks
     # about readers (comments are opinions, and a comment sentence can look like an answer).
