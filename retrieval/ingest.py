@@ -304,8 +304,13 @@ def write_versions(
     chunks = [c for _, file_chunks, _ in versions for c in file_chunks]
     store.write_chunks(chunks, vectors)
     written, generation = store.commit_files([r for r, _, _ in versions])
+    row = 0
     for record, (_, file_chunks, _) in zip(written, versions, strict=True):
-        lexical.put_file(record, [StoredChunk(c.id, c.content, c.metadata) for c in file_chunks])
+        stored = []
+        for c in file_chunks:
+            stored.append(StoredChunk(c.id, c.content, c.metadata, vector=vectors[row]))
+            row += 1
+        lexical.put_file(record, stored)
     lexical.set_generation(generation)
     lexical.commit()
     for record, _, old in versions:

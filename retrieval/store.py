@@ -109,6 +109,7 @@ class StoredChunk:
     metadata: dict[str, Any]
     # Sentence spans of the body and their stems, when read from the lexical index.
     analysis: tuple[tuple[int, int, tuple[str, ...]], ...] | None = None
+    vector: npt.NDArray[np.float32] | None = None  # its unit vector, when read with it
 
 
 def open_client(settings: Settings) -> ClientAPI:
@@ -467,13 +468,16 @@ class ChunkStore:
                 return
             docs = got["documents"] or []
             metas = got["metadatas"] or []
-            for i, d, m in zip(ids, docs, metas, strict=True):
-                yield StoredChunk(i, d or "", dict(m or {}))
+            vectors = np.asarray(got["embeddings"], dtype=np.float32)
+            for n, (i, d, m) in enumerate(zip(ids, docs, metas, strict=True)):
+                yield StoredChunk(i, d or "", dict(m or {}), vector=vectors[n])
             offset += len(ids)
 
     @_server_call
     def _page(self, offset: int) -> Any:
-        return self.chunks.get(limit=PAGE, offset=offset, include=["documents", "metadatas"])
+        return self.chunks.get(
+            limit=PAGE, offset=offset, include=["documents", "metadatas", "embeddings"]
+        )
 
     @_server_call
     def chunks_of(self, source: str, file_hash: str) -> list[StoredChunk]:
@@ -483,16 +487,20 @@ class ChunkStore:
         offset = 0
         while True:
             got = self.chunks.get(
-                where=where, limit=PAGE, offset=offset, include=["documents", "metadatas"]
+                where=where,
+                limit=PAGE,
+                offset=offset,
+                include=["documents", "metadatas", "embeddings"],
             )
             ids = got["ids"]
             if not ids:
                 return chunks
             docs = got["documents"] or []
             metas = got["metadatas"] or []
+            vectors = np.asarray(got["embeddings"], dtype=np.float32)
             chunks.extend(
-                StoredChunk(i, d or "", dict(m or {}))
-                for i, d, m in zip(ids, docs, metas, strict=True)
+                StoredChunk(i, d or "", dict(m or {}), vector=vectors[n])
+                for n, (i, d, m) in enumerate(zip(ids, docs, metas, strict=True))
             )
             offset += len(ids)
 

@@ -88,8 +88,9 @@ class StoreView:
         elif have is None:  # a new host (or a lost index): every file, once, in bulk
             manifest = self.store.manifest()
             self.manifest_reads += 1
-            self.files_fetched += sync.rebuild(writer, self.store, manifest)
-            stale = sync.out_of_step(lexical, manifest)
+            built = sync.rebuild(writer, self.store, manifest)
+            self.files_fetched += len(built)
+            stale = sorted(set(manifest) - built)  # being replaced while it was read
         else:
             changes = self.store.changes_since(have)
             self.changes_applied += len(changes)

@@ -16,7 +16,6 @@ SEED_DIR = ROOT / "corpus"
 SEED_FILES = ("000_88f28c69f322998a.txt", "001_a3f27b942b602c7e.txt")
 
 
-
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads the developer's .env or talks to a configured server."""

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import tantivy
 
 from retrieval.lexical import analysis
 from retrieval.lexical.tokens import tokenize
 from retrieval.store import FileRecord, StoredChunk
 
-FORMAT = 2  # bump when the schema or what is indexed changes: the index is then rebuilt
+FORMAT = 3  # bump when the schema or what is indexed changes: the index is then rebuilt
 WRITER_HEAP = 64_000_000
 STATE_ID = "__state__"
 WAIT_FOR_WRITER = 30.0  # seconds another process's short catch-up may hold the writer
@@ -48,6 +49,7 @@ def _schema() -> tantivy.Schema:
     builder.add_bytes_field("content", stored=True, indexed=False)
     builder.add_bytes_field("meta", stored=True, indexed=False)
     builder.add_bytes_field("analysis", stored=True, indexed=False)
+    builder.add_bytes_field("vector", stored=True, indexed=False)  # float16
     return builder.build()
 
 
@@ -86,6 +88,8 @@ def _passage_document(chunk: StoredChunk, tokens: list[str]) -> tantivy.Document
     doc.add_bytes("content", chunk.content.encode("utf-8"))
     doc.add_bytes("meta", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
     doc.add_bytes("analysis", analysis.encode(analysis.analyse(chunk.content.partition("\n")[2])))
+    if chunk.vector is not None:
+        doc.add_bytes("vector", np.asarray(chunk.vector, dtype=np.float16).tobytes())
     if author:
         doc.add_text("author_key", name_key(author))
         doc.add_text("author_tag", f"{meta.get('kind', 'article')}:{name_key(author)}")
@@ -361,9 +365,13 @@ def _any_term(terms: Sequence[str]) -> tantivy.Query:
 
 def _stored(doc: tantivy.Document) -> StoredChunk:
     stored = doc.get_first("analysis")
+    vector = doc.get_first("vector")
     return StoredChunk(
         str(doc["id"][0]),
         bytes(doc["content"][0]).decode("utf-8"),
         dict(json.loads(bytes(doc["meta"][0]))),
         analysis.decode(bytes(stored)) if stored is not None else None,
+        np.frombuffer(bytes(vector), dtype=np.float16).astype(np.float32)
+        if vector is not None
+        else None,
     )

@@ -58,12 +58,12 @@ def apply(
     return fetched
 
 
-def rebuild(writer: LexicalWriter, store: ChunkStore, manifest: dict[str, FileRecord]) -> int:
+def rebuild(writer: LexicalWriter, store: ChunkStore, manifest: dict[str, FileRecord]) -> set[str]:
     """Fill an index from scratch by paging through the whole collection once (a new host):
     each file is added as soon as all the chunks of its committed version have been read."""
     writer.clear()
     waiting: dict[str, list[StoredChunk]] = {}
-    added = 0
+    added: set[str] = set()
     for chunk in store.all_chunks():
         source = str(chunk.metadata.get("source", ""))
         record = manifest.get(source)
@@ -74,9 +74,9 @@ def rebuild(writer: LexicalWriter, store: ChunkStore, manifest: dict[str, FileRe
         if len(parts) == record.chunks:
             writer.put_file(record, sorted(parts, key=lambda c: c.metadata.get("chunk_index", 0)))
             del waiting[source]
-            added += 1
-            if added % (COMMIT_EVERY * 10) == 0:
+            added.add(source)
+            if len(added) % (COMMIT_EVERY * 10) == 0:
                 writer.commit()
     writer.commit()
-    log.info("lexical index: built from the store (%d files)", added)
+    log.info("lexical index: built from the store (%d files)", len(added))
     return added

@@ -173,13 +173,11 @@ class HybridSearcher:
         self, question: Question, vector: Sequence[float], candidates: list[Candidate]
     ) -> None:
         """Similarity for candidates that lack one, BM25 for those not scored yet."""
+        query = np.asarray(vector, dtype=np.float32)
         missing = [c for c in candidates if c.similarity == 0.0]
-        if missing:
-            vectors = self.store.vectors_of([c.chunk.id for c in missing])
-            query = np.asarray(vector, dtype=np.float32)
-            for c in missing:
-                row = vectors.get(c.chunk.id)
-                c.similarity = float(row @ query) if row is not None else 0.0
+        for c in missing:  # the lexical index keeps each passage's vector (float16)
+            if c.chunk.vector is not None:
+                c.similarity = float(c.chunk.vector @ query)
         unscored = [c.chunk.id for c in candidates if not c.bm25 and not c.bm25_checked]
         if unscored:
             scores = self.lexical.scores_for(question.terms, unscored)
