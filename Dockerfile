@@ -20,7 +20,8 @@ RUN useradd --create-home --uid 10001 corpusbot \
     && chown corpusbot:corpusbot /data
 WORKDIR /app
 COPY --from=build /app/.venv /app/.venv
-COPY corpus ./corpus
+# Writable by the bot: `corpusbot add` and /add save pages here (compose mounts ./corpus over it).
+COPY --chown=corpusbot:corpusbot corpus ./corpus
 ENV PATH=/app/.venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     CORPUSBOT_DATA_DIR=/data \

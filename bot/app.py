@@ -8,6 +8,7 @@ import contextlib
 import functools
 import logging
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -18,6 +19,7 @@ import discord
 from discord.ext import commands
 
 from bot.exts import EXTENSIONS
+from bot.exts.admin.ingests import IngestRunner
 from bot.exts.core.errors import handle_event_error, handle_interaction_error
 from bot.exts.core.log_redaction import install_log_redaction
 from bot.exts.feedback.buttons import ANSWER_BUTTONS
@@ -72,7 +74,9 @@ class CorpusBot(commands.Bot):
         self.answer_pool = ThreadPoolExecutor(
             max_workers=settings.answer_threads, thread_name_prefix="corpusbot-answer"
         )
-        self.conversations = ConversationMemory()
+        # Kept beside the feedback, in the same SQLite file, to survive restarts.
+        self.conversations = ConversationMemory(store_path=settings.feedback_path)
+        self.ingests = IngestRunner(engine)  # /reindex, /add and the watcher: one at a time
         self.cooldown = QuestionCooldown(settings.cooldown_rate, settings.cooldown_seconds)
         self.feedback = FeedbackStore(settings.feedback_path, settings.log_author_ids)
         self.answered = 0
@@ -86,6 +90,7 @@ class CorpusBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         await self.open_engine()
+        await self.load_conversations()
         self.add_dynamic_items(*ANSWER_BUTTONS)  # buttons of earlier answers keep working
         for extension in EXTENSIONS:
             await self.load_extension(extension)
@@ -100,6 +105,16 @@ class CorpusBot(commands.Bot):
             await self.run_blocking(lambda: self.engine.answerer)
         except StoreUnavailable as exc:
             log.warning("The store is unavailable: %s", exc)
+
+    async def load_conversations(self) -> None:
+        """The conversations of before a restart, so replies to old answers are follow-ups."""
+        try:
+            count = await asyncio.to_thread(self.conversations.load)
+        except (sqlite3.Error, OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("Could not load the kept conversations (starting afresh): %s", exc)
+            return
+        if count:
+            log.info("Loaded %d conversation(s) kept from before the restart.", count)
 
     async def sync_commands(self) -> None:
         """To one server (instant) with DISCORD_GUILD_ID, else globally (may take a while)."""
@@ -133,6 +148,7 @@ class CorpusBot(commands.Bot):
         await super().close()
         self.answer_pool.shutdown(wait=False, cancel_futures=True)
         self.feedback.close()
+        self.conversations.close()
 
 
 def corpus_bot(client: discord.Client) -> CorpusBot:

@@ -24,6 +24,7 @@ DEFAULT_COOLDOWN_RATE = 5  # questions …
 DEFAULT_COOLDOWN_SECONDS = 60.0  # … per this many seconds, per user
 DEFAULT_MAX_QUESTION_CHARS = 1000
 DEFAULT_ANSWER_THREADS = 4
+DEFAULT_WATCH_QUIET_SECONDS = 2.0
 FEEDBACK_FILE_NAME = "feedback.sqlite3"
 
 
@@ -40,6 +41,8 @@ class BotSettings:
     feedback_path: Path = Path("data") / FEEDBACK_FILE_NAME
     max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
     answer_threads: int = DEFAULT_ANSWER_THREADS
+    watch_corpus: bool = False  # re-ingest CORPUS_DIR when its files change
+    watch_quiet_seconds: float = DEFAULT_WATCH_QUIET_SECONDS  # … once they stop changing
 
     @property
     def cooldown_enabled(self) -> bool:
@@ -95,4 +98,6 @@ def load_bot_settings(
         answer_threads=_positive(
             "DISCORD_ANSWER_THREADS", env_int("DISCORD_ANSWER_THREADS", DEFAULT_ANSWER_THREADS)
         ),
+        watch_corpus=env_bool("WATCH_CORPUS", False),
+        watch_quiet_seconds=max(0.0, env_float("WATCH_QUIET_SECONDS", DEFAULT_WATCH_QUIET_SECONDS)),
     )

@@ -130,16 +130,20 @@ def file_hash(data: bytes, chunk_chars: int) -> str:
 
 @contextmanager
 def ingest_lock(store: ChunkStore) -> Iterator[None]:
-    """One ingest at a time on an embedded store (a lock file beside it)."""
+    """One ingest at a time: a lock file beside an embedded store, a lease in a Chroma server's
+    manifest collection (``retrieval/ingest_lock.py``)."""
+    from retrieval.ingest_lock import IngestLocked, server_lease  # it imports this module
+
     if store.settings.chroma_server is not None:
-        yield
+        with server_lease(store):
+            yield
         return
     lock_path = store.settings.store_path / ".ingest.lock"
     with open(lock_path, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise IngestError(
+            raise IngestLocked(
                 f"Another ingest is running on {store.settings.store_path}; wait for it to finish."
             ) from None
         handle.write(str(os.getpid()))

@@ -65,8 +65,10 @@ def env_bool(name: str, default: bool) -> bool:
 class ChromaServer:
     host: str
     port: int = 8000
-    token: str = ""
+    token: str = field(default="", repr=False)
     ssl: bool = False
+    timeout: float = 30.0  # seconds a request may take once connected (CHROMA_TIMEOUT)
+    connect_timeout: float = 5.0  # seconds to open a connection (CHROMA_CONNECT_TIMEOUT)
 
     @property
     def address(self) -> str:
@@ -88,6 +90,15 @@ class LLMSettings:
 
 
 @dataclass(frozen=True)
+class AddSettings:
+    """``corpusbot add`` / ``/add``: how a web page is downloaded."""
+
+    max_bytes: int = 5_000_000  # ADD_MAX_BYTES
+    timeout: float = 20.0  # ADD_TIMEOUT: seconds for the whole download
+    max_redirects: int = 5  # ADD_MAX_REDIRECTS
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path("data")
     corpus_dir: Path = Path("corpus")
@@ -100,6 +111,9 @@ class Settings:
     min_answer_score: float = 0.0  # 0 = use the calibrated default of the answerer
     rerank: bool = True  # the cross-encoder reads the first candidates' best windows
     llm: LLMSettings = LLMSettings()
+    chroma_wait: float = 60.0  # seconds `start` / `run` wait for a Chroma server (CHROMA_WAIT)
+    ingest_lease_seconds: float = 60.0  # server-side ingest lock lease (INGEST_LEASE_SECONDS)
+    add: AddSettings = AddSettings()
 
     def with_store(self, path: str | os.PathLike[str] | None) -> Settings:
         """These settings with ``--store PATH`` applied (an embedded store at PATH)."""
@@ -125,6 +139,8 @@ def load_settings(env_file: str | os.PathLike[str] | None = None) -> Settings:
             port=env_int("CHROMA_PORT", 8000),
             token=env_str("CHROMA_AUTH_TOKEN"),
             ssl=env_bool("CHROMA_SSL", False),
+            timeout=_positive_float("CHROMA_TIMEOUT", 30.0),
+            connect_timeout=_positive_float("CHROMA_CONNECT_TIMEOUT", 5.0),
         )
         if host
         else None
@@ -146,4 +162,25 @@ def load_settings(env_file: str | os.PathLike[str] | None = None) -> Settings:
             api_key=env_str("LLM_API_KEY"),
             timeout=env_float("LLM_TIMEOUT", 20.0),
         ),
+        chroma_wait=max(0.0, env_float("CHROMA_WAIT", 60.0)),
+        ingest_lease_seconds=_positive_float("INGEST_LEASE_SECONDS", 60.0),
+        add=AddSettings(
+            max_bytes=_positive_int("ADD_MAX_BYTES", 5_000_000),
+            timeout=_positive_float("ADD_TIMEOUT", 20.0),
+            max_redirects=max(0, env_int("ADD_MAX_REDIRECTS", 5)),
+        ),
     )
+
+
+def _positive_float(name: str, default: float) -> float:
+    value = env_float(name, default)
+    if value <= 0:
+        raise SettingsError(f"{name} must be more than 0, not {value:g} (see .env.example)")
+    return value
+
+
+def _positive_int(name: str, default: int) -> int:
+    value = env_int(name, default)
+    if value < 1:
+        raise SettingsError(f"{name} must be at least 1, not {value} (see .env.example)")
+    return value

@@ -27,6 +27,7 @@ from chromadb.api import ClientAPI
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
+from retrieval.chroma_client import http_client, timed_out, timeout_message
 from retrieval.chunking import Chunk
 from retrieval.embedding import ChromaEmbeddingFunction, LangChainEmbeddings, load_embedder
 from retrieval.settings import Settings
@@ -121,14 +122,7 @@ def open_client(settings: Settings) -> ClientAPI:
             return chromadb.PersistentClient(
                 path=str(settings.store_path), settings=chroma_settings
             )
-        headers = {"Authorization": f"Bearer {server.token}"} if server.token else None
-        client = chromadb.HttpClient(
-            host=server.host,
-            port=server.port,
-            ssl=server.ssl,
-            headers=headers,
-            settings=chroma_settings,
-        )
+        client = http_client(server, chroma_settings)  # with CHROMA_TIMEOUT time-outs
         client.heartbeat()
         return client
     except Exception as exc:
@@ -136,6 +130,8 @@ def open_client(settings: Settings) -> ClientAPI:
 
 
 def _unavailable_message(settings: Settings, exc: BaseException) -> str:
+    if settings.chroma_server and timed_out(exc):
+        return timeout_message(settings.chroma_server, settings.store_label, exc)
     if settings.chroma_server:
         return (
             f"Cannot reach the {settings.store_label} ({type(exc).__name__}: {exc}). "

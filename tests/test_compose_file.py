@@ -1,7 +1,10 @@
 """compose.yaml wires what the README promises: a persistent Chroma server the bot waits for, the
-corpus mounted read-only, a data volume, and a one-shot ingest job; its pins match the lock.
+corpus mounted (read-write, for /add), a data volume, and a one-shot ingest job; its pins match
+the lock.
 
-(Checked structurally with PyYAML: no Docker is needed or run.)
+(Checked structurally with PyYAML: no Docker is needed or run. The health check itself is run
+against a real server in tests/retrieval/remote/test_compose_healthcheck.py, and the whole file
+with podman by scripts/compose-standin.sh.)
 """
 
 from __future__ import annotations
@@ -51,7 +54,11 @@ def test_chroma_is_the_release_of_the_locked_client_and_persists_to_a_volume(
     assert command[0] == "run" and command[command.index("--path") + 1] == "/data"
     assert command[command.index("--host") + 1] == "0.0.0.0"  # reachable from the bot
     assert mounts(chroma)["/data"] in compose["volumes"]  # a named volume
-    assert "/api/v2/heartbeat" in " ".join(chroma["healthcheck"]["test"])
+    check = chroma["healthcheck"]["test"]
+    assert check[:3] == ["CMD", "bash", "-c"] and "/api/v2/heartbeat" in check[3]
+    # The image has no curl, wget or Python; compose would interpolate a lone $.
+    assert not {"curl", "wget", "python", "python3"} & set(check[3].replace(";", " ").split())
+    assert "$$" in check[3] and "$" not in check[3].replace("$$", "")
     assert all(port.startswith("127.0.0.1:") for port in chroma.get("ports", []))
 
 
@@ -70,7 +77,7 @@ def test_corpusbot_services_use_the_server_the_corpus_and_a_data_volume(
     # The paths the image expects, set here too so a copied .env cannot move them.
     assert {k: env[k] for k in dockerfile_env()} == dockerfile_env()
     volumes = mounts(service)
-    assert volumes[env["CORPUS_DIR"]] == "./corpus:/app/corpus:ro"
+    assert volumes[env["CORPUS_DIR"]] == "./corpus"  # read-write: /add saves pages there
     assert volumes[env["CORPUSBOT_DATA_DIR"]] in compose["volumes"]
 
 

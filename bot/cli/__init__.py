@@ -7,10 +7,10 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from bot.cli import ask, chat, discussion, eval, feedback, health, ingest, run, search, start
+from bot.cli import add, ask, chat, discussion, eval, feedback, health, ingest, run, search, start
 from bot.cli.common import run_command
 
-COMMANDS = (start, run, ingest, search, ask, chat, discussion, eval, feedback, health)
+COMMANDS = (start, run, ingest, add, search, ask, chat, discussion, eval, feedback, health)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 from bot.cli.common import add_store_option, engine_from
 from retrieval.answer.types import Answer
 from retrieval.engine import Engine
+from retrieval.store import StoreUnavailable
 
 MAX_QUESTION_CHARS = 2000
 PROMPT = "question> "
@@ -57,9 +58,13 @@ def chat_session(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
                 file=stdout,
             )
             continue
-        answer = engine.ask(question, previous)
         if not interactive:
             print(f"Q: {question}", file=stdout)
+        try:
+            answer = engine.ask(question, previous)
+        except StoreUnavailable as exc:  # e.g. the Chroma server restarts: ask again later
+            print(f"The archive is unavailable right now: {exc}\n", file=stdout, flush=True)
+            continue
         print(answer.render_text() + "\n", file=stdout, flush=True)
         previous = answer if answer.found else previous
     return 0

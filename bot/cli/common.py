@@ -12,13 +12,15 @@ from retrieval.engine import Engine
 from retrieval.ingest import IngestError
 from retrieval.settings import Settings, SettingsError, load_settings
 from retrieval.store import StoreModelMismatch, StoreUnavailable
+from retrieval.web.add import CorpusNotWritable
 
 EXPECTED_ERRORS = (
     SettingsError,
     StoreUnavailable,
     StoreModelMismatch,
     ModelNotAvailable,
-    IngestError,
+    IngestError,  # and IngestLocked
+    CorpusNotWritable,
 )
 
 log = logging.getLogger("corpusbot")
@@ -39,6 +41,11 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def engine_from(args: argparse.Namespace) -> Engine:
     return Engine(settings_from(args))
+
+
+def say(message: str) -> None:
+    """A progress line on stderr (stdout stays for answers and JSON)."""
+    print(f"corpusbot: {message}", file=sys.stderr, flush=True)
 
 
 def fail(message: str) -> int:

@@ -6,9 +6,10 @@ import argparse
 import sys
 from typing import Any
 
-from bot.cli.common import add_store_option
+from bot.cli.common import add_store_option, say
 from bot.settings import BotSettings, load_bot_settings
 from retrieval.engine import Engine
+from retrieval.store_wait import wait_for_store
 
 TOKEN_HELP = """\
 corpusbot: DISCORD_TOKEN is not set, so the Discord bot cannot start.
@@ -54,4 +55,7 @@ def start_discord_bot(
 
 
 def run(args: argparse.Namespace) -> int:
-    return start_discord_bot(bot_settings_from(args), verbose=args.verbose)
+    settings = bot_settings_from(args)
+    if settings.token:
+        wait_for_store(settings.engine, say)  # e.g. compose starting the server alongside
+    return start_discord_bot(settings, verbose=args.verbose)

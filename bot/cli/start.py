@@ -8,10 +8,12 @@ import sys
 from typing import Any
 
 from bot.cli.chat import chat_session
-from bot.cli.common import add_store_option, engine_from, settings_from
+from bot.cli.common import add_store_option, engine_from, say, settings_from
 from bot.cli.progress import TerminalProgress
 from bot.cli.run import bot_settings_from, start_discord_bot
+from retrieval.ingest_lock import IngestLocked
 from retrieval.settings import env_str
+from retrieval.store_wait import wait_for_store
 
 
 def add_parser(sub: Any) -> None:
@@ -19,7 +21,8 @@ def add_parser(sub: Any) -> None:
         "start",
         help="ingest, then run the Discord bot if DISCORD_TOKEN is set, else chat here",
         description=(
-            "Ingest CORPUS_DIR (only what changed), then with DISCORD_TOKEN set start the "
+            "Wait for the Chroma server (CHROMA_HOST, up to CHROMA_WAIT seconds), ingest "
+            "CORPUS_DIR (only what changed), then with DISCORD_TOKEN set start the "
             "Discord bot (like `corpusbot run`); without it answer questions in the terminal, "
             "reading them from stdin when it is not a terminal."
         ),
@@ -32,8 +35,12 @@ def run(args: argparse.Namespace) -> int:
     settings_from(args)  # loads .env so DISCORD_TOKEN can come from it
     bot_settings = bot_settings_from(args) if env_str("DISCORD_TOKEN") else None
     engine = engine_from(args)
-    summary = engine.ingest(progress=TerminalProgress())
-    print(summary.line(), file=sys.stderr)
+    wait_for_store(engine.settings, say)  # a Chroma server started with the bot may be slower
+    try:
+        summary = engine.ingest(progress=TerminalProgress())
+        print(summary.line(), file=sys.stderr)
+    except IngestLocked as exc:  # the other ingest brings the store up to date
+        say(f"{exc} Starting without ingesting.")
     if bot_settings is not None:
         return start_discord_bot(bot_settings, engine, verbose=args.verbose)
     return chat_session(engine, sys.stdin, sys.stdout)

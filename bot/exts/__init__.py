@@ -12,5 +12,7 @@ EXTENSIONS = (
     "bot.exts.qa.sources",
     "bot.exts.discussion.overview",
     "bot.exts.admin.reindex",
+    "bot.exts.admin.add",
+    "bot.exts.admin.watch",
     "bot.exts.admin.stats",
 )

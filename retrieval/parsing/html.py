@@ -1,5 +1,6 @@
 """The HTML layout (a saved web page): title from <title> or the first <h1>, paragraphs from
-<p>, <li> and heading text; scripts, styles, navigation, footers and forms are dropped."""
+<p>, <li> and heading text; scripts, styles, navigation, footers and forms are dropped. The
+comment section (``html_comments``) is kept out of the article and becomes the comment tree."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import PurePosixPath
 
 from retrieval.documents import ParsedDocument
 from retrieval.parsing.body import build_body
+from retrieval.parsing.html_comments import is_comment_section, parse_html_comments
 
 _BLOCKS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dt", "dd"}
@@ -35,9 +37,16 @@ class _Extractor(HTMLParser):
         self._in_title = False
         self._open: list[str] = []  # open block tags, innermost last
         self._buffer: list[str] = []
+        self._comments: tuple[str, int] | None = None  # comment section: (tag, depth)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED:
+        if self._comments is not None:  # parsed separately, not part of the article
+            name, depth = self._comments
+            self._comments = (name, depth + 1) if tag == name else self._comments
+        elif is_comment_section(tag, {k.lower(): v or "" for k, v in attrs}):
+            self._flush()
+            self._comments = (tag, 1)
+        elif tag in _SKIPPED:
             self._skipping += 1
         elif tag == "title":
             self._in_title = True
@@ -54,7 +63,11 @@ class _Extractor(HTMLParser):
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
+        if self._comments is not None:
+            name, depth = self._comments
+            if tag == name:
+                self._comments = (name, depth - 1) if depth > 1 else None
+        elif tag in _SKIPPED:
             self._skipping = max(0, self._skipping - 1)
         elif tag == "title":
             self._in_title = False
@@ -64,7 +77,7 @@ class _Extractor(HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
-        if self._skipping:
+        if self._skipping or self._comments is not None:
             return
         if self._in_title:
             self.title += data
@@ -105,6 +118,7 @@ def parse_html(text: str, *, source: str) -> ParsedDocument:
         source=source,
         title=title,
         paragraphs=body.paragraphs,
+        comments=parse_html_comments(text),
         boilerplate=body.boilerplate,
         metadata={**extractor.metadata, **body.metadata},
         layout="html",

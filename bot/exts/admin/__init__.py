@@ -1,1 +1,1 @@
-"""Admin commands: /reindex and /stats."""
+"""Admin commands (/reindex, /add, /stats) and the corpus watcher."""

@@ -1,8 +1,9 @@
 """``/reindex``: re-ingest the corpus folder in the background and report in the channel.
 
-Only members with Manage Server (or the DISCORD_ADMIN_ROLE role) may run it; one runs at a
-time. The ingest runs in a worker thread, so questions keep being answered meanwhile; the
-command's message is edited with the progress every few seconds and then with the summary.
+Only members with Manage Server (or the DISCORD_ADMIN_ROLE role) may run it; one ingest runs
+at a time (with /add and the corpus watcher, through the bot's ``IngestRunner``). The ingest
+runs in a worker thread, so questions keep being answered meanwhile; the command's message is
+edited with the progress every few seconds and then with the summary.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.exts.admin.permissions import require_admin
 from bot.exts.admin.progress import ThreadSafeProgress
 from bot.exts.core.errors import NO_MENTIONS, UserFacingError, reply_for
 from bot.rendering.limits import MESSAGE_CHARS
@@ -34,21 +36,8 @@ INTERACTION_EDIT_SECONDS = 14 * 60
 FAILURES_LISTED = 5
 
 
-class NotAllowed(UserFacingError):
-    pass
-
-
 class ReindexAlreadyRunning(UserFacingError):
     pass
-
-
-def may_reindex(member: discord.abc.User, permissions: discord.Permissions, role: str) -> bool:
-    """Manage Server (in this channel), or the configured role (by name or id)."""
-    if permissions.manage_guild:
-        return True
-    if not role or not isinstance(member, discord.Member):
-        return False
-    return any(r.name.casefold() == role.casefold() or str(r.id) == role for r in member.roles)
 
 
 def summary_text(summary: IngestSummary) -> str:
@@ -74,14 +63,16 @@ class Reindex(commands.Cog):
     )
     @app_commands.guild_only()
     async def reindex(self, interaction: discord.Interaction[CorpusBot]) -> None:
-        role = self.bot.settings.admin_role
-        if not may_reindex(interaction.user, interaction.permissions, role):
-            who = "Manage Server" + (f" or the {escape_markup(role)} role" if role else "")
-            raise NotAllowed(f"Only members with {who} can run /reindex.")
+        require_admin(interaction, self.bot.settings.admin_role, "/reindex")
         if self.running:
             raise ReindexAlreadyRunning(
                 f"A re-index started by {self._started_by} is still running; its summary will "
                 "be posted when it ends."
+            )
+        if self.bot.ingests.busy:
+            raise ReindexAlreadyRunning(
+                f"An ingest ({escape_markup(self.bot.ingests.holder or 'another one')}) is "
+                "running; run /reindex again when it ends."
             )
         corpus = escape_markup(str(self.bot.settings.engine.corpus_dir))
         self._started_by = escape_markup(interaction.user.display_name)
@@ -95,10 +86,11 @@ class Reindex(commands.Cog):
         progress = ThreadSafeProgress()
         reporter = asyncio.create_task(self.report_progress(interaction, progress, corpus))
         try:
-            summary = await asyncio.to_thread(self.bot.engine.ingest, None, progress)
+            holder = f"/reindex by {interaction.user.display_name}"
+            summary = await self.bot.ingests.ingest(holder, progress)
             text = summary_text(summary)
             log.info("reindex by %s: %s", interaction.user.id, summary.line())
-        except IngestError as exc:
+        except IngestError as exc:  # e.g. IngestLocked: another process ingests
             text = f"Re-index did not run: {escape_markup(str(exc))}"
         except Exception as exc:
             text = "Re-index failed. " + reply_for(exc, "reindex")

@@ -6,6 +6,7 @@ Shared by the @mention path and ``/ask``; they differ only in how a message part
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import time
@@ -93,13 +94,18 @@ async def post_answer(
         last = index == len(parts) - 1
         sent.append(await send(part, answer_buttons() if last else None))
     message_ids = [*origin.linked_ids, *(m.id for m in sent)]
-    bot.conversations.remember(origin.key, Turn(question, answer), message_ids)
+    turn = Turn(question, answer)
+    bot.conversations.remember(origin.key, turn, message_ids)
     bot.answered += 1
     try:
         await bot.feedback.remember_answer(sent[-1].id, origin.channel_id, answer, follows_question)
     except (sqlite3.Error, OSError) as exc:
         log.warning("could not keep the answer for its buttons: %s", exc)
     log_answer(bot, answer, origin, engine_ms, len(sent))
+    try:
+        await asyncio.to_thread(bot.conversations.persist, origin.key, turn, message_ids)
+    except (sqlite3.Error, OSError) as exc:
+        log.warning("could not keep the conversation for follow-ups after a restart: %s", exc)
     return sent
 
 

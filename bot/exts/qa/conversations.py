@@ -2,8 +2,9 @@
 
 A conversation is keyed by the thread it happens in, or else by the first message of its
 reply chain. Every question and answer message id is linked to its conversation, so a reply
-to any of them (or a thread opened on one of them) continues it. Memory only: after a restart
-follow-ups start afresh.
+to any of them (or a thread opened on one of them) continues it. With a ``ConversationStore``
+the turns are also kept on disk (``persist``) and loaded at start (``load``): follow-ups work
+across a restart.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 from collections import OrderedDict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Literal, cast
 
 import discord
 
+from bot.exts.qa.conversation_store import ConversationStore
 from retrieval.answer.types import Answer
 
 ConversationKey = tuple[Literal["thread", "chain"], int]
@@ -36,10 +39,16 @@ class ConversationMemory:
         max_conversations: int = MAX_CONVERSATIONS,
         turns_kept: int = TURNS_KEPT,
         max_linked_messages: int = MAX_LINKED_MESSAGES,
+        store_path: Path | None = None,
     ) -> None:
         self.max_conversations = max_conversations
         self.turns_kept = turns_kept
         self.max_linked_messages = max_linked_messages
+        self.store = (
+            ConversationStore(store_path, turns_kept, max_conversations, max_linked_messages)
+            if store_path is not None
+            else None
+        )
         self._turns: OrderedDict[ConversationKey, deque[Turn]] = OrderedDict()
         self._by_message: OrderedDict[int, ConversationKey] = OrderedDict()
 
@@ -77,6 +86,36 @@ class ConversationMemory:
             self._by_message.move_to_end(message_id)
         while len(self._by_message) > self.max_linked_messages:
             self._by_message.popitem(last=False)
+
+    # --- on disk (blocking: call these off the event loop)
+    def persist(self, key: ConversationKey, turn: Turn, message_ids: Iterable[int]) -> None:
+        if self.store is not None:
+            self.store.save(key, turn.question, turn.answer, message_ids)
+
+    def load(self) -> int:
+        """Fill the memory with the conversations kept on disk; how many there are."""
+        if self.store is None:
+            return 0
+        turns, links = self.store.load()
+        for stored in turns:
+            self.remember(_key(stored.key), Turn(stored.question, stored.answer), ())
+        for message_id, key in links:
+            self._by_message[message_id] = _key(key)
+            self._by_message.move_to_end(message_id)
+        while len(self._by_message) > self.max_linked_messages:
+            self._by_message.popitem(last=False)
+        return len(self._turns)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def _key(key: tuple[str, int]) -> ConversationKey:
+    kind, key_id = key
+    if kind not in ("thread", "chain"):
+        raise ValueError(f"not a conversation kind: {kind!r}")
+    return cast(ConversationKey, (kind, int(key_id)))
 
 
 def conversation_key(

@@ -29,7 +29,7 @@ async def test_commands_are_synced_to_the_configured_guild(
 ) -> None:
     await start_corpus_bot()
     names = sorted(c["name"] for c in fake.commands[GUILD_ID])
-    assert names == ["ask", "discussion", "reindex", "sources", "stats"]
+    assert names == ["add", "ask", "discussion", "reindex", "sources", "stats"]
     assert fake.requests_to("PUT", f"/applications/{APPLICATION_ID}/guilds/{GUILD_ID}/commands")
 
 
@@ -37,13 +37,8 @@ async def test_commands_are_synced_globally_without_a_guild(
     fake: FakeDiscord, start_corpus_bot: BotStarter
 ) -> None:
     await start_corpus_bot(guild_id=None)
-    assert sorted(c["name"] for c in fake.commands[None]) == [
-        "ask",
-        "discussion",
-        "reindex",
-        "sources",
-        "stats",
-    ]
+    names = sorted(c["name"] for c in fake.commands[None])
+    assert names == ["add", "ask", "discussion", "reindex", "sources", "stats"]
     assert GUILD_ID not in fake.commands
 
 
