@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from bot.sqlite_file import open_database
 from retrieval.answer.types import Answer, Citation
 
 Vote = Literal["up", "down"]
@@ -147,11 +148,7 @@ class FeedbackStore:
     # --- connection
     def _db(self) -> sqlite3.Connection:
         if self._connection is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
-            self._connection = connection
+            self._connection = open_database(self.path, SCHEMA)
         return self._connection
 
     def close(self) -> None:

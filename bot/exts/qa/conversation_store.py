@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.sqlite_file import open_database
 from retrieval.answer.types import Answer, Citation
 from retrieval.search import Hit
 
@@ -90,12 +91,7 @@ class ConversationStore:
 
     def _db(self) -> sqlite3.Connection:
         if self._connection is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-            connection.execute("PRAGMA busy_timeout=5000")
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.executescript(SCHEMA)
-            self._connection = connection
+            self._connection = open_database(self.path, SCHEMA)
         return self._connection
 
     def close(self) -> None:
