@@ -11,6 +11,7 @@ from pathlib import Path
 from retrieval.answer.answerer import Answerer
 from retrieval.answer.types import Answer
 from retrieval.ingest import IngestProgress, IngestSummary, ingest
+from retrieval.memory import release_freed_memory
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
 from retrieval.store import ChunkStore
@@ -70,7 +71,9 @@ class Engine:
         return self._answerer
 
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
-        return self.answerer.ask(question, previous)
+        answer = self.answerer.ask(question, previous)
+        release_freed_memory()  # a long-running bot stays at its working size
+        return answer
 
     def ingest(
         self, paths: Sequence[Path] | None = None, progress: IngestProgress | None = None

