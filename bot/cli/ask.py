@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from bot.cli.common import add_store_option, engine_from, fail
@@ -30,9 +31,16 @@ def run(args: argparse.Namespace) -> int:
     question = args.question.strip()
     if not question:
         return fail('the question is empty: corpusbot ask "How much does the US demand?"')
-    answer = engine_from(args).ask(question)
+    engine = engine_from(args)
+    answer = engine.ask(question)
     if args.json:
         print(json.dumps(answer.public(), ensure_ascii=False, indent=2))
     else:
         print(answer.render_text())
+    if not answer.found and engine.view.lexical.passage_count() == 0:
+        print(
+            "corpusbot: the archive is empty: run `corpusbot ingest` first "
+            f"(it reads {engine.settings.corpus_dir}).",
+            file=sys.stderr,
+        )
     return 0

@@ -150,3 +150,19 @@ def test_commands_explain_bad_input(
     assert "--k must be at least 1" in capsys.readouterr().err
     assert main(["eval", "missing.jsonl"]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_ask_on_an_empty_archive_says_to_ingest_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["ask", "How much does the US demand?", "--store", str(tmp_path / "chroma")])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "archive is empty: run `corpusbot ingest` first" in captured.err
+
+
+def test_ask_on_a_filled_archive_gives_no_empty_hint(
+    seeded_engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["ask", "What is the capital of Peru?", "--store", store_of(seeded_engine)])
+    assert "archive is empty" not in capsys.readouterr().err
