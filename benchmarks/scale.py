@@ -7,7 +7,8 @@ store, built first if missing), replicated under new file names and ids with sli
 perturbed vectors (Gaussian noise of 0.01 per dimension, then re-normalised), written through
 the store's own API (``retrieval.ingest.write_versions``: Chroma, the manifest and the lexical
 index), so no embedding is needed. For each size it prints: build time, size on disk, the
-cold start of a reading process (process start to first answer), its RSS after 200 questions,
+cold start of a reading process (process start to first answer), its RSS after 200 questions
+(and how much of it is anonymous memory rather than mapped file pages),
 search p50/p95 (without the cross-encoder) and ask p50/p95 (as configured), the first answer
 after a one-file ingest in that running process, and the first answer of a second process
 sharing the store. With ``--server`` the readers use a Chroma server (`chroma run` on
@@ -145,7 +146,7 @@ engine = Engine(Settings(data_dir=store.parent, corpus_dir=store.parent / "corpu
                          store_path=store, chroma_server=server))
 def rss():
     fields = dict(l.split(":", 1) for l in open("/proc/self/status") if ":" in l)
-    return int(fields["VmRSS"].split()[0]) * 1024, int(fields["VmHWM"].split()[0]) * 1024
+    return tuple(int(fields[k].split()[0]) * 1024 for k in ("VmRSS", "VmHWM", "RssAnon"))
 def say(**data):
     print(json.dumps(data), flush=True)
 first = engine.ask(cfg["questions"][0])
@@ -158,8 +159,8 @@ for line in sys.stdin:
             t = time.perf_counter(); engine.searcher.search(q, 5, use_reranker=False)
             search.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter(); engine.ask(q); ask.append((time.perf_counter() - t) * 1000)
-        now, peak = rss()
-        say(event="questions", search=search, ask=ask, rss=now, peak=peak)
+        now, peak, anon = rss()
+        say(event="questions", search=search, ask=ask, rss=now, peak=peak, anon=anon)
     elif cmd["do"] == "ingest":
         t = time.perf_counter(); summary = engine.ingest([Path(p) for p in cmd["paths"]])
         ingest_s = time.perf_counter() - t
@@ -271,6 +272,7 @@ def measure(store: Path, count: int, server: ChromaServer | None) -> dict[str, A
         "ask_p95_ms": percentile(run["ask"], 95),
         "rss_mb": run["rss"] / 2**20,
         "peak_rss_mb": run["peak"] / 2**20,
+        "anon_rss_mb": run["anon"] / 2**20,  # the rest is file pages (models, index) mapped
     }
     second = Reader(store, asked[:1], server)
     second.read()
