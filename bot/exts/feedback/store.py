@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from bot.sqlite_file import open_database
+from bot.sqlite_file import SqliteFile
 from retrieval.answer.types import Answer, Citation
 
 Vote = Literal["up", "down"]
@@ -139,7 +139,7 @@ class FeedbackStore:
         self.path = path
         self.log_author_ids = log_author_ids
         self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
+        self._file = SqliteFile(path, SCHEMA)
         self._inserts = 0
         self._recent: OrderedDict[int, AnswerRecord] = OrderedDict()
         self._voters: OrderedDict[tuple[int, int], tuple[int, Vote]] = OrderedDict()
@@ -147,15 +147,11 @@ class FeedbackStore:
 
     # --- connection
     def _db(self) -> sqlite3.Connection:
-        if self._connection is None:
-            self._connection = open_database(self.path, SCHEMA)
-        return self._connection
+        return self._file.connection()
 
     def close(self) -> None:
         with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
+            self._file.close()
 
     # --- answers
     async def remember_answer(

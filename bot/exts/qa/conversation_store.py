@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.sqlite_file import open_database
+from bot.sqlite_file import SqliteFile
 from retrieval.answer.types import Answer, Citation
 from retrieval.search import Hit
 
@@ -87,18 +87,14 @@ class ConversationStore:
         self.max_conversations = max_conversations
         self.max_linked_messages = max_linked_messages
         self._lock = threading.Lock()
-        self._connection: sqlite3.Connection | None = None
+        self._file = SqliteFile(path, SCHEMA)
 
     def _db(self) -> sqlite3.Connection:
-        if self._connection is None:
-            self._connection = open_database(self.path, SCHEMA)
-        return self._connection
+        return self._file.connection()
 
     def close(self) -> None:
         with self._lock:
-            if self._connection is not None:
-                self._connection.close()
-                self._connection = None
+            self._file.close()
 
     def save(
         self, key: ConversationKey, question: str, answer: Answer, message_ids: Iterable[int]
