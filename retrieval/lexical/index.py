@@ -26,7 +26,7 @@ from retrieval.lexical import analysis
 from retrieval.lexical.tokens import tokenize
 from retrieval.store import FileRecord, StoredChunk
 
-FORMAT = 3  # bump when the schema or what is indexed changes: the index is then rebuilt
+FORMAT = 4  # bump when the schema or what is indexed changes: the index is then rebuilt
 WRITER_HEAP = 64_000_000
 STATE_ID = "__state__"
 WAIT_FOR_WRITER = 30.0  # seconds another process's short catch-up may hold the writer
@@ -46,6 +46,7 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("author_key", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("parent_key", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("author_tag", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("kind", tokenizer_name="raw", index_option="basic")
     builder.add_bytes_field("content", stored=True, indexed=False)
     builder.add_bytes_field("meta", stored=True, indexed=False)
     builder.add_bytes_field("analysis", stored=True, indexed=False)
@@ -84,6 +85,7 @@ def _passage_document(chunk: StoredChunk, tokens: list[str]) -> tantivy.Document
         source=str(meta.get("source", "")),
         file_hash=str(meta.get("file_hash", "")),
         body=" ".join(tokens),
+        kind=str(meta.get("kind") or "article"),
     )
     doc.add_bytes("content", chunk.content.encode("utf-8"))
     doc.add_bytes("meta", json.dumps(meta, ensure_ascii=False).encode("utf-8"))
@@ -159,37 +161,52 @@ class LexicalIndex:
         *,
         author: str | None = None,
         parent: str | None = None,
+        kind: str | None = None,
     ) -> list[LexicalHit]:
         """The k best passages by BM25 over ``terms`` (any of them), optionally only those
-        written by ``author`` or in reply to ``parent``."""
+        written by ``author``, in reply to ``parent`` or of this ``kind``."""
         distinct = list(dict.fromkeys(terms))
         if not distinct or k <= 0:
             return []
-        query = _any_term(distinct)
-        filters = [
-            (field, name_key(value))
-            for field, value in (("author_key", author), ("parent_key", parent))
-            if value
-        ]
-        if filters:
-            query = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, query)]
-                + [
-                    (
-                        tantivy.Occur.Must,
-                        tantivy.Query.const_score_query(
-                            tantivy.Query.term_query(SCHEMA, field, value), 0.0
-                        ),
-                    )
-                    for field, value in filters
-                ]
-            )
+        query = _restricted(_any_term(distinct), _filters(author, parent, kind))
         searcher = self._searcher
         result = searcher.search(query, k, count=False)
         return [
             LexicalHit(_stored(searcher.doc(address)), float(score))
             for score, address in result.hits
         ]
+
+    def count_where(
+        self, *, author: str | None = None, parent: str | None = None, kind: str | None = None
+    ) -> int:
+        """How many passages pass these filters (at least one must be given)."""
+        filters = _filters(author, parent, kind)
+        if len(filters) == 1:
+            return int(self._searcher.doc_freq(*filters[0]))
+        return int(self._searcher.search(_all_of(filters), 1, count=True).count or 0)
+
+    def passages_where(
+        self,
+        limit: int,
+        terms: Sequence[str] = (),
+        *,
+        author: str | None = None,
+        parent: str | None = None,
+        kind: str | None = None,
+    ) -> list[StoredChunk]:
+        """The passages that pass these filters: all of them when there are at most ``limit``,
+        otherwise the ``limit`` best by BM25 over ``terms``."""
+        filters = _filters(author, parent, kind)
+        if not filters or limit <= 0:
+            return []
+        if self.count_where(author=author, parent=parent, kind=kind) > limit:
+            return [
+                hit.chunk
+                for hit in self.search(terms, limit, author=author, parent=parent, kind=kind)
+            ]
+        searcher = self._searcher
+        result = searcher.search(_all_of(filters), limit, count=False)
+        return [_stored(searcher.doc(address)) for _, address in result.hits]
 
     def scores_for(self, terms: Sequence[str], ids: Sequence[str]) -> dict[str, float]:
         """BM25 of these passages (absent: no shared word)."""
@@ -221,17 +238,19 @@ class LexicalIndex:
         found = (_stored(searcher.doc(address)) for _, address in result.hits)
         return {chunk.id: chunk for chunk in found}
 
-    def passages_of(self, source: str) -> list[StoredChunk]:
-        """Every passage of one file the index holds, in reading order."""
+    def passages_of(self, source: str, comments_up_to: int | None = None) -> list[StoredChunk]:
+        """Every passage of one file the index holds, in reading order; without its comments
+        when the file has more passages than ``comments_up_to``."""
         searcher = self._searcher
-        query = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "source", source)),
-                (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "doc_type", "passage")),
-            ]
-        )
+        clauses = [
+            (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "source", source)),
+            (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "doc_type", "passage")),
+        ]
         limit = max(1, int(searcher.doc_freq("source", source)))
-        result = searcher.search(query, limit, count=False)
+        if comments_up_to is not None and limit - 1 > comments_up_to:  # less its file document
+            comment = tantivy.Query.term_query(SCHEMA, "kind", "comment")
+            clauses.append((tantivy.Occur.MustNot, comment))
+        result = searcher.search(tantivy.Query.boolean_query(clauses), limit, count=False)
         chunks = [_stored(searcher.doc(address)) for _, address in result.hits]
         return sorted(chunks, key=lambda c: int(c.metadata.get("chunk_index") or 0))
 
@@ -355,6 +374,37 @@ class LexicalWriter:
 
     def commit(self) -> None:
         self._handle.commit()
+
+
+def _filters(author: str | None, parent: str | None, kind: str | None) -> list[tuple[str, str]]:
+    return [
+        (field, value)
+        for field, value in (
+            ("author_key", name_key(author) if author else None),
+            ("parent_key", name_key(parent) if parent else None),
+            ("kind", kind),
+        )
+        if value
+    ]
+
+
+def _all_of(filters: Sequence[tuple[str, str]]) -> tantivy.Query:
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, f, v)) for f, v in filters]
+    )
+
+
+def _restricted(query: tantivy.Query, filters: Sequence[tuple[str, str]]) -> tantivy.Query:
+    """``query``, scored as it is, over only the passages that pass ``filters``."""
+    if not filters:
+        return query
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, query), (tantivy.Occur.Must, _all_of_unscored(filters))]
+    )
+
+
+def _all_of_unscored(filters: Sequence[tuple[str, str]]) -> tantivy.Query:
+    return tantivy.Query.const_score_query(_all_of(filters), 0.0)
 
 
 def _any_term(terms: Sequence[str]) -> tantivy.Query:

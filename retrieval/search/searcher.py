@@ -16,7 +16,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 import numpy as np
 
@@ -34,6 +33,7 @@ from retrieval.view import StoreView
 DENSE_CANDIDATES = 30
 LEXICAL_CANDIDATES = 30
 PERSON_CANDIDATES = 15
+SCAN_LIMIT = 300  # a filtered dense search reads at most this many passages' vectors
 PER_THREAD = 2  # at most this many hits from one comment thread, unless nothing else matches
 EXPAND_SOURCES = 3  # every passage of the best-matching files joins the candidates …
 EXPAND_MAX = 40  # … except the comments of a file with more passages than this
@@ -117,16 +117,32 @@ class HybridSearcher:
             candidate = found[chunk.id] = Candidate(chunk, body)
             return candidate
 
-        def dense(k: int, where: dict[str, Any] | None, ranked: bool) -> None:
-            nearest = self.store.nearest(vector, k, where)
+        def dense(k: int) -> None:
+            nearest = self.store.nearest(vector, k)
             chunks = self.lexical.fetch(i for i, _ in nearest if i not in found)
             for rank, (chunk_id, similarity) in enumerate(nearest):
                 chunk = chunks.get(chunk_id)
                 candidate = found.get(chunk_id) or (take(chunk) if chunk is not None else None)
                 if candidate is not None:
                     candidate.similarity = similarity
-                    if ranked and candidate.dense_rank is None:
+                    if candidate.dense_rank is None:
                         candidate.dense_rank = rank
+
+        def dense_within(k: int, **only: str) -> None:
+            """The k nearest among the passages that pass a filter, from the lexical index's
+            copy of their vectors (a filtered query to Chroma's index is slow at scale)."""
+            pool = [
+                c
+                for c in self.lexical.passages_where(SCAN_LIMIT, question.terms, **only)
+                if c.vector is not None
+            ]
+            if not pool:
+                return
+            similarities = np.vstack([c.vector for c in pool]) @ query
+            for row in np.argsort(-similarities)[:k]:
+                candidate = take(pool[row])
+                if candidate is not None and not candidate.similarity:
+                    candidate.similarity = float(similarities[row])
 
         def lexical(k: int, ranked: bool, **person: str) -> None:
             hits = self.lexical.search(question.terms, k, **person)
@@ -137,22 +153,20 @@ class HybridSearcher:
                     if ranked and candidate.lexical_rank is None:
                         candidate.lexical_rank = rank
 
+        query = np.asarray(vector, dtype=np.float32)
         intent = question.intent
-        dense(DENSE_CANDIDATES, None, True)
+        dense(DENSE_CANDIDATES)
         lexical(LEXICAL_CANDIDATES, True)
         if intent.author:
-            dense(PERSON_CANDIDATES, {"author": intent.author}, False)
+            dense_within(PERSON_CANDIDATES, author=intent.author)
             lexical(PERSON_CANDIDATES, False, author=intent.author)
         if intent.replied_to:
-            dense(PERSON_CANDIDATES, {"parent_author": intent.replied_to}, False)
+            dense_within(PERSON_CANDIDATES, parent=intent.replied_to)
             lexical(PERSON_CANDIDATES, False, parent=intent.replied_to)
         if intent.expects == "facts":
-            dense(PERSON_CANDIDATES, {"kind": "facts"}, False)
+            dense_within(PERSON_CANDIDATES, kind="facts")
         for source in self._best_sources(list(found.values())):
-            passages = self.lexical.passages_of(source)
-            if len(passages) > EXPAND_MAX:
-                passages = [p for p in passages if p.metadata.get("kind") != "comment"]
-            for chunk in passages:
+            for chunk in self.lexical.passages_of(source, comments_up_to=EXPAND_MAX):
                 take(chunk)
         candidates = list(found.values())
         self._complete(question, vector, candidates)
