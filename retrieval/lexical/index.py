@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import tantivy
 
 from retrieval.lexical import analysis
@@ -183,30 +184,42 @@ class LexicalIndex:
         filters = _filters(author, parent, kind)
         if len(filters) == 1:
             return int(self._searcher.doc_freq(*filters[0]))
-        return int(self._searcher.search(_all_of(filters), 1, count=True).count or 0)
+        result = self._searcher.search(_all_of(filters), 1, count=True)
+        return int(getattr(result, "count", 0) or 0)
 
-    def passages_where(
+    def nearest_where(
         self,
+        vector: npt.NDArray[np.float32],
+        k: int,
         limit: int,
         terms: Sequence[str] = (),
         *,
         author: str | None = None,
         parent: str | None = None,
         kind: str | None = None,
-    ) -> list[StoredChunk]:
-        """The passages that pass these filters: all of them when there are at most ``limit``,
-        otherwise the ``limit`` best by BM25 over ``terms``."""
+    ) -> list[tuple[StoredChunk, float]]:
+        """The k passages nearest to ``vector`` (cosine, from their stored vectors) among
+        those that pass the filters: all of them when there are at most ``limit``, otherwise
+        the ``limit`` best by BM25 over ``terms``. Only the k chosen are decoded whole."""
         filters = _filters(author, parent, kind)
-        if not filters or limit <= 0:
+        if not filters or k <= 0 or limit <= 0:
             return []
-        if self.count_where(author=author, parent=parent, kind=kind) > limit:
-            return [
-                hit.chunk
-                for hit in self.search(terms, limit, author=author, parent=parent, kind=kind)
-            ]
         searcher = self._searcher
-        result = searcher.search(_all_of(filters), limit, count=False)
-        return [_stored(searcher.doc(address)) for _, address in result.hits]
+        if self.count_where(author=author, parent=parent, kind=kind) > limit:
+            distinct = list(dict.fromkeys(terms))
+            if not distinct:
+                return []
+            query = _restricted(_any_term(distinct), filters)
+        else:
+            query = _all_of(filters)
+        docs = [searcher.doc(address) for _, address in searcher.search(query, limit).hits]
+        pairs = [(d, bytes(v)) for d in docs if (v := d.get_first("vector")) is not None]
+        if not pairs:
+            return []
+        rows = np.frombuffer(b"".join(v for _, v in pairs), dtype=np.float16)
+        similarities = rows.reshape(len(pairs), -1).astype(np.float32) @ vector
+        best = np.argsort(-similarities)[:k]
+        return [(_stored(pairs[i][0]), float(similarities[i])) for i in best]
 
     def scores_for(self, terms: Sequence[str], ids: Sequence[str]) -> dict[str, float]:
         """BM25 of these passages (absent: no shared word)."""

@@ -131,18 +131,12 @@ class HybridSearcher:
         def dense_within(k: int, **only: str) -> None:
             """The k nearest among the passages that pass a filter, from the lexical index's
             copy of their vectors (a filtered query to Chroma's index is slow at scale)."""
-            pool = [
-                c
-                for c in self.lexical.passages_where(SCAN_LIMIT, question.terms, **only)
-                if c.vector is not None
-            ]
-            if not pool:
-                return
-            similarities = np.vstack([c.vector for c in pool]) @ query
-            for row in np.argsort(-similarities)[:k]:
-                candidate = take(pool[row])
+            for chunk, similarity in self.lexical.nearest_where(
+                query, k, SCAN_LIMIT, question.terms, **only
+            ):
+                candidate = take(chunk)
                 if candidate is not None and not candidate.similarity:
-                    candidate.similarity = float(similarities[row])
+                    candidate.similarity = similarity
 
         def lexical(k: int, ranked: bool, **person: str) -> None:
             hits = self.lexical.search(question.terms, k, **person)
