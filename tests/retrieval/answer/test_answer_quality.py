@@ -75,3 +75,16 @@ def test_the_best_sentence_of_a_speaker_comes_with_the_quote_it_introduces(
 ) -> None:
     line = first_line(seeded_engine, "What did Kim Hong-kyun say about the collapse?")
     assert "jarring message" in line and "brinkmanship" in line
+
+
+def test_a_question_about_one_commenter_finds_that_commenter_in_other_words(
+    seeded_engine: Engine,
+) -> None:
+    # Ilya's comment says "S400s" (a Russian air-defence system): no word of the question
+    question = "What did Ilya say about air defence?"
+    hits = seeded_engine.search(question, 5)
+    assert {h.author for h in hits} == {"Ilya"}
+    assert any("S400s" in h.text for h in hits)
+    answer = seeded_engine.ask(question)
+    assert answer.found and {c.hit.author for c in answer.citations} == {"Ilya"}
+    assert answer.text.startswith("Commenter Ilya")  # a reader's claim, not a fact
