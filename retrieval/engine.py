@@ -11,7 +11,7 @@ from pathlib import Path
 from retrieval.answer.answerer import Answerer
 from retrieval.answer.types import Answer
 from retrieval.ingest import IngestProgress, IngestSummary, ingest
-from retrieval.memory import release_freed_memory
+from retrieval.memory import release_freed_memory, release_index_pages
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
 from retrieval.store import ChunkStore
@@ -73,6 +73,7 @@ class Engine:
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         answer = self.answerer.ask(question, previous)
         release_freed_memory()  # a long-running bot stays at its working size
+        release_index_pages(self.view.lexical.folder)
         return answer
 
     def ingest(
