@@ -428,9 +428,7 @@ class ChunkStore:
         return chunks, matrix
 
     @_server_call
-    def nearest(
-        self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[str, float]]:
+    def nearest(self, vector: Sequence[float], k: int) -> list[tuple[str, float]]:
         """Ids and cosine similarities (1 = same direction) of up to k nearest chunks, of any
         visibility: callers keep those of committed versions."""
         if k <= 0:
@@ -438,7 +436,6 @@ class ChunkStore:
         got = self.chunks.query(
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=k,
-            where=where,
             include=["distances"],
         )
         ids = got["ids"][0]
