@@ -1,8 +1,10 @@
 """Hybrid retrieval in three stages.
 
 1. Candidates: the nearest passages in Chroma's vector index and the best BM25 passages of
-   the lexical index (plus, when the question names a person, the same restricted to what that
-   person wrote or was answered with), keeping only committed versions.
+   the lexical index, keeping only committed versions; when the question names a person (or
+   asks for an article's details), also the nearest and the best BM25 among what that person
+   wrote or was answered with (or the details passages), ranked from the lexical index's copy
+   of their vectors.
 2. A weighted sum of what is known about each candidate (``features``), fitted on the dev set.
 3. Optionally, the cross-encoder reads the best window of the first few and its score is
    added (``ranker.rerank``).
