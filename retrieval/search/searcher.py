@@ -16,8 +16,9 @@ paragraphs of one article are not capped.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -41,24 +42,32 @@ EXPAND_SOURCES = 3  # every passage of the best-matching files joins the candida
 EXPAND_MAX = 40  # … except the comments of a file with more passages than this
 
 
-def thread_key(hit: Hit) -> tuple[str, str] | None:
-    if hit.kind == "comment" and hit.thread_path:
-        return (hit.source, hit.thread_path.split(".")[0])
+T = TypeVar("T")
+
+
+def candidate_thread(candidate: Candidate) -> tuple[str, str] | None:
+    meta = candidate.meta
+    path = str(meta.get("thread_path") or "")
+    if meta.get("kind") == "comment" and path:
+        return (str(meta.get("source", "")), path.split(".")[0])
     return None
 
 
-def diversify(hits: Sequence[Hit], k: int, per_thread: int = PER_THREAD) -> list[Hit]:
-    chosen: list[Hit] = []
-    overflow: list[Hit] = []
+def diversify(
+    items: Sequence[T], k: int, per_thread: int, key: Callable[[T], tuple[str, str] | None]
+) -> list[T]:
+    """The first k, with at most ``per_thread`` from one comment thread while others remain."""
+    chosen: list[T] = []
+    overflow: list[T] = []
     counts: dict[tuple[str, str], int] = {}
-    for hit in hits:
-        key = thread_key(hit)
-        if key is not None and counts.get(key, 0) >= per_thread:
-            overflow.append(hit)
+    for item in items:
+        thread = key(item)
+        if thread is not None and counts.get(thread, 0) >= per_thread:
+            overflow.append(item)
             continue
-        chosen.append(hit)
-        if key is not None:
-            counts[key] = counts.get(key, 0) + 1
+        chosen.append(item)
+        if thread is not None:
+            counts[thread] = counts.get(thread, 0) + 1
         if len(chosen) == k:
             return chosen
     return (chosen + overflow)[:k]
@@ -228,9 +237,10 @@ class HybridSearcher:
         ranked = self.rank(
             asked, candidates, use_reranker=self.rerank if use_reranker is None else use_reranker
         )
-        hits = [_to_hit(c) for c in ranked]
         person = asked.intent.author or asked.intent.replied_to
-        return diversify(hits, k, PER_THREAD * 2 if person else PER_THREAD), asked.intent
+        per_thread = PER_THREAD * 2 if person else PER_THREAD
+        chosen = diversify(ranked, k, per_thread, candidate_thread)
+        return [_to_hit(c) for c in chosen], asked.intent
 
     # -- reading a file in order --------------------------------------------------------------
     def passages_of(self, source: str) -> list[Hit]:
