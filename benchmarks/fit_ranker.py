@@ -6,9 +6,12 @@ Uses the answer-quality benchmark's store. For every tuning question it collects
 first-stage candidates with their features, then
   1. fits the stage-two weights by logistic regression (candidate answers / does not),
      choosing the L2 strength by 5-fold cross-validated recall@1 over the questions;
-  2. asks the cross-encoder about the best windows of the first 16 candidates under those
-     weights, and grid-searches its weight, how many candidates it reads and how many windows
-     of each, for recall@1 then MRR (the cheapest setting within half a point wins);
+  2. grid-searches the last stage with the real ``ranker.rerank`` (its answers cached per
+     question and text, so each setting costs no model time once read): the cross-encoder's
+     weight, how many candidates it reads, how many windows of each, how many it reads again
+     with their file's scene-setting sentence, the bonus of a window holding the kind of thing
+     asked for and the comment penalty, for recall@1 then MRR (the cheapest setting within
+     half a point wins);
 and prints the weights to paste into retrieval/search/ranker.py, with the figures each step
 reached on the tuning questions (the held-out figures come from answer_quality.py).
 """
@@ -16,6 +19,7 @@ reached on the tuning questions (the held-out figures come from answer_quality.p
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -32,11 +36,9 @@ from retrieval.embedding.minilm import DEFAULT_MODEL  # noqa: E402
 from retrieval.evaluation import load_folder, matches  # noqa: E402
 from retrieval.search import features as feat  # noqa: E402
 from retrieval.search.hit import hit_from_chunk  # noqa: E402
-from retrieval.search.ranker import cross_encoder_text, windows_of  # noqa: E402
+from retrieval.search.ranker import RankerWeights, rerank  # noqa: E402
 
 Matrix = npt.NDArray[np.float64]
-READ = 16  # candidates whose windows the cross-encoder scores during the fit
-WINDOWS = 3
 
 
 def collect(
@@ -66,25 +68,19 @@ def collect(
     return rows, engine
 
 
-def cross_encoder_logits(engine: Any, rows: list[dict[str, Any]], w: Matrix) -> None:
-    """For the first READ candidates under ``w``: logits of their best WINDOWS windows."""
-    searcher = engine.searcher
-    for row in rows:
-        if "logits" in row:
-            continue
-        question = searcher.question(row["question"])
-        vector = searcher.store.embeddings.embed_query(row["question"])
-        candidates = {c.chunk.id: c for c in searcher.candidates(question, vector)}
-        feat.compute(question, list(candidates.values()))
-        order = np.argsort(-(np.array(row["features"]) @ w), kind="stable")[:READ]
-        logits: dict[str, list[float]] = {}
-        for index in order.tolist():
-            c = candidates.get(row["ids"][index])
-            if c is None:
-                continue
-            texts = [cross_encoder_text(c, s) for s in windows_of(question, c, WINDOWS)]
-            logits[c.chunk.id] = searcher.encoder.score(row["question"], texts).tolist()
-        row["logits"] = logits
+class CachedEncoder:
+    """The cross-encoder, remembering every (question, text) it scored."""
+
+    def __init__(self, encoder: Any) -> None:
+        self.encoder = encoder
+        self.cache: dict[tuple[str, str], float] = {}
+
+    def score(self, question: str, passages: list[str]) -> npt.NDArray[np.float32]:
+        todo = [p for p in dict.fromkeys(passages) if (question, p) not in self.cache]
+        if todo:
+            for text, logit in zip(todo, self.encoder.score(question, todo).tolist(), strict=True):
+                self.cache[(question, text)] = float(logit)
+        return np.array([self.cache[(question, p)] for p in passages], dtype=np.float32)
 
 
 def ranks(rows: list[dict[str, Any]], scores: list[Matrix]) -> list[int | None]:
@@ -137,40 +133,76 @@ def fit_stage_two(rows: list[dict[str, Any]]) -> Matrix:
     return w
 
 
-def fit_cross_encoder(rows: list[dict[str, Any]], w: Matrix) -> tuple[float, int, int, float]:
-    unasked = feat.FEATURES.index("comment_unasked")
-    results: list[tuple[float, float, int, int, float, float]] = []
-    for top in (3, 4, 6, 8, 10, 12, 16):
-        for windows in (1, 2, 3):
-            for weight in (0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0):
-                for penalty in (0.0, 2.0, 5.0, 10.0):
-                    scores = []
-                    for row in rows:
-                        x = np.array(row["features"], dtype=float)
-                        s = x @ w
-                        read = {
-                            i: max(row["logits"][row["ids"][i]][:windows])
-                            for i in np.argsort(-s, kind="stable")[:top].tolist()
-                            if row["logits"].get(row["ids"][i])
-                        }
-                        floor = min(read.values(), default=0.0)  # as ranker.rerank does
-                        logit = np.array([read.get(i, floor) for i in range(len(s))])
-                        scores.append(s + weight * logit - penalty * x[:, unasked])
-                    r1, mrr = recall_mrr(ranks(rows, scores))
-                    results.append((r1, mrr, top, windows, weight, penalty))
+GRID_TOP = (6, 8, 10, 12)
+GRID_WINDOWS = (2, 3)
+GRID_CONTEXT = (0, 2, 3, 4)
+GRID_TYPED = (0.0, 0.5, 1.0, 2.0)
+GRID_WEIGHT = (1.0, 2.0, 3.0, 5.0)
+GRID_PENALTY = (5.0, 10.0)
+
+
+def fit_cross_encoder(
+    engine: Any, rows: list[dict[str, Any]], w: Matrix
+) -> tuple[RankerWeights, float, float]:
+    """Grid search of the last stage over the tuning questions, running ``rerank`` itself."""
+    searcher = engine.searcher
+    encoder = CachedEncoder(searcher.encoder)
+    prepared = []
+    for row in rows:
+        question = searcher.question(row["question"])
+        vector = searcher.store.embeddings.embed_query(row["question"])
+        candidates = {c.chunk.id: c for c in searcher.candidates(question, vector)}
+        feat.compute(question, list(candidates.values()))
+        ordered = [candidates[i] for i in row["ids"] if i in candidates]
+        stage_two = {
+            id(c): float(np.array([(c.features or {})[f] for f in feat.FEATURES]) @ w)
+            for c in ordered
+        }
+        labels = {id(c): bool(lab) for c, lab in zip(ordered, row["labels"], strict=False)}
+        prepared.append((question, ordered, stage_two, labels))
+    features = dict(zip(feat.FEATURES, w.tolist(), strict=True))
+    results: list[tuple[float, float, RankerWeights]] = []
+    settings = itertools.product(
+        GRID_TOP, GRID_WINDOWS, GRID_CONTEXT, GRID_TYPED, GRID_WEIGHT, GRID_PENALTY
+    )
+    for top, windows, context, typed, weight, penalty in settings:
+        weights = RankerWeights(
+            features=features,
+            cross_encoder=weight,
+            rerank_top=top,
+            windows=windows,
+            context_top=context,
+            typed=typed,
+            comment_penalty=penalty,
+        )
+        found: list[int | None] = []
+        for question, ordered, stage_two, labels in prepared:
+            for c in ordered:
+                c.score = stage_two[id(c)]
+            ordered.sort(key=lambda c: -c.score)
+            rerank(question, ordered, encoder, weights)  # type: ignore[arg-type]
+            final = sorted(ordered, key=lambda c: -c.score)
+            hit = next((i for i, c in enumerate(final, 1) if labels[id(c)]), None)
+            found.append(hit)
+        r1, mrr = recall_mrr(found)
+        results.append((r1, mrr, weights))
     best_r1 = max(r[0] for r in results)
     best_mrr = max(r[1] for r in results if r[0] == best_r1)
-    cheap = min(
+    r1, mrr, cheap = min(
         (r for r in results if r[0] >= best_r1 - 0.005 and r[1] >= best_mrr - 0.01),
-        key=lambda r: (r[2] * r[3], -r[0], -r[1], -r[5]),
+        key=lambda r: (
+            r[2].rerank_top * r[2].windows + r[2].context_top * r[2].windows,
+            -r[0],
+            -r[1],
+        ),
     )
-    r1, mrr, top, windows, weight, penalty = cheap
     print(
-        f"with the cross-encoder (reads {top} × {windows} windows, weight {weight}, comment "
-        f"penalty {penalty}): recall@1 {r1:.3f}  MRR {mrr:.3f} (best of the grid "
-        f"{best_r1:.3f} / {best_mrr:.3f})"
+        f"with the cross-encoder (reads {cheap.rerank_top} × {cheap.windows} windows, "
+        f"{cheap.context_top} again with their scene, weight {cheap.cross_encoder}, typed "
+        f"{cheap.typed}, comment penalty {cheap.comment_penalty}): recall@1 {r1:.3f}  "
+        f"MRR {mrr:.3f} (best of the grid {best_r1:.3f} / {best_mrr:.3f})"
     )
-    return weight, top, windows, penalty
+    return cheap, r1, mrr
 
 
 def main() -> None:
@@ -191,14 +223,14 @@ def main() -> None:
     r1, mrr = recall_mrr(ranks(rows, plain))
     print(f"plain sum of normalised BM25 and cosine: recall@1 {r1:.3f}  MRR {mrr:.3f}")
     w = fit_stage_two(rows)
-    cross_encoder_logits(engine, rows, w)
-    weight, top, windows, penalty = fit_cross_encoder(rows, w)
-    print("\nRankerWeights(\n    features={")
-    for name, value in zip(feat.FEATURES, w.tolist(), strict=True):
-        print(f'        "{name}": {value:.3f},')
+    weights, _, _ = fit_cross_encoder(engine, rows, w)
+    print("\nFITTED_FEATURES: Mapping[str, float] = {")
+    for name, value in weights.features.items():
+        print(f'    "{name}": {value:.3f},')
     print(
-        f"    }},\n    cross_encoder={weight},\n    rerank_top={top},\n    windows={windows},"
-        f"\n    comment_penalty={penalty},\n)"
+        f"}}\ncross_encoder={weights.cross_encoder}, rerank_top={weights.rerank_top}, "
+        f"windows={weights.windows}, context_top={weights.context_top}, typed={weights.typed}, "
+        f"comment_penalty={weights.comment_penalty}"
     )
 
 

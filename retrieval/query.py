@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["article", "comment"]
-Expects = Literal["number", "date", "person", "place", "organisation", "reason", "quote", "facts"]
+Expects = Literal[
+    "number", "date", "person", "place", "organisation", "entity", "reason", "quote", "facts"
+]
 
 _ARTICLE = re.compile(
     r"\b(the (article|story|report|piece|text|editor'?s? note|author|journalist)|"
@@ -33,77 +35,121 @@ _FACTS = re.compile(
     r"number of (comments|commenters|replies))\b",
     re.IGNORECASE,
 )
+# Nouns that name what a "which …" / "what …" question asks for.
+_PERSON_NOUNS = (
+    r"man|woman|person|people|player|players|minister|politician|actor|actress|singer|star|"
+    r"director|manager|coach|boss|executive|chief|official|leader|commenter|reader|spokesman|"
+    r"spokeswoman|judge|author|writer|presenter|chairman|captain|winner|economist|analyst|"
+    r"royal|member|defender|striker|midfielder|goalkeeper|forward|winger|medallist|athlete|"
+    r"president|mp|candidate|founder|designer|artist|musician|comedian|host|editor|"
+    r"journalist|negotiator|lawyer|boxer|champion|jockey|trainer|chef|owner|ceo|referee|"
+    r"scientist|expert|critic|campaigner|successor|predecessor|deputy|secretary|envoy|"
+    r"ambassador|novelist|composer|producer|rapper|guitarist|drummer|frontman|"
+    r"prime minister|chancellor|governor|senator|mayor|general|bishop|king|queen|prince|"
+    r"princess|lord|lady|sir|dame"
+)
+_PLACE_NOUNS = (
+    r"country|countries|city|cities|town|region|state|nation|venue|stadium|island|continent|"
+    r"capital|market|markets|county|ground|seat|constituency|area|village|province|district|"
+    r"port|airport|street|building|hotel|prison|university|school|hospital|park|arena|"
+    r"circuit|track|location|site|place"
+)
+_TIME_NOUNS = r"year|years|date|day|month|decade|season|time|period|week|era|century|age"
+_AMOUNT_NOUNS = (
+    r"price|cost|figure|amount|total|number|size|value|rate|share|margin|score|percentage|"
+    r"sum|fee|budget|haul|salary|fine|bill|profit|loss|revenue|turnover|sales|fortune|debt|"
+    r"deficit|tally|attendance|audience|majority|stake|wage|bid|offer|payout|prize|earnings|"
+    r"capacity|sentence|growth|fall|rise|drop|increase|cut|jump|proportion|fraction|"
+    r"distance|speed|height|weight|length|duration|population|count|ratio|odds|salaries|costs"
+)
+_ORGANISATION_NOUNS = (
+    r"company|companies|firm|firms|club|clubs|team|teams|group|agency|bank|organisation|"
+    r"organisations|organization|organizations|party|network|channel|broadcaster|carrier|"
+    r"airline|newspaper|paper|label|studio|band|body|union|regulator|operator|retailer|"
+    r"maker|manufacturer|carmaker|brand|business|institution|charity|court|committee|side|"
+    r"station|publisher|magazine|website|service|giant|rival|chain|supplier|museum|gallery|"
+    r"government|ministry|department|branch|council|outlet|agency|developer|insurer|"
+    r"watchdog|authority|university|school|association|federation|league|show|programme|"
+    r"film|movie|album|song|book|game|product|drug|country"
+)
+# An optional word between "which"/"what" and its noun ("which Celtic defender"), not a verb
+_MODIFIER = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)[\w'’-]+ )?"
 _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
     ("facts", _FACTS),
     (
         "reason",
         re.compile(
-            r"^\W*(why|how come)\b|\b(what|which) (caused|prompted|led to|made|drove|was behind|"
-            r"is behind|reason|explanation|blamed)|\breason(s)? (for|why|behind)\b|"
-            r"\bwhat (did|does|do) .{0,60}\b(blame|cite)\b|\bblamed? (on|for)\b",
+            r"(^|[,;:]\s*)\W*(why|how come)\b|\b(what|which) (caused|prompted|led to|made|"
+            r"drove|was behind|is behind|reason|explanation|blamed|pushed|dragged|forced|sank|"
+            r"sparked|triggered|left)\b|\breason(s)? (for|why|behind)\b|"
+            r"\b(motive|motivation|purpose|grounds)\b|"
+            r"\bwhat (did|does|do) .{0,60}\b(blame|cite)\b|\bblamed? (on|for)\b|"
+            r"\bwhat('s| is| was) (said to (be|have) )?(behind|driven|caused)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "date",
         re.compile(
-            r"^\W*when\b|\b(what|which) (year|date|day|month|decade|season|time)\b|"
-            r"\bhow long ago\b|\bsince when\b|\b(in|by) what year\b|"
-            r"\bwhen (did|does|is|was|will)\b",
+            rf"^\W*when\b|\b(what|which) ({_TIME_NOUNS})\b|\bhow long ago\b|\bsince when\b|"
+            r"\b(in|by) what year\b|\bwhen (did|does|is|was|will|do|are|were)\b|\bby when\b|"
+            r"\bover what period\b|\bhow far back\b|\bwhat('s| is| was) the (earliest|latest|"
+            r"first|last) (year|date|day|month)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "number",
         re.compile(
-            r"\bhow (much|many|big|large|long|old|far|high|fast|often|tall|heavy)\b|"
-            r"\b(what|which) (was|is|were|are) the (price|cost|figure|amount|total|number|size|"
-            r"value|rate|share|margin|score|percentage|sum|fee)\b|"
-            r"\bwhat (percentage|proportion|share|fraction|amount|sum|price|figure|score)\b|"
-            r"\bby how much\b|\bhow much\b",
+            r"\bhow (much|many|big|large|long|old|far|high|fast|often|tall|heavy|deep|wide|"
+            r"close)\b|\bby how much\b|\b(what|which)('s| is| was| were| are| will be)? (the )?"
+            rf"{_MODIFIER}({_AMOUNT_NOUNS})\b",
             re.IGNORECASE,
         ),
     ),
     (
         "quote",
         re.compile(
-            r"\bwhat (did|does|do|has|have) .{1,80}\b(say|said|tell|told|claim|argue|write|"
-            r"wrote|reply|replied|respond|add|warn|think|call)\b|\bwhat was .{0,40}'?s? "
-            r"(response|reaction|comment|view|message)\b|\breact(ed)? to\b|\bhow did .{1,60} "
-            r"(react|respond|describe)\b",
+            r"\bwhat (did|does|do|has|have|had) .{1,80}\b(say|said|tell|told|claim|argue|write|"
+            r"wrote|reply|replied|respond|add|warn|think|call|promise|grumble|propose|compare|"
+            r"describe|suggest|predict|admit|insist|complain|mean)\w*\b|"
+            r"\bwhat was .{0,40}'?s? (response|reaction|comment|view|message|verdict|complaint|"
+            r"warning|argument|answer|point)\b|\breact(ed)? to\b|\bhow (did|does|do|has|have) "
+            r".{1,60}\b(react|respond|describe|rate|compare|pay tribute|sum up|celebrate|explain|"
+            r"defend|justify|view|see|characteri[sz]e|put it|reply|answer)\b|"
+            r"\b(verdict|complaint|metaphor)\b|\bdoes .{1,40} (think|believe|say)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "person",
         re.compile(
-            r"^\W*(who|whom)\b|\bwho (is|was|were|are|will|would|has|had|did|does|won|said|"
-            r"replied|wrote|led|leads|runs|ran)\b|\bwhose\b|\b(which|what) (man|woman|person|"
-            r"player|minister|politician|actor|actress|singer|star|director|manager|coach|boss|"
-            r"executive|chief|official|leader|commenter|reader|spokesman|spokeswoman|judge|"
-            r"author|writer|presenter|chairman|captain|winner|economist|analyst)\b|"
-            r"\bname (of )?the\b",
+            r"^\W*(who|whom)\b|\bwho('s| is| was| were| are| will| would| has| had| did| does|"
+            r" won| said| replied| wrote| led| leads| runs| ran| makes| made| owns| trains| "
+            r"coaches| heads| founded)\b|\bwhose\b|\bname (of )?(the|a|an|this|that) "
+            rf"{_MODIFIER}({_PERSON_NOUNS})\b|\b(which|what) {_MODIFIER}({_PERSON_NOUNS})\b",
             re.IGNORECASE,
         ),
     ),
     (
         "place",
         re.compile(
-            r"^\W*where\b|\bwhere (is|was|were|are|did|does|do|will|would|has|had)\b|"
-            r"\b(which|what) (country|countries|city|cities|town|region|state|nation|venue|"
-            r"stadium|island|continent|capital|market|markets|county|ground)\b|\bin which\b",
+            r"^\W*where\b|\bwhere('s| is| was| were| are| did| does| do| will| would| has| had)\b"
+            rf"|\b(which|what) {_MODIFIER}({_PLACE_NOUNS})\b|\b(in|from|to|at) which\b",
             re.IGNORECASE,
         ),
     ),
     (
         "organisation",
+        re.compile(rf"\b(which|what) {_MODIFIER}({_ORGANISATION_NOUNS})\b", re.IGNORECASE),
+    ),
+    # "Which novelty act…", "what hobby…", "the name of…": a named thing, whatever its kind
+    (
+        "entity",
         re.compile(
-            r"\b(which|what) (company|companies|firm|firms|club|team|group|agency|bank|"
-            r"organisation|organization|party|network|channel|broadcaster|carrier|airline|"
-            r"newspaper|paper|label|studio|band|body|union|regulator|operator|retailer|"
-            r"maker|manufacturer|brand|business|institution|charity|court|committee|side|"
-            r"station|publisher|magazine|website|service|giant|rival|chain|supplier)\b",
-            re.IGNORECASE,
+            r"\bname of\b|\b(which|what) (?!(is|was|are|were|did|does|do|has|have|had|will|"
+            r"would|can|could|should|about|if|kind|sort)\b)[a-z-]+\b",
+            re.I,
         ),
     ),
 )

@@ -29,7 +29,9 @@ FEATURES = (
     "cos_story_gap",  # cosine minus the best of its file's passages (≤ 0)
     "story_cov",  # rarity-weighted share of the question's words somewhere in its file
     "story_missing",  # names and numbers of the question its file lacks ("2006", "Broadway")
-    "type_match",  # the best sentences hold the kind of thing asked for (a number for "how many")
+    "type_match",  # its best sentence holds the kind of thing asked for (a number for "how
+    # many"), one the question does not already name
+    "lead",  # the article's opening passage (it sums the story up; details come later)
     "kind_match",  # article vs comment, as the question asks
     "comment_unasked",  # a reader's comment, for a question that does not ask about readers
     "person_match",  # written by (or in reply to) the person the question names
@@ -42,6 +44,11 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
+_NAME = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.? )?\b[A-Z][\w'’&.-]*"
+    r"(?:\s+(?:(?:of|de|van|von|du|la|le|and|&) )?[A-Z][\w'’&.-]*)*"
+)
+_SENTENCE_START = re.compile(r"(^|[.!?:;\"“”‘’(\[—–-])\s*$")
 ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     "number": re.compile(
         r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -55,12 +62,11 @@ ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
         r"winter|weekend)\b|\b(last|next|this) (week|month|year)\b",
         re.IGNORECASE,
     ),
-    "person": re.compile(
-        r"\b(Mr|Mrs|Ms|Dr|Sir|Lord|Lady|President|Prime Minister|Chancellor)\.? [A-Z]|"
-        r"\b[A-Z][a-z'’-]+ (?:[A-Z]\. )?[A-Z][a-z'’-]+\b"
-    ),
-    "place": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+\b|\b[A-Z]{2,}\b"),
-    "organisation": re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z&]+\b|\b[A-Z]{2,}\b"),
+    # A name: a run of capitalised words ("Jeong Eun-bo", "Bank of England", "Mr Ghosn")
+    "person": _NAME,
+    "place": _NAME,
+    "organisation": _NAME,
+    "entity": _NAME,
     "reason": re.compile(
         r"\b(because|due to|owing to|as a result|result of|blam\w*|caused|amid|since|"
         r"in order to|reason\w*|thanks to|following|led to|driven by|prompted|fears?|"
@@ -175,6 +181,30 @@ def analyse_text(candidate: Candidate) -> None:
     )
 
 
+_OPEN_ENDED: frozenset[Expects] = frozenset({"reason", "quote", "facts"})
+
+
+def holds_asked_thing(question: Question, text: str) -> bool:
+    """The text holds the kind of thing the question asks for, and not only as the question's
+    own words: a number other than the question's for "how many", a date for "when", a name
+    the question does not give for "who", "where" or "which company"; a reason or a quote
+    marker for "why" and "what did X say"."""
+    expects = question.intent.expects
+    pattern = ANSWER_PATTERNS.get(expects) if expects else None
+    if pattern is None:
+        return False
+    for match in pattern.finditer(text):
+        if expects in _OPEN_ENDED:
+            return True
+        found = match.group(0)
+        if pattern is _NAME and " " not in found and _SENTENCE_START.search(text[: match.start()]):
+            continue  # one capitalised word opening a sentence is not a name
+        new = stems(words(found), QUESTION_STOPWORDS)
+        if any(t not in question.weights for t in new) or (not new and expects == "number"):
+            return True
+    return False
+
+
 def sentence_score(
     question: Question,
     candidate: Candidate,
@@ -185,8 +215,7 @@ def sentence_score(
     by default their rarity), and whether it holds the kind of thing asked for."""
     sentence = candidate.sentences[index]
     score = _share(question.weights if weights is None else weights, sentence.stems)
-    pattern = ANSWER_PATTERNS.get(question.intent.expects) if question.intent.expects else None
-    if pattern is not None and pattern.search(candidate.body[sentence.start : sentence.end]):
+    if holds_asked_thing(question, candidate.body[sentence.start : sentence.end]):
         score += 0.25
     return score
 
@@ -202,7 +231,6 @@ def compute(question: Question, candidates: Sequence[Candidate]) -> None:
     best_bm25 = max(c.bm25 for c in candidates) or 1.0
     best_cos = max(c.similarity for c in candidates)
     intent = question.intent
-    pattern = ANSWER_PATTERNS.get(intent.expects) if intent.expects else None
     by_source: dict[str, list[Candidate]] = {}
     for c in candidates:
         if not c.sentences:
@@ -224,7 +252,8 @@ def compute(question: Question, candidates: Sequence[Candidate]) -> None:
             c.best = max(range(len(scores)), key=lambda i: (scores[i], -i))
             best = c.sentences[c.best]
             kind = str(c.meta.get("kind") or "article")
-            matched_type = bool(pattern and pattern.search(c.body[best.start : best.end]))
+            matched_type = holds_asked_thing(question, c.body[best.start : best.end])
+            lead = kind == "article" and int(str(c.meta.get("paragraph") or 0)) <= 1
             person = (intent.author is not None and c.meta.get("author") == intent.author) or (
                 intent.replied_to is not None and c.meta.get("parent_author") == intent.replied_to
             )
@@ -242,6 +271,7 @@ def compute(question: Question, candidates: Sequence[Candidate]) -> None:
                 "story_cov": story_cov,
                 "story_missing": story_missing,
                 "type_match": 1.0 if matched_type else 0.0,
+                "lead": 1.0 if lead else 0.0,
                 "kind_match": 1.0 if intent.kind is not None and kind == intent.kind else 0.0,
                 "comment_unasked": 1.0 if kind == "comment" and intent.kind != "comment" else 0.0,
                 "person_match": 1.0 if person else 0.0,

@@ -14,31 +14,38 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from retrieval.search.cross_encoder import CrossEncoder
-from retrieval.search.features import FEATURES, Candidate, Question, sentence_score
+from retrieval.search.features import (
+    FEATURES,
+    Candidate,
+    Question,
+    holds_asked_thing,
+    sentence_score,
+)
 
 # Fitted by benchmarks/fit_ranker.py on the tuning part of eval/dev (L2 0.01, chosen by
 # 5-fold cross-validation); the cross-encoder's weight, how many candidates and windows it
 # reads, by grid search on the same questions.
 FITTED_FEATURES: Mapping[str, float] = {
-    "bm25": 0.640,
-    "cos": 0.237,
-    "cos_gap": 2.302,
-    "coverage": 0.535,
-    "sent_cov": -0.035,
-    "title_cov": 0.596,
-    "focus": 0.201,
-    "sent_focus": -0.204,
-    "story": 0.038,
-    "cos_story_gap": 0.320,
-    "story_cov": 0.221,
-    "story_missing": -1.416,
-    "type_match": -0.011,
-    "kind_match": 0.028,
-    "comment_unasked": -0.617,
-    "person_match": 0.858,
-    "facts_match": 0.115,
-    "rr_dense": 1.871,
-    "rr_lex": 0.609,
+    "bm25": 0.953,
+    "cos": -1.446,
+    "cos_gap": 7.397,
+    "coverage": 0.965,
+    "sent_cov": -0.229,
+    "title_cov": 1.193,
+    "focus": -0.194,
+    "sent_focus": -1.079,
+    "story": -0.124,
+    "cos_story_gap": -0.362,
+    "story_cov": 0.952,
+    "story_missing": -1.336,
+    "type_match": 1.074,
+    "lead": 0.157,
+    "kind_match": 0.141,
+    "comment_unasked": -1.815,
+    "person_match": 2.377,
+    "facts_match": 0.908,
+    "rr_dense": 2.910,
+    "rr_lex": 0.090,
 }
 
 
@@ -47,12 +54,17 @@ class RankerWeights:
     """Feature weights of stage two, and how the cross-encoder's logit is added."""
 
     features: Mapping[str, float] = field(default_factory=lambda: dict(FITTED_FEATURES))
-    cross_encoder: float = 3.0  # per logit unit
-    rerank_top: int = 6  # candidates the cross-encoder reads
+    cross_encoder: float = 5.0  # per logit unit
+    rerank_top: int = 8  # candidates the cross-encoder reads
     windows: int = 3  # windows per candidate it reads
+    # Of those, the best few are read again with the sentence of their file that holds the
+    # question's words they lack ("the game's developer" is Mindark's role in *Project
+    # Entropia* only if the reader is told which game): the two readings are averaged.
+    context_top: int = 3
+    typed: float = 2.0  # logit units for a window holding the kind of thing asked for
     # Among what it read, a reader's comment yields to the article unless the question asks
     # about readers (comments are opinions, and a comment sentence can look like an answer).
-    comment_penalty: float = 10.0
+    comment_penalty: float = 5.0
 
     def stage_two(self, candidate: Candidate) -> float:
         feats = candidate.features or {}
@@ -110,15 +122,64 @@ def windows_of(question: Question, candidate: Candidate, count: int) -> list[tup
     return spans
 
 
-def cross_encoder_text(candidate: Candidate, span: tuple[int, int]) -> str:
-    """What the cross-encoder reads of a window: who says it or which article, then the text."""
+def cross_encoder_text(candidate: Candidate, span: tuple[int, int], context: str = "") -> str:
+    """What the cross-encoder reads of a window: who says it or which article (or, given, the
+    sentence of the file that sets the scene), then the text."""
     meta = candidate.meta
     text = candidate.body[span[0] : span[1]]
     if meta.get("kind") == "comment":
         author = str(meta.get("author") or "A reader")
-        return f"{author} commented: {text}"
+        said = f"{author} commented: {text}"
+        return f"{context} … {said}" if context else said
+    if context:
+        return f"{context} … {text}"
     title = str(meta.get("title") or "")
     return f"{title}. {text}" if title else text
+
+
+def _window_stems(candidate: Candidate, span: tuple[int, int]) -> frozenset[str]:
+    return frozenset().union(
+        *(s.stems for s in candidate.sentences if s.start < span[1] and span[0] < s.end)
+    )
+
+
+def scene_sentence(
+    question: Question,
+    candidate: Candidate,
+    span: tuple[int, int],
+    file_passages: Sequence[Candidate],
+) -> str:
+    """The sentence of the candidate's file (among its passages at hand) that holds most of the
+    question's words the window lacks, rarest first; "" when no sentence adds any."""
+    missing = {t: w for t, w in question.weights.items() if t not in _window_stems(candidate, span)}
+    if not missing:
+        return ""
+    best, best_weight = "", 0.0
+    for passage in file_passages:
+        for sentence in passage.sentences:
+            if passage is candidate and sentence.start < span[1] and span[0] < sentence.end:
+                continue
+            weight = sum(w for t, w in missing.items() if t in sentence.stems)
+            if weight > best_weight:
+                best_weight = weight
+                best = passage.body[sentence.start : sentence.end]
+    return best
+
+
+Window = tuple[int, tuple[int, int]]  # (id of its candidate, span)
+
+
+def _read(
+    question: Question,
+    encoder: CrossEncoder,
+    pairs: Sequence[tuple[Candidate, tuple[int, int], str]],
+) -> dict[Window, float]:
+    """The cross-encoder's logit of each (candidate, window, scene) it reads."""
+    if not pairs:
+        return {}
+    texts = [cross_encoder_text(c, span, context) for c, span, context in pairs]
+    logits = encoder.score(question.text, texts).tolist()
+    return {(id(c), span): float(x) for (c, span, _), x in zip(pairs, logits, strict=True)}
 
 
 def rerank(
@@ -126,32 +187,62 @@ def rerank(
     candidates: Sequence[Candidate],
     encoder: CrossEncoder,
     weights: RankerWeights = DEFAULT_WEIGHTS,
-) -> list[tuple[Candidate, tuple[int, int]]]:
+) -> None:
     """Score the best windows of the first ``rerank_top`` candidates (already sorted by stage
-    two) with the cross-encoder; each candidate's relevance is its best window's logit, and
-    that window becomes its best span. Returns the windows read."""
+    two) with the cross-encoder, then read the windows of the best ``context_top`` of them
+    again with the sentence of their file that sets the scene, and average the two readings.
+    A window holding the kind of thing asked for gains ``typed``. Each candidate's relevance is
+    its best window's plain logit, and that window becomes its best span."""
     top = list(candidates[: weights.rerank_top])
-    pairs = [(c, span) for c in top for span in windows_of(question, c, weights.windows)]
+    windows = {id(c): windows_of(question, c, weights.windows) for c in top}
+    pairs = [(c, span, "") for c in top for span in windows[id(c)]]
     if not pairs:
-        return []
-    logits = encoder.score(question.text, [cross_encoder_text(c, s) for c, s in pairs])
-    best: dict[int, tuple[float, tuple[int, int]]] = {}
-    for (candidate, span), logit in zip(pairs, logits.tolist(), strict=True):
-        key = id(candidate)
-        if key not in best or logit > best[key][0]:
-            best[key] = (logit, span)
-    floor = min(logit for logit, _ in best.values())
-    for candidate in candidates[weights.rerank_top :]:
+        return
+    plain = _read(question, encoder, pairs)
+    typed = {
+        key: weights.typed if holds_asked_thing(question, c.body[span[0] : span[1]]) else 0.0
+        for c, span, _ in pairs
+        for key in [(id(c), span)]
+    }
+
+    def unasked(c: Candidate) -> float:
+        return weights.comment_penalty * (c.features or {}).get("comment_unasked", 0.0)
+
+    def settle(c: Candidate, score: Mapping[tuple[int, int], float]) -> None:
+        span = max(windows[id(c)], key=lambda s: score[s])
+        c.relevance = plain[(id(c), span)]
+        c.span = span
+        c.score = base[id(c)] + weights.cross_encoder * score[span] - unasked(c)
+
+    base = {id(c): c.score for c in top}
+    for c in top:
+        settle(c, {s: plain[(id(c), s)] + typed[(id(c), s)] for s in windows[id(c)]})
+    floor = min(c.relevance for c in top if c.relevance is not None)
+    for c in candidates[weights.rerank_top :]:
         # Not read: taken to answer no better than the worst candidate that was.
-        unasked = (candidate.features or {}).get("comment_unasked", 0.0)
-        candidate.score += weights.cross_encoder * floor - weights.comment_penalty * unasked
-    for candidate in top:
-        logit, span = best[id(candidate)]
-        candidate.relevance = logit
-        unasked = (candidate.features or {}).get("comment_unasked", 0.0)
-        candidate.score += weights.cross_encoder * logit - weights.comment_penalty * unasked
-        candidate.span = span
-    return pairs
+        c.score += weights.cross_encoder * floor - unasked(c)
+    if weights.context_top <= 0:
+        return
+    by_source: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        by_source.setdefault(str(c.meta.get("source", "")), []).append(c)
+    best = sorted(top, key=lambda c: -c.score)[: weights.context_top]
+    again = [
+        (c, span, scene_sentence(question, c, span, by_source[str(c.meta.get("source", ""))]))
+        for c in best
+        for span in windows[id(c)]
+    ]
+    again = [pair for pair in again if pair[2]]
+    second = _read(question, encoder, again)
+    for c in best:
+        settle(
+            c,
+            {
+                s: (plain[(id(c), s)] + second.get((id(c), s), plain[(id(c), s)])) / 2
+                + typed[(id(c), s)]
+                for s in windows[id(c)]
+            },
+        )
 
 
 def sigmoid(x: float) -> float:
