@@ -29,8 +29,10 @@ _REPLY_TO = r"(?:repl(?:y|ies|ied)|respond(?:s|ed)?|answer(?:s|ed)?)\s+(?:to\s+)
 _FACTS = re.compile(
     r"\b(when was (it|the \w+( \w+)?) (first )?(published|posted|written)|"
     r"publish(ed|ing)? (date|on)|"
-    r"date of publication|who (wrote|signed|authored) the editor|"
-    r"(which|what) (news )?(agency|wire|outlet|source|site|publication)|credited|byline|"
+    r"date of publication|who (wrote|signed|authored) the (editor|commentary|byline)|"
+    r"whose (commentary|editor'?s? note)|"
+    r"(which|what) ([\w-]+ )?(news )?(agency|wire|outlet|source|site|publication)|credited|"
+    r"byline|"
     r"headline|title of|how many (people|readers|users|commenters|comments|replies)|"
     r"number of (comments|commenters|replies))\b",
     re.IGNORECASE,

@@ -181,6 +181,38 @@ def analyse_text(candidate: Candidate) -> None:
     )
 
 
+# The line of an "article details" passage (``retrieval/facts.py``) each kind of question
+# about a file's details asks for: the kind named first in the question wins ("which outlet is
+# the story with Dean's editor's note taken from" asks for the outlet).
+_FACT_LINES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(line))
+    for asked, line in (
+        (r"\b(editor'?s?'? note|commentary|introduc\w*|signed)\b", r"\beditor's note\b"),
+        (r"\b(headline|title|titled|called)\b", r"^Title:"),
+        (r"\b(when|date|published|posted)\b", r"\bfirst published on\b"),
+        (
+            r"\b(how many|number of)\b.*\b(comments?|commenters?|readers?|people|replies)\b|"
+            r"\bcomment(s|ed|ers?)\b",
+            r"\breader comments?\b",
+        ),
+        (
+            r"\b(agency|agencies|wire|outlet|source|credited|supplied|publication|site|byline|"
+            r"reporter|journalist|taken from)\b",
+            r"\b(source is credited|byline reads)\b",
+        ),
+    )
+)
+_WROTE = re.compile(r"\b(wrote|written|author)\b", re.IGNORECASE)
+
+
+def asked_fact_line(question: str) -> re.Pattern[str] | None:
+    """The details line a question about a file's details asks for, if it says."""
+    named = [(m.start(), line) for asked, line in _FACT_LINES if (m := asked.search(question))]
+    if named:
+        return min(named, key=lambda found: found[0])[1]
+    return _FACT_LINES[-1][1] if _WROTE.search(question) else None
+
+
 _OPEN_ENDED: frozenset[Expects] = frozenset({"reason", "quote", "facts"})
 
 
@@ -193,6 +225,8 @@ def holds_asked_thing(question: Question, text: str) -> bool:
     pattern = ANSWER_PATTERNS.get(expects) if expects else None
     if pattern is None:
         return False
+    if expects == "facts" and (line := asked_fact_line(question.text)) is not None:
+        return bool(line.search(text))
     for match in pattern.finditer(text):
         if expects in _OPEN_ENDED:
             return True
@@ -216,7 +250,8 @@ def sentence_score(
     sentence = candidate.sentences[index]
     score = _share(question.weights if weights is None else weights, sentence.stems)
     if holds_asked_thing(question, candidate.body[sentence.start : sentence.end]):
-        score += 0.25
+        facts = candidate.meta.get("kind") == "facts" and question.intent.expects == "facts"
+        score += 1.0 if facts else 0.25  # a details line of the kind asked for is the answer
     return score
 
 

@@ -209,10 +209,13 @@ def rerank(
         return weights.comment_penalty * (c.features or {}).get("comment_unasked", 0.0)
 
     def settle(c: Candidate, score: Mapping[tuple[int, int], float]) -> None:
-        span = max(windows[id(c)], key=lambda s: score[s])
-        c.relevance = plain[(id(c), span)]
-        c.span = span
-        c.score = base[id(c)] + weights.cross_encoder * score[span] - unasked(c)
+        spans = windows[id(c)]
+        best = max(spans, key=lambda s: score[s])
+        c.relevance = max(plain[(id(c), s)] for s in spans)
+        c.score = base[id(c)] + weights.cross_encoder * score[best] - unasked(c)
+        # In a details passage the line asked for is known by its kind ("when" → the date)
+        asked = [s for s in spans if c.meta.get("kind") == "facts" and typed[(id(c), s)]]
+        c.span = asked[0] if asked else best
 
     base = {id(c): c.score for c in top}
     for c in top:
