@@ -33,7 +33,8 @@ _FACTS = re.compile(
     r"whose (commentary|editor'?s? note)|"
     r"(which|what) ([\w-]+ )?(news )?(agency|wire|outlet|source|site|publication)|credited|"
     r"byline|"
-    r"headline|title of|how many (people|readers|users|commenters|comments|replies)|"
+    r"headline|title of|how many (different |distinct |unique |individual |reader )?(commenters|"
+    r"comments|replies|(people|readers|users) (have )?(commented|posted|replied|responded))|"
     r"number of (comments|commenters|replies))\b",
     re.IGNORECASE,
 )
