@@ -27,7 +27,7 @@ from retrieval.lexical import analysis
 from retrieval.lexical.tokens import tokenize
 from retrieval.store import FileRecord, StoredChunk
 
-FORMAT = 4  # bump when the schema or what is indexed changes: the index is then rebuilt
+FORMAT = 5  # bump when the schema or what is indexed changes: the index is then rebuilt
 WRITER_HEAP = 64_000_000
 STATE_ID = "__state__"
 WAIT_FOR_WRITER = 30.0  # seconds another process's short catch-up may hold the writer

@@ -1,4 +1,6 @@
-"""Words as the lexical index sees them: lower-cased, English stop words out, Snowball stems.
+"""Words as the lexical index sees them: lower-cased, English stop words out, British spellings
+folded into American ones ("defence" and "defense", "organise" and "organize" are one word: a
+news archive mixes both, and so do the people asking), Snowball stems.
 
 The same function tokenises passages at ingest and questions at search time, so both sides
 always agree.
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import Stemmer
 
@@ -42,8 +45,59 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(fold_initialisms(text).lower())
 
 
+# British → American: "-ise"/"-yse" verbs and their forms, and the common word families that
+# differ otherwise (the same fold on both sides, so a rare false pair costs nothing).
+_ISE = re.compile(r"^(\w{3,})is(e|es|ed|ing|er|ers|ation|ations|ational)$")
+_YSE = re.compile(r"^(\w{2,})ys(e|es|ed|ing|er|ers)$")
+_FAMILIES = {
+    **{
+        base: base.replace("our", "or")
+        for base in (
+            "labour armour ardour behaviour candour clamour colour endeavour favour fervour "
+            "flavour harbour honour humour neighbour odour parlour rancour rigour rumour "
+            "saviour savour splendour tumour valour vapour vigour"
+        ).split()
+    },
+    **{
+        base: base[:-2] + "er"
+        for base in "centre theatre metre litre fibre calibre spectre sombre lustre".split()
+    },
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "pretence": "pretense",
+    "programme": "program",
+    "manoeuvre": "maneuver",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "analogue": "analog",
+    "jewellery": "jewelry",
+    "aluminium": "aluminum",
+    "sceptic": "skeptic",
+    "ageing": "aging",
+    "grey": "gray",
+    "mould": "mold",
+    "plough": "plow",
+    "paediatric": "pediatric",
+    "orthopaedic": "orthopedic",
+    "encyclopaedia": "encyclopedia",
+    "foetus": "fetus",
+    "oestrogen": "estrogen",
+    "anaesthetic": "anesthetic",
+}
+_FAMILY = re.compile(rf"^({'|'.join(sorted(_FAMILIES, key=len, reverse=True))})")
+
+
+@lru_cache(maxsize=65536)
+def american(word: str) -> str:
+    """The American spelling of a lower-cased word (the word itself when it has none)."""
+    word = _FAMILY.sub(lambda m: _FAMILIES[m.group(1)], word, count=1)
+    word = _ISE.sub(r"\1iz\2", word)
+    return _YSE.sub(r"\1yz\2", word)
+
+
 def stems(tokens: Iterable[str], stopwords: frozenset[str] = STOPWORDS) -> list[str]:
-    kept = [t for t in tokens if t not in stopwords]
+    kept = [american(t) for t in tokens if t not in stopwords]
     stemmed: list[str] = _STEMMER.stemWords(kept)
     return stemmed
 
