@@ -133,12 +133,14 @@ def fit_stage_two(rows: list[dict[str, Any]]) -> Matrix:
     return w
 
 
-GRID_TOP = (6, 8, 10, 12)
-GRID_WINDOWS = (2, 3)
-GRID_CONTEXT = (0, 2, 3, 4)
-GRID_TYPED = (0.0, 0.5, 1.0, 2.0)
-GRID_WEIGHT = (1.0, 2.0, 3.0, 5.0)
+GRID_TOP = (6, 8, 10)
+GRID_WINDOWS = (3,)
+GRID_CONTEXT = (2, 3, 4)
+GRID_TYPED = (1.0, 2.0, 3.0)
+GRID_WEIGHT = (3.0, 5.0, 8.0)
 GRID_PENALTY = (5.0, 10.0)
+GRID_LEXICAL = (0, 2, 3)
+GRID_DENSE = (0, 1)
 
 
 def fit_cross_encoder(
@@ -163,9 +165,16 @@ def fit_cross_encoder(
     features = dict(zip(feat.FEATURES, w.tolist(), strict=True))
     results: list[tuple[float, float, RankerWeights]] = []
     settings = itertools.product(
-        GRID_TOP, GRID_WINDOWS, GRID_CONTEXT, GRID_TYPED, GRID_WEIGHT, GRID_PENALTY
+        GRID_TOP,
+        GRID_WINDOWS,
+        GRID_CONTEXT,
+        GRID_TYPED,
+        GRID_WEIGHT,
+        GRID_PENALTY,
+        GRID_LEXICAL,
+        GRID_DENSE,
     )
-    for top, windows, context, typed, weight, penalty in settings:
+    for top, windows, context, typed, weight, penalty, lexical, dense in settings:
         weights = RankerWeights(
             features=features,
             cross_encoder=weight,
@@ -174,6 +183,8 @@ def fit_cross_encoder(
             context_top=context,
             typed=typed,
             comment_penalty=penalty,
+            lexical_read=lexical,
+            dense_read=dense,
         )
         found: list[int | None] = []
         for question, ordered, stage_two, labels in prepared:
@@ -198,7 +209,8 @@ def fit_cross_encoder(
     )
     print(
         f"with the cross-encoder (reads {cheap.rerank_top} × {cheap.windows} windows, "
-        f"{cheap.context_top} again with their scene, weight {cheap.cross_encoder}, typed "
+        f"+ {cheap.lexical_read} by BM25 + {cheap.dense_read} by cosine, {cheap.context_top} "
+        f"again with their scene, weight {cheap.cross_encoder}, typed "
         f"{cheap.typed}, comment penalty {cheap.comment_penalty}): recall@1 {r1:.3f}  "
         f"MRR {mrr:.3f} (best of the grid {best_r1:.3f} / {best_mrr:.3f})"
     )
@@ -230,7 +242,8 @@ def main() -> None:
     print(
         f"}}\ncross_encoder={weights.cross_encoder}, rerank_top={weights.rerank_top}, "
         f"windows={weights.windows}, context_top={weights.context_top}, typed={weights.typed}, "
-        f"comment_penalty={weights.comment_penalty}"
+        f"comment_penalty={weights.comment_penalty}, lexical_read={weights.lexical_read}, "
+        f"dense_read={weights.dense_read}"
     )
 
 
