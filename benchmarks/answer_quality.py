@@ -9,7 +9,8 @@ Builds (or reuses, ingesting only what changed) an embedded store of corpus/ plu
   - plain BM25 on the same chunks (retrieval/evaluation/baseline.py),
 and prints, for the tuning part and the held-out third separately: recall@1/@3/@5, MRR,
 answer contains the answer, first line contains it, answerable refused, off-topic refused,
-search and ask p50/p95.
+search and ask p50/p95; then the same for eval/golden.jsonl (50 questions on the two sample
+articles, their comments and details, worded closer to the articles than the dev set).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from retrieval.embedding.minilm import DEFAULT_MODEL  # noqa: E402
 from retrieval.engine import Engine  # noqa: E402
-from retrieval.evaluation import Case, EvalReport, evaluate, load_folder  # noqa: E402
+from retrieval.evaluation import Case, EvalReport, evaluate, load_cases, load_folder  # noqa: E402
 from retrieval.evaluation.baseline import Bm25Baseline  # noqa: E402
 from retrieval.settings import Settings  # noqa: E402
 
@@ -71,7 +72,9 @@ def warm(engine: Engine) -> None:
     engine.ask("How many American troops are stationed in South Korea?")
 
 
-def run(cases: list[Case], store: Path, model: str) -> dict[str, dict[str, EvalReport]]:
+def run(
+    cases: list[Case], store: Path, model: str, golden: list[Case]
+) -> dict[str, dict[str, EvalReport]]:
     full = open_engine(store, rerank=True, model=model)
     warm(full)
     plain = open_engine(store, rerank=False, model=model)
@@ -81,8 +84,9 @@ def run(cases: list[Case], store: Path, model: str) -> dict[str, dict[str, EvalR
     baseline = Bm25Baseline(full.searcher)
     systems = {"engine": full, "no cross-encoder": plain, "BM25 alone": baseline}
     reports: dict[str, dict[str, EvalReport]] = {}
-    for split in ("tune", "heldout"):
-        part = [c for c in cases if c.split == split]
+    parts = {split: [c for c in cases if c.split == split] for split in ("tune", "heldout")}
+    parts["golden"] = golden
+    for split, part in parts.items():
         reports[split] = {name: evaluate(system, part) for name, system in systems.items()}
     return reports
 
@@ -109,7 +113,8 @@ def main() -> None:
         sys.exit(f"{BBC} not found: the benchmark needs ../shared/corpora/bbc-news")
     build(args.store, args.model)
     cases = load_folder(args.dev)
-    reports = run(cases, args.store, args.model)
+    golden = load_cases(ROOT / "eval" / "golden.jsonl")
+    reports = run(cases, args.store, args.model, golden)
     for split, by_system in reports.items():
         print_table(split, by_system)
         if args.misses:
