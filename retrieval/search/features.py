@@ -51,7 +51,7 @@ _NAME = re.compile(
 _SENTENCE_START = re.compile(r"(^|[.!?:;\"“”‘’(\[—–-])\s*$")
 ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     "number": re.compile(
-        r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+        r"\d(?:[\d,.]*\d)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
         r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|"
         r"third|quarter|double|doubled|twice|triple|tripled)\b",
         re.IGNORECASE,
