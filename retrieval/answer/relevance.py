@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from retrieval.query import QueryIntent
 from retrieval.search import Hit
+from retrieval.search.features import ASKED_LINE
 
 GATE_FEATURES = ("bias", "relevance", "cos", "coverage", "sent_cov", "story_cov", "story_missing")
 
@@ -74,10 +75,28 @@ class Gate:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def covered(self, hits: Sequence[Hit], intent: QueryIntent | None = None) -> bool:
-        return bool(hits) and self.supports(hits[0], intent)
+        return bool(hits) and self.supports(hits[0], intent, hits)
 
-    def supports(self, hit: Hit, intent: QueryIntent | None = None) -> bool:
+    def supports(
+        self, hit: Hit, intent: QueryIntent | None = None, found: Sequence[Hit] = ()
+    ) -> bool:
+        if details_answer(hit, found):
+            return True
         return self.confidence(hit) >= self.threshold
+
+
+def details_answer(hit: Hit, found: Sequence[Hit] = ()) -> bool:
+    """A file's details passage holding the line the question asks for ("when was it
+    published") answers it, unless another file found for the question matches more of the
+    question's names ("the Reuters story" is not the Press TV one, whose details happen to
+    hold a date)."""
+    if hit.kind != "facts" or not hit.signals.get(ASKED_LINE):
+        return False
+    missing = hit.signals.get("story_missing", 0.0)
+    return not any(
+        other.source != hit.source and other.signals.get("story_missing", missing) < missing
+        for other in found
+    )
 
 
 ACCEPT_ALL = Gate(threshold=0.0)

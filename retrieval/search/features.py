@@ -205,6 +205,9 @@ _FACT_LINES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
 _WROTE = re.compile(r"\b(wrote|written|author)\b", re.IGNORECASE)
 
 
+ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
+
+
 def asked_fact_line(question: str) -> re.Pattern[str] | None:
     """The details line a question about a file's details asks for, if it says."""
     named = [(m.start(), line) for asked, line in _FACT_LINES if (m := asked.search(question))]
@@ -314,3 +317,6 @@ def compute(question: Question, candidates: Sequence[Candidate]) -> None:
                 "rr_dense": 1.0 / (1 + c.dense_rank) if c.dense_rank is not None else 0.0,
                 "rr_lex": 1.0 / (1 + c.lexical_rank) if c.lexical_rank is not None else 0.0,
             }
+            if intent.expects == "facts" and kind == "facts":
+                # not a ranking feature: the details line the question asks for is there
+                c.features[ASKED_LINE] = 1.0 if matched_type else 0.0

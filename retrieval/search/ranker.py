@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import (
+    ASKED_LINE,
     FEATURES,
     Candidate,
     Question,
@@ -240,6 +241,8 @@ def rerank(
         # In a details passage the line asked for is known by its kind ("when" → the date)
         asked = [s for s in spans if c.meta.get("kind") == "facts" and typed[(id(c), s)]]
         c.span = asked[0] if asked else best
+        if c.features is not None and ASKED_LINE in c.features:
+            c.features[ASKED_LINE] = 1.0 if asked else 0.0
 
     base = {id(c): c.score for c in top}
     for c in top:

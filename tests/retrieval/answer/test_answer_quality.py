@@ -45,6 +45,12 @@ def test_the_details_passage_answers_when_it_was_published(seeded_engine: Engine
         ("Who wrote the editor's note?", "Jim W. Dean"),
         ("Which news agency is the source of the troop talks story?", "Reuters"),
         ("How many people commented on the troop talks story?", "27 reader comments"),
+        # the kind named first is the one asked for, not the editor's note that identifies it
+        (
+            "Which Iranian outlet is the story with Jim W. Dean's editor's note taken from?",
+            "Press TV",
+        ),
+        ("What's the headline of the Reuters story?", "Troop Payment Demand Collapse"),
     ],
 )
 def test_other_file_details_are_answered(
@@ -88,3 +94,19 @@ def test_a_question_about_one_commenter_finds_that_commenter_in_other_words(
     answer = seeded_engine.ask(question)
     assert answer.found and {c.hit.author for c in answer.citations} == {"Ilya"}
     assert answer.text.startswith("Commenter Ilya")  # a reader's claim, not a fact
+
+
+def test_a_question_about_the_editor_s_note_is_answered_from_it(seeded_engine: Engine) -> None:
+    answer = seeded_engine.ask("What does the editor's note say about Saudi Arabia?")
+    assert answer.found
+    top = answer.citations[0].hit
+    assert top.section == "editor_note" and "Saudi Arabia" in answer.citations[0].quote
+    assert answer.text.startswith("Jim W. Dean's editor's note")
+
+
+def test_a_reader_s_words_found_by_a_rare_phrase_are_quoted_as_a_claim(
+    seeded_engine: Engine,
+) -> None:
+    answer = seeded_engine.ask("Who would celebrate peace with a drum of single malt?")
+    assert answer.found and "single malt" in answer.citations[0].quote
+    assert answer.text.startswith("An anonymous commenter (comment 4) claims")

@@ -50,6 +50,9 @@ def test_names_and_numbers_the_file_lacks_count_against_answering() -> None:
         "How many American troops are stationed in South Korea?",
         "When was the Press TV article first published?",
         "What did CHUCKMAN say about Putin?",
+        # a rare phrase shared with one comment is evidence enough
+        "Who would celebrate peace with a drum of single malt?",
+        "What's the headline of the Reuters story?",
     ],
 )
 def test_questions_the_sample_answers_are_answered(seeded_engine: Engine, question: str) -> None:
@@ -68,3 +71,11 @@ def test_questions_off_the_archive_are_refused(seeded_engine: Engine, question: 
     answer = seeded_engine.ask(question)
     assert not answer.found
     assert answer.text == "The archive doesn't cover that."
+
+
+def test_another_file_s_details_do_not_answer_for_the_file_asked_about(
+    seeded_engine: Engine,
+) -> None:
+    # the Press TV file has a publication date, the Reuters one has none
+    answer = seeded_engine.ask("When was the Reuters story published?")
+    assert "November 19, 2019" not in answer.text
