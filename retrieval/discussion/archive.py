@@ -5,10 +5,17 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.discussion.articles import Article
+from retrieval.lexical.index import IndexedFile, LexicalIndex
 from retrieval.query import QueryIntent
 from retrieval.search import Hit, HybridSearcher
 
 Vector = npt.NDArray[np.float32]
+CANDIDATES = 50  # files considered for an article named by file name or title words
+
+
+def _article(found: IndexedFile) -> Article:
+    return Article(found.record.source, found.record.title, found.comments)
 
 
 class Archive:
@@ -17,14 +24,34 @@ class Archive:
     def __init__(self, searcher: HybridSearcher) -> None:
         self.searcher = searcher
 
-    def files(self) -> dict[str, tuple[str, str]]:
-        """source -> (title, content hash) of every ingested file, in file-name order."""
+    def _current(self) -> LexicalIndex:
         view = self.searcher.view
         view.refresh()
-        return {
-            source: (record.title, record.file_hash)
-            for source, record in sorted(view.lexical.file_records().items())
-        }
+        return view.lexical
+
+    def file(self, source: str) -> Article | None:
+        """One ingested file (None when there is none under that name)."""
+        found = self._current().file(source)
+        return _article(found) if found is not None else None
+
+    def file_hash(self, source: str) -> str:
+        found = self._current().file(source)
+        return found.record.file_hash if found is not None else ""
+
+    def file_count(self, *, commented: bool = False) -> int:
+        return self._current().file_count(commented=commented)
+
+    def most_commented(self, limit: int) -> list[Article]:
+        """The articles with the most reader comments, most first."""
+        return [_article(f) for f in self._current().most_commented(limit)]
+
+    def named(self, words: str) -> list[Article]:
+        """Articles whose file name starts with ``words`` or whose title shares its words: the
+        candidates ``articles.choose`` picks from, read from the index, not by listing every
+        file."""
+        lexical = self._current()
+        found = lexical.files_named(words, CANDIDATES) + lexical.files_titled(words, CANDIDATES)
+        return list({f.record.source: _article(f) for f in found}.values())
 
     def passages(self, source: str) -> list[Hit]:
         return self.searcher.passages_of(source)

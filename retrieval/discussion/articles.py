@@ -64,16 +64,12 @@ def choose(words: str, articles: Sequence[Article]) -> list[Article]:
     return by_name(words, articles) or by_title(words, articles)
 
 
-def most_commented(articles: Sequence[Article]) -> Article | None:
-    """The article with the most comments (the first of them on a tie); None if none has any."""
-    commented = [a for a in articles if a.comments]
-    return max(commented, key=lambda a: a.comments, default=None)
-
-
-def listing(articles: Sequence[Article]) -> str:
-    """The articles with comments, most commented first, one a line (at most ``LISTED``)."""
+def listing(articles: Sequence[Article], total: int | None = None) -> str:
+    """The articles with comments, most commented first, one a line (at most ``LISTED``, and
+    how many more of the ``total`` there are)."""
     commented = sorted((a for a in articles if a.comments), key=lambda a: (-a.comments, a.source))
     lines = [f"- {a.line}" for a in commented[:LISTED]]
-    if len(commented) > LISTED:
-        lines.append(f"- … and {len(commented) - LISTED} more")
+    more = (len(commented) if total is None else total) - len(lines)
+    if more > 0:
+        lines.append(f"- … and {more} more")
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
 from retrieval.answer.types import Answer
 from retrieval.discussion.archive import Archive, Vector
-from retrieval.discussion.articles import Article, choose, listing, most_commented
+from retrieval.discussion.articles import LISTED, choose, listing
 from retrieval.discussion.compose import between_answer, overview_answer, replies_answer
 from retrieval.discussion.exchanges import between, replies_to_person
 from retrieval.discussion.llm import written_by_llm
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 SCOPE_HITS = 8  # passages searched to find the articles a point is discussed under
 SCOPE_ARTICLES = 3  # at most this many articles in one overview
 PEOPLE_HITS = 20  # passages searched to find the articles people commented under
+CACHED_FILES = 256  # comment trees kept (each read again only when its file changes)
 
 
 class NoDiscussion(LookupError):
@@ -35,8 +36,9 @@ class NoDiscussion(LookupError):
 
 
 class Discussions:
-    """Thread-safe. A file's comment tree is read once per version of the file (the first
-    overview of a large archive reads every file once; later ones only what an ingest changed)."""
+    """Thread-safe. A file's comment tree is read once per version of the file (the last few
+    hundred are kept); which files an answer needs comes from the lexical index, never from
+    reading every file."""
 
     def __init__(self, searcher: HybridSearcher, llm: LLMAnswerer | None = None) -> None:
         self.archive = Archive(searcher)
@@ -45,37 +47,33 @@ class Discussions:
         self._files: dict[str, tuple[str, Discussion, list[Hit]]] = {}  # source -> hash, …
 
     # -- the archive's comment trees ---------------------------------------------------------
-    def _file(self, source: str, title: str, file_hash: str) -> tuple[Discussion, list[Hit]]:
+    def _file(self, source: str) -> tuple[Discussion, list[Hit]]:
         """The file's comment tree and its other passages."""
+        file_hash = self.archive.file_hash(source)
         with self._lock:
             cached = self._files.get(source)
         if cached is not None and cached[0] == file_hash:
             return cached[1], cached[2]
+        found = self.archive.file(source)
         passages = self.archive.passages(source)
-        tree = discussion_from(source, title, passages)
+        tree = discussion_from(source, found.title if found else "", passages)
         others = [p for p in passages if p.kind != "comment"]
         with self._lock:
+            if len(self._files) >= CACHED_FILES:
+                self._files.pop(next(iter(self._files)))  # the oldest
             self._files[source] = (file_hash, tree, others)
         return tree, others
 
     def _article_passages(self, source: str) -> list[Hit]:
-        title, file_hash = self.archive.files().get(source, ("", ""))
-        return self._file(source, title, file_hash)[1]
+        return self._file(source)[1]
 
     def discussion(self, source: str) -> Discussion:
-        title, file_hash = self.archive.files().get(source, ("", ""))
-        return self._file(source, title, file_hash)[0]
+        return self._file(source)[0]
 
-    def articles(self) -> list[Article]:
-        """Every ingested file with its number of comments, in file-name order."""
-        files = self.archive.files()
-        with self._lock:
-            for gone in set(self._files) - set(files):
-                del self._files[gone]
-        return [
-            Article(source, title, len(self._file(source, title, file_hash)[0].remarks))
-            for source, (title, file_hash) in files.items()
-        ]
+    def _listing(self) -> str:
+        """The most commented articles, one a line, and how many more there are."""
+        shown = self.archive.most_commented(LISTED)
+        return listing(shown, self.archive.file_count(commented=True))
 
     # -- questions ---------------------------------------------------------------------------
     def answer(self, text: str, question: str | None = None) -> Answer | None:
@@ -98,22 +96,21 @@ class Discussions:
     def overview(self, article: str | None = None) -> Answer:
         """``corpusbot discussion [FILE]``: the overview of one article's comments, chosen by
         file name or title words, else the most commented; ``NoDiscussion`` says what exists."""
-        articles = self.articles()
-        commented = [a for a in articles if a.comments]
-        if not articles:
+        files = self.archive.file_count()
+        if not files:
             raise NoDiscussion("The archive is empty: ingest some articles first.")
-        if not commented:
+        if not self.archive.file_count(commented=True):
             raise NoDiscussion(
                 "The only article in the archive has no reader comments."
-                if len(articles) == 1
-                else f"None of the {len(articles)} articles in the archive has reader comments."
+                if files == 1
+                else f"None of the {files} articles in the archive has reader comments."
             )
         if article and article.strip():
-            candidates = choose(article, articles)
+            candidates = choose(article, self.archive.named(article))
             if not candidates:
                 raise NoDiscussion(
                     f"No article matches “{article.strip()}”. Articles with comments:\n"
-                    + listing(articles)
+                    + self._listing()
                 )
             if len(candidates) > 1:
                 raise NoDiscussion(
@@ -124,10 +121,10 @@ class Discussions:
             if not chosen.comments:
                 raise NoDiscussion(
                     f"{chosen.source} has no reader comments. Articles with comments:\n"
-                    + listing(articles)
+                    + self._listing()
                 )
         else:
-            chosen = max(commented, key=lambda a: a.comments)  # as most_commented
+            chosen = self.archive.most_commented(1)[0]
         question = f"What do the comments on {chosen.source} say?"
         overview = self._overview_of(question, "", [self.discussion(chosen.source)])
         if overview is None:  # its comments went away since they were counted
@@ -139,12 +136,14 @@ class Discussions:
         """The articles the question is about: the one it names, else (with no point named)
         the most commented, else those whose passages best match it."""
         if asked.article:
-            named = [a for a in choose(asked.article, self.articles()) if a.comments]
+            named = [
+                a for a in choose(asked.article, self.archive.named(asked.article)) if a.comments
+            ]
             if named:
                 return [self.discussion(a.source) for a in named[:SCOPE_ARTICLES]]
         if not asked.topic:
-            best = most_commented(self.articles())
-            return [self.discussion(best.source)] if best else []
+            best = self.archive.most_commented(1)
+            return [self.discussion(best[0].source)] if best else []
         sources = list(dict.fromkeys(h.source for h in self.archive.search(question, SCOPE_HITS)))
         found = [self.discussion(s) for s in sources]
         return [d for d in found if d.remarks][:SCOPE_ARTICLES]
@@ -177,7 +176,9 @@ class Discussions:
         """The articles under which the people named commented: the one the question names,
         else those the search finds their comments (or replies to them) in."""
         if asked.article:
-            named = [a for a in choose(asked.article, self.articles()) if a.comments]
+            named = [
+                a for a in choose(asked.article, self.archive.named(asked.article)) if a.comments
+            ]
             if named:
                 found = [self.discussion(a.source) for a in named]
                 return [d for d in found if any(d.by(p) for p in asked.people)]

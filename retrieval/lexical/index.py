@@ -10,6 +10,7 @@ cache; nothing is loaded whole into memory, and a commit by another process is p
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 import time
@@ -24,10 +25,11 @@ import numpy.typing as npt
 import tantivy
 
 from retrieval.lexical import analysis
-from retrieval.lexical.tokens import tokenize
+from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, tokenize
+from retrieval.lexical.tokens import words as _words
 from retrieval.store import FileRecord, StoredChunk
 
-FORMAT = 5  # bump when the schema or what is indexed changes: the index is then rebuilt
+FORMAT = 6  # bump when the schema or what is indexed changes: the index is then rebuilt
 WRITER_HEAP = 64_000_000
 STATE_ID = "__state__"
 WAIT_FOR_WRITER = 30.0  # seconds another process's short catch-up may hold the writer
@@ -52,6 +54,11 @@ def _schema() -> tantivy.Schema:
     builder.add_bytes_field("meta", stored=True, indexed=False)
     builder.add_bytes_field("analysis", stored=True, indexed=False)
     builder.add_bytes_field("vector", stored=True, indexed=False)  # float16
+    # File docs: how many reader comments the version has, its title's words and its name
+    # lower-cased, so "the most commented" and "the Press TV story" need no scan of all files
+    builder.add_unsigned_field("comments", stored=True, indexed=True, fast=True)
+    builder.add_text_field("title_terms", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("source_key", tokenizer_name="raw", index_option="basic")
     return builder.build()
 
 
@@ -101,15 +108,33 @@ def _passage_document(chunk: StoredChunk, tokens: list[str]) -> tantivy.Document
     return doc
 
 
-def _file_document(record: FileRecord) -> tantivy.Document:
+def _file_document(record: FileRecord, comments: int) -> tantivy.Document:
     doc = tantivy.Document(
         id=f"file:{record.source}",
         doc_type="file",
         source=record.source,
         file_hash=record.file_hash,
+        source_key=record.source.lower(),
+        title_terms=" ".join(stems(_words(record.title), QUESTION_STOPWORDS)),
     )
+    doc.add_unsigned("comments", comments)
     doc.add_bytes("meta", json.dumps(record.to_metadata(), ensure_ascii=False).encode("utf-8"))
     return doc
+
+
+def comment_count(chunks: Sequence[StoredChunk]) -> int:
+    """Reader comments among a file's passages (a long comment's parts count once)."""
+    return len(
+        {str(c.metadata.get("thread_path")) for c in chunks if c.metadata.get("kind") == "comment"}
+    )
+
+
+@dataclass(frozen=True)
+class IndexedFile:
+    """A file version as the index knows it: its record and its number of reader comments."""
+
+    record: FileRecord
+    comments: int
 
 
 class LexicalIndex:
@@ -308,6 +333,54 @@ class LexicalIndex:
             records[source] = FileRecord.from_metadata(source, json.loads(bytes(doc["meta"][0])))
         return records
 
+    def _files(self, query: tantivy.Query, limit: int, **order: Any) -> list[IndexedFile]:
+        searcher = self._searcher
+        found: list[IndexedFile] = []
+        for _, address in searcher.search(query, limit, count=False, **order).hits:
+            doc = searcher.doc(address)
+            source = str(doc["source"][0])
+            record = FileRecord.from_metadata(source, json.loads(bytes(doc["meta"][0])))
+            found.append(IndexedFile(record, int(doc["comments"][0])))
+        return found
+
+    def file(self, source: str) -> IndexedFile | None:
+        """The file version the index holds under ``source``, if any."""
+        query = tantivy.Query.term_query(SCHEMA, "id", f"file:{source}")
+        return next(iter(self._files(query, 1)), None)
+
+    def file_count(self, *, commented: bool = False) -> int:
+        """How many files (with reader comments, if ``commented``) the index holds."""
+        if not commented:
+            return int(self._searcher.doc_freq("doc_type", "file"))
+        result = self._searcher.search(_COMMENTED, 1, count=True)
+        return int(getattr(result, "count", 0) or 0)
+
+    def most_commented(self, limit: int) -> list[IndexedFile]:
+        """The files with the most reader comments, most first (ties: by name)."""
+        found = self._files(_COMMENTED, limit, order_by_field="comments")
+        return sorted(found, key=lambda f: (-f.comments, f.record.source))
+
+    def files_titled(self, words: str, limit: int) -> list[IndexedFile]:
+        """Files whose titles share words with ``words``, best first."""
+        terms = list(dict.fromkeys(stems(_words(words), QUESTION_STOPWORDS)))
+        if not terms:
+            return []
+        query = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "doc_type", "file")),
+                (tantivy.Occur.Must, _any_term(terms, "title_terms")),
+            ]
+        )
+        return self._files(query, limit)
+
+    def files_named(self, name: str, limit: int) -> list[IndexedFile]:
+        """Files whose path, or a folder's file name, starts with ``name`` (any case)."""
+        wanted = name.strip().lower()
+        if not wanted:
+            return []
+        pattern = f"(.*/)?{re.escape(wanted)}.*"
+        return self._files(tantivy.Query.regex_query(SCHEMA, "source_key", pattern), limit)
+
     def author_count(self, kind: str, name: str) -> int:
         """How many passages of this kind ("comment", "article") ``name`` wrote."""
         return int(self._searcher.doc_freq("author_tag", f"{kind}:{name_key(name)}"))
@@ -370,7 +443,7 @@ class LexicalWriter:
         texts = [lexical_text(c.content, c.metadata) for c in chunks]
         for chunk, tokens in zip(chunks, tokenize(texts), strict=True):
             self._handle.add_document(_passage_document(chunk, tokens))
-        self._handle.add_document(_file_document(record))
+        self._handle.add_document(_file_document(record, comment_count(chunks)))
 
     def remove_file(self, source: str) -> None:
         self._handle.delete_documents_by_term("source", source)
@@ -420,10 +493,14 @@ def _all_of_unscored(filters: Sequence[tuple[str, str]]) -> tantivy.Query:
     return tantivy.Query.const_score_query(_all_of(filters), 0.0)
 
 
-def _any_term(terms: Sequence[str]) -> tantivy.Query:
+def _any_term(terms: Sequence[str], field: str = "body") -> tantivy.Query:
     return tantivy.Query.boolean_query(
-        [(tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, "body", t)) for t in terms]
+        [(tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, field, t)) for t in terms]
     )
+
+
+# File docs with at least one reader comment
+_COMMENTED = tantivy.Query.range_query(SCHEMA, "comments", tantivy.FieldType.Unsigned, 1, None)
 
 
 def _stored(doc: tantivy.Document) -> StoredChunk:
