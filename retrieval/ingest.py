@@ -18,7 +18,7 @@ import queue
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
@@ -36,6 +36,16 @@ PIPELINE_VERSION = "corpusbot-pipeline-2"  # bump when parsing/chunking output c
 BATCH_CHUNKS = 256
 QUEUED_FILES = 64  # parsed files waiting for the embedder
 QUEUED_BATCHES = 2  # embedded batches waiting for the writer
+
+
+BACKGROUND_NICE = 10  # how much lower the parse and write threads run than the embedder
+
+
+def yield_cpu() -> None:
+    """Lower the calling thread's priority: the embedder, the ingest's bottleneck, keeps both
+    cores, and the parse and write threads use what it leaves (Linux; elsewhere a no-op)."""
+    with suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICE)
 
 
 class IngestError(RuntimeError):
@@ -226,6 +236,7 @@ def _prepare_all(
     out: queue.Queue[_Item],
     stop: threading.Event,
 ) -> None:
+    yield_cpu()
     for file in files:
         if not _put(out, _prepare_one(file, manifest.get(file.source), store), stop):
             return
@@ -284,6 +295,7 @@ class _Writer:
             raise self._error
 
     def _run(self) -> None:
+        yield_cpu()
         try:
             while (item := self._queue.get()) is not None:
                 self._write(*item)
