@@ -224,7 +224,10 @@ Tiree, after the automated lamp failed four times in a single stormy week.
 The Northern Lighthouse Board said the keepers would stay for at least ninety days while
 engineers replace the control system, which was installed in 1994.
 """
-NEW_QUESTION = "Why were keepers sent back to the Skerryvore lighthouse?"
+NEW_QUESTION = "Why were keepers sent back to the Skerryvore lighthouse on the {vessel}?"
+# Each run's copy names its own relief vessel, so the answer must come from this run's file
+# (earlier runs' copies of the article stay in a reused store)
+VESSEL_NOTE = "\nThe keepers sailed out on the relief vessel {vessel}.\n"
 
 
 def free_port() -> int:
@@ -282,15 +285,18 @@ def measure(store: Path, count: int, server: ChromaServer | None) -> dict[str, A
     }
     second = Reader(store, asked[:1], server)
     second.read()
-    name = f"skerryvore-{time.time_ns()}.txt"
-    (corpus / name).write_text(NEW_ARTICLE, encoding="utf-8")
-    done = first.send(do="ingest", paths=[str(corpus / name)], question=NEW_QUESTION)
+    stamp = time.time_ns()
+    name = f"skerryvore-{stamp}.txt"
+    vessel = f"Kestrel{stamp % 10**9}"
+    question = NEW_QUESTION.format(vessel=vessel)
+    (corpus / name).write_text(NEW_ARTICLE + VESSEL_NOTE.format(vessel=vessel), encoding="utf-8")
+    done = first.send(do="ingest", paths=[str(corpus)], question=question)
     figures |= {
         "one_file_ingest_s": done["ingest"],
         "first_answer_after_ingest_s": done["answer"],
         "new_file_cited": name in done["cited"],
     }
-    other = second.send(do="ask", question=NEW_QUESTION)
+    other = second.send(do="ask", question=question)
     figures |= {
         "second_process_first_answer_s": other["answer"],
         "second_process_cites_new_file": name in other["cited"],
