@@ -210,16 +210,17 @@ def rerank(
     two), and of the best by BM25 and by cosine alone, with the cross-encoder; then read the
     windows of the best ``context_top`` of them again with the sentence of their file that
     sets the scene, and average the two readings. A window holding the kind of thing asked
-    for gains ``typed``. Each candidate's relevance is
-    its best window's plain logit, and that window becomes its best span."""
+    for gains ``typed``. Each candidate's relevance is its best plain logit, and its best
+    window (in a details passage, the line asked for) becomes its best span."""
     top = list(candidates[: weights.rerank_top]) + [
         c
         for c in candidates[weights.rerank_top :]
         if (c.lexical_rank is not None and c.lexical_rank < weights.lexical_read)
         or (c.dense_rank is not None and c.dense_rank < weights.dense_read)
     ]
-    read = {id(c) for c in top}
     windows = {id(c): windows_of(question, c, weights.windows) for c in top}
+    top = [c for c in top if windows[id(c)]]  # a passage with no sentence is not read
+    read = {id(c) for c in top}
     pairs = [(c, span, "") for c in top for span in windows[id(c)]]
     if not pairs:
         return
