@@ -29,14 +29,10 @@ class Archive:
         view.refresh()
         return view.lexical
 
-    def file(self, source: str) -> Article | None:
-        """One ingested file (None when there is none under that name)."""
+    def version(self, source: str) -> tuple[str, str]:
+        """(title, content hash) of one ingested file; ("", "") when there is none."""
         found = self._current().file(source)
-        return _article(found) if found is not None else None
-
-    def file_hash(self, source: str) -> str:
-        found = self._current().file(source)
-        return found.record.file_hash if found is not None else ""
+        return (found.record.title, found.record.file_hash) if found else ("", "")
 
     def file_count(self, *, commented: bool = False) -> int:
         return self._current().file_count(commented=commented)

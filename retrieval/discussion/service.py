@@ -49,14 +49,13 @@ class Discussions:
     # -- the archive's comment trees ---------------------------------------------------------
     def _file(self, source: str) -> tuple[Discussion, list[Hit]]:
         """The file's comment tree and its other passages."""
-        file_hash = self.archive.file_hash(source)
+        title, file_hash = self.archive.version(source)
         with self._lock:
             cached = self._files.get(source)
         if cached is not None and cached[0] == file_hash:
             return cached[1], cached[2]
-        found = self.archive.file(source)
         passages = self.archive.passages(source)
-        tree = discussion_from(source, found.title if found else "", passages)
+        tree = discussion_from(source, title, passages)
         others = [p for p in passages if p.kind != "comment"]
         with self._lock:
             if len(self._files) >= CACHED_FILES:

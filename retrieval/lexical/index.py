@@ -319,20 +319,6 @@ class LexicalIndex:
             return int(json.loads(bytes(searcher.doc(address)["meta"][0]))["generation"])
         return None
 
-    def file_records(self) -> dict[str, FileRecord]:
-        """The record of every file version the index holds."""
-        searcher = self._searcher
-        total = int(searcher.doc_freq("doc_type", "file"))
-        if total == 0:
-            return {}
-        query = tantivy.Query.term_query(SCHEMA, "doc_type", "file")
-        records: dict[str, FileRecord] = {}
-        for _, address in searcher.search(query, total, count=False).hits:
-            doc = searcher.doc(address)
-            source = str(doc["source"][0])
-            records[source] = FileRecord.from_metadata(source, json.loads(bytes(doc["meta"][0])))
-        return records
-
     def _files(self, query: tantivy.Query, limit: int, **order: Any) -> list[IndexedFile]:
         searcher = self._searcher
         found: list[IndexedFile] = []

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from retrieval.discussion.service import Discussions, NoDiscussion
 from retrieval.engine import Engine
-from retrieval.settings import Settings
+from tests.conftest import make_settings
+from tests.retrieval.discussion.conftest import FIXTURE
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "discussion" / "congestion_charge.txt"
 TOPICS = (
     "ferry fares",
     "library hours",
@@ -51,9 +50,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         (corpus / f"{topic.replace(' ', '_')}.txt").write_text(
             small_article(topic), encoding="utf-8"
         )
-    engine = Engine(
-        Settings(data_dir=base / "data", corpus_dir=corpus, store_path=base / "data" / "chroma")
-    )
+    engine = Engine(make_settings(base))
     summary = engine.ingest()
     assert len(summary.added) == len(TOPICS) + 1 and not summary.failed
     yield engine
