@@ -3,8 +3,10 @@
 Unchanged files are skipped, changed files have all their old chunks replaced, files gone
 from an ingested folder are removed. Three stages overlap through bounded queues, so memory
 stays flat whatever the corpus size: a thread reads, parses and chunks files; the calling
-thread embeds batches; a thread writes them (Chroma, then the manifest commit that makes a
-batch's files visible at once, then the lexical index). A crash at any point leaves the
+thread embeds them a pool of files at a time, shortest chunks first; a thread writes each
+embedded step to Chroma while the next one embeds, then (a pool's chunks all stored) makes the
+pool's files visible at once with one manifest commit, then updates the lexical index. A crash
+at any point leaves the
 previous committed state readable, and the next ingest deletes whatever the crash left
 half-written.
 """
@@ -17,7 +19,7 @@ import os
 import queue
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,9 +35,11 @@ from retrieval.store import ChunkStore, FileRecord, PendingVersion, StoredChunk
 from retrieval.view import StoreView
 
 PIPELINE_VERSION = "corpusbot-pipeline-2"  # bump when parsing/chunking output changes
-BATCH_CHUNKS = 256
-QUEUED_FILES = 64  # parsed files waiting for the embedder
-QUEUED_BATCHES = 2  # embedded batches waiting for the writer
+POOL_CHUNKS = 1024  # chunks embedded together, sorted by length
+FIRST_POOL_CHUNKS = 64
+STEP_CHUNKS = 64  # embedded chunks handed to the writer at a time
+QUEUED_FILES = 128  # parsed files waiting for the embedder
+QUEUED_WRITES = 8  # steps waiting for the writer
 
 
 BACKGROUND_NICE = 10  # how much lower the parse and write threads run than the embedder
@@ -244,41 +248,53 @@ def _prepare_all(
 
 
 # -- stage 3: write ------------------------------------------------------------------------------
-@dataclass
-class _Batch:
-    files: list[_Prepared] = field(default_factory=list)
-    size: int = 0
+_Vectors = npt.NDArray[np.float32]
+_Version = tuple[FileRecord, Sequence[Chunk], str]  # record, chunks, hash of the version replaced
 
-    def add(self, item: _Prepared) -> None:
-        self.files.append(item)
-        self.size += len(item.chunks)
+
+def _versions(files: Sequence[_Prepared]) -> list[_Version]:
+    return [(f.record, f.chunks, f.replaces) for f in files]
 
 
 class _Writer:
-    """Writes embedded batches in its own thread, in order; re-raises its failure."""
+    """Stores what the embedder hands over, in its own thread and in order: a pool's pending
+    marks, its chunks a step at a time, then its commit. Re-raises its failure."""
 
     def __init__(self, store: ChunkStore, lexical: LexicalWriter) -> None:
         self.store = store
         self.lexical = lexical
         self.chunks_written = 0
-        self._queue: queue.Queue[tuple[_Batch, npt.NDArray[np.float32]] | None] = queue.Queue(
-            QUEUED_BATCHES
-        )
+        self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue(QUEUED_WRITES)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="ingest-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, batch: _Batch, vectors: npt.NDArray[np.float32]) -> None:
+    def begin(self, files: Sequence[_Prepared]) -> None:
+        versions = _versions(files)
+        self._submit(lambda: begin_versions(self.store, versions))
+
+    def chunks(self, chunks: Sequence[Chunk], vectors: _Vectors) -> None:
+        self._submit(lambda: self.store.write_chunks(chunks, vectors))
+
+    def commit(self, files: Sequence[_Prepared], vectors: _Vectors) -> None:
+        versions = _versions(files)
+
+        def commit() -> None:
+            self.chunks_written += commit_versions(self.store, self.lexical, versions, vectors)
+
+        self._submit(commit)
+
+    def _submit(self, write: Callable[[], None]) -> None:
         while True:
             self.check()
             try:
-                self._queue.put((batch, vectors), timeout=0.2)
+                self._queue.put(write, timeout=0.2)
                 return
             except queue.Full:
                 continue
 
     def close(self) -> None:
-        """Wait for every submitted batch (or the first failure)."""
+        """Wait for every submitted write (or the first failure)."""
         if self._thread.is_alive():
             while True:
                 try:
@@ -297,28 +313,26 @@ class _Writer:
     def _run(self) -> None:
         yield_cpu()
         try:
-            while (item := self._queue.get()) is not None:
-                self._write(*item)
+            while (write := self._queue.get()) is not None:
+                write()
         except BaseException as exc:
             self._error = exc
 
-    def _write(self, batch: _Batch, vectors: npt.NDArray[np.float32]) -> None:
-        versions = [(f.record, f.chunks, f.replaces) for f in batch.files]
-        self.chunks_written += write_versions(self.store, self.lexical, versions, vectors)
+
+def begin_versions(store: ChunkStore, versions: Sequence[_Version]) -> None:
+    """Mark versions about to be written, so a crash before their commit is repaired."""
+    store.mark_pending([PendingVersion(r.source, r.file_hash, old) for r, _, old in versions])
 
 
-def write_versions(
+def commit_versions(
     store: ChunkStore,
     lexical: LexicalWriter,
-    versions: Sequence[tuple[FileRecord, Sequence[Chunk], str]],
-    vectors: npt.NDArray[np.float32],
+    versions: Sequence[_Version],
+    vectors: _Vectors,
 ) -> int:
-    """Write new versions of files (record, chunks, hash of the version each replaces or "")
-    with their chunks' vectors, in order: pending marks, chunks, one manifest commit, the
-    lexical index, then the replaced versions' deletion. Returns the chunks written."""
-    store.mark_pending([PendingVersion(r.source, r.file_hash, old) for r, _, old in versions])
-    chunks = [c for _, file_chunks, _ in versions for c in file_chunks]
-    store.write_chunks(chunks, vectors)
+    """Make versions whose chunks are written visible: one manifest commit, the lexical index
+    (``vectors`` holds their chunks' rows, in order), then the replaced versions' deletion.
+    Returns the chunks committed."""
     written, generation = store.commit_files([r for r, _, _ in versions])
     row = 0
     for record, (_, file_chunks, _) in zip(written, versions, strict=True):
@@ -333,7 +347,21 @@ def write_versions(
         if old:
             store.forget_version(record.source, old)
     store.clear_pending([r.source for r, _, _ in versions])
-    return len(chunks)
+    return row
+
+
+def write_versions(
+    store: ChunkStore,
+    lexical: LexicalWriter,
+    versions: Sequence[_Version],
+    vectors: _Vectors,
+) -> int:
+    """Write new versions of files (record, chunks, hash of the version each replaces or "")
+    with their chunks' vectors, in order: pending marks, chunks, one manifest commit, the
+    lexical index, then the replaced versions' deletion. Returns the chunks written."""
+    begin_versions(store, versions)
+    store.write_chunks([c for _, file_chunks, _ in versions for c in file_chunks], vectors)
+    return commit_versions(store, lexical, versions, vectors)
 
 
 def remove_files(store: ChunkStore, lexical: LexicalWriter, sources: Sequence[str]) -> None:
@@ -397,7 +425,8 @@ def _run(
     reader.start()
     to_remove: list[str] = []
     try:
-        batch = _Batch()
+        pool: list[_Prepared] = []
+        pool_size, limit = 0, FIRST_POOL_CHUNKS  # the first pool is small: embedding starts soon
         while (item := parsed.get()) is not None:
             if isinstance(item, _Settled):
                 _settle(item, summary, progress, to_remove)
@@ -406,12 +435,13 @@ def _run(
                 summary.warnings.append(warning)
                 progress.note(warning)
             (summary.updated if item.replaces else summary.added).append(item.record.source)
-            batch.add(item)
-            if batch.size >= BATCH_CHUNKS:
-                _embed_and_submit(store, writer, batch, progress)
-                batch = _Batch()
-        if batch.files:
-            _embed_and_submit(store, writer, batch, progress)
+            pool.append(item)
+            pool_size += len(item.chunks)
+            if pool_size >= limit:
+                _embed_pool(store, writer, pool, progress)
+                pool, pool_size, limit = [], 0, POOL_CHUNKS
+        if pool:
+            _embed_pool(store, writer, pool, progress)
         writer.close()
     finally:
         stop.set()
@@ -439,11 +469,22 @@ def _settle(
     progress.advance(item.source)
 
 
-def _embed_and_submit(
-    store: ChunkStore, writer: _Writer, batch: _Batch, progress: IngestProgress
+def _embed_pool(
+    store: ChunkStore, writer: _Writer, pool: list[_Prepared], progress: IngestProgress
 ) -> None:
-    texts = [c.content for f in batch.files for c in f.chunks]
-    vectors = store.embeddings.embedder.embed(texts)
-    writer.submit(batch, vectors)
-    for item in batch.files:
+    """Embed a pool of files' chunks shortest first (the model's batches then hold texts of
+    like length, with little padding), handing each step's chunks to the writer while the next
+    step embeds; the files are committed together once all their chunks are stored."""
+    writer.begin(pool)
+    chunks = [c for f in pool for c in f.chunks]
+    order = sorted(range(len(chunks)), key=lambda i: len(chunks[i].content))
+    embedder = store.embeddings.embedder
+    vectors = np.empty((len(chunks), embedder.dimension), dtype=np.float32)
+    for start in range(0, len(order), STEP_CHUNKS):
+        rows = order[start : start + STEP_CHUNKS]
+        step = embedder.embed([chunks[i].content for i in rows])
+        vectors[rows] = step
+        writer.chunks([chunks[i] for i in rows], step)
+    writer.commit(pool, vectors)
+    for item in pool:
         progress.advance(item.record.source, len(item.chunks))

@@ -36,6 +36,11 @@ META_ID = "__store__"
 PENDING = "__pending__:"
 PAGE = 5000
 WRITE_BATCH = 1000
+# A chunk's text is kept in its metadata, not as Chroma's "document": Chroma indexes every
+# document for full-text search (an SQLite trigram index nothing here reads; the lexical index
+# is this project's own), which was half of the store's CPU per write. Chunks written before
+# are read from their document.
+TEXT_KEY = "text"
 
 
 class StoreUnavailable(RuntimeError):
@@ -311,8 +316,7 @@ class ChunkStore:
             self.chunks.upsert(
                 ids=[c.id for c in part],
                 embeddings=vectors[start : start + WRITE_BATCH],
-                documents=[c.content for c in part],
-                metadatas=[c.metadata for c in part],
+                metadatas=[{**c.metadata, TEXT_KEY: c.content} for c in part],
             )
 
     @_server_call
@@ -421,7 +425,7 @@ class ChunkStore:
             metas = got["metadatas"] or []
             vectors = np.asarray(got["embeddings"], dtype=np.float32)
             keep = [i for i, meta in enumerate(metas) if _is_visible(meta, manifest)]
-            chunks.extend(StoredChunk(ids[i], docs[i] or "", dict(metas[i])) for i in keep)
+            chunks.extend(_stored_chunk(ids[i], docs[i] if docs else None, metas[i]) for i in keep)
             rows.append(vectors[keep])
             offset += len(ids)
         matrix = np.concatenate(rows) if rows else np.zeros((0, 384), dtype=np.float32)
@@ -462,8 +466,8 @@ class ChunkStore:
             docs = got["documents"] or []
             metas = got["metadatas"] or []
             vectors = np.asarray(got["embeddings"], dtype=np.float32)
-            for n, (i, d, m) in enumerate(zip(ids, docs, metas, strict=True)):
-                yield StoredChunk(i, d or "", dict(m or {}), vector=vectors[n])
+            for n, (i, m) in enumerate(zip(ids, metas, strict=True)):
+                yield _stored_chunk(i, docs[n] if docs else None, m, vectors[n])
             offset += len(ids)
 
     @_server_call
@@ -492,8 +496,8 @@ class ChunkStore:
             metas = got["metadatas"] or []
             vectors = np.asarray(got["embeddings"], dtype=np.float32)
             chunks.extend(
-                StoredChunk(i, d or "", dict(m or {}), vector=vectors[n])
-                for n, (i, d, m) in enumerate(zip(ids, docs, metas, strict=True))
+                _stored_chunk(i, docs[n] if docs else None, m, vectors[n])
+                for n, (i, m) in enumerate(zip(ids, metas, strict=True))
             )
             offset += len(ids)
 
@@ -508,6 +512,18 @@ class ChunkStore:
                 return
             yield list(ids), list(got["metadatas"] or [])
             offset += len(ids)
+
+
+def _stored_chunk(
+    chunk_id: str,
+    document: str | None,
+    meta: Any,
+    vector: npt.NDArray[np.float32] | None = None,
+) -> StoredChunk:
+    metadata = dict(meta or {})
+    text = metadata.pop(TEXT_KEY, None)
+    content = text if isinstance(text, str) else document or ""
+    return StoredChunk(chunk_id, content, metadata, vector=vector)
 
 
 def _is_visible(meta: Any, manifest: dict[str, FileRecord]) -> bool:

@@ -72,6 +72,9 @@ class CrossEncoder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
         options.log_severity_level = 3
+        # No arena: it would keep the largest batch's activations (~50 MB) for the process's
+        # life; freed buffers go back to the heap, which the engine trims after each answer.
+        options.enable_cpu_mem_arena = False
         self._session = ort.InferenceSession(
             str(folder / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
         )
@@ -87,8 +90,8 @@ class CrossEncoder:
             return np.zeros(0, dtype=np.float32)
         with self._lock:
             encodings = self._tokenizer.encode_batch([(question, p) for p in passages])
-        # In small batches: onnxruntime's arena keeps the largest activations it ever held, and
-        # six pairs at a time cost no more time than eighteen in one run. Pairs of like length
+        # In small batches: a batch's activations are the answer's peak memory, and six pairs
+        # at a time cost no more time than eighteen in one run. Pairs of like length
         # share a batch, so little of it is padding.
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         scores = np.empty(len(encodings), dtype=np.float32)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -43,12 +44,13 @@ def test_changed_file_replaces_all_its_old_chunks(settings: Settings) -> None:
     summary = engine.ingest()
     assert summary.updated == ["001_a3f27b942b602c7e.txt"] and not summary.added
 
-    chunks = engine.store.chunks.get(where={"source": "001_a3f27b942b602c7e.txt"})
-    documents = chunks["documents"]
-    assert any("seven zillion doubloons" in d for d in documents)
-    assert not any("five billion dollars" in d for d in documents)
+    chunks = [
+        c for c in engine.store.all_chunks() if c.metadata["source"] == "001_a3f27b942b602c7e.txt"
+    ]
+    assert any("seven zillion doubloons" in c.content for c in chunks)
+    assert not any("five billion dollars" in c.content for c in chunks)
     # every stored chunk of the file belongs to the new version: no stale duplicates
-    hashes = {m["file_hash"] for m in chunks["metadatas"]}
+    hashes = {c.metadata["file_hash"] for c in chunks}
     assert hashes == {engine.store.manifest()["001_a3f27b942b602c7e.txt"].file_hash}
     hits = engine.search("seven zillion doubloons", k=3)
     assert hits[0].source == "001_a3f27b942b602c7e.txt"
@@ -104,3 +106,26 @@ def test_missing_path_names_the_fix(settings: Settings, tmp_path: Path) -> None:
         assert "nope does not exist" in str(exc)
     else:  # pragma: no cover - the assertion above is the test
         raise AssertionError("ingest of a missing folder did not fail")
+
+
+def test_a_store_from_before_texts_moved_out_of_documents_still_answers(
+    settings: Settings,
+) -> None:
+    """Chunks written by an earlier release keep their text as Chroma's document: a host that
+    builds its index from such a store (or reads their passages) still gets the text."""
+    engine = Engine(settings)
+    engine.ingest()
+    old = list(engine.store.all_chunks())
+    engine.store.chunks.delete(ids=[c.id for c in old])
+    engine.store.chunks.add(
+        ids=[c.id for c in old],
+        embeddings=[c.vector for c in old if c.vector is not None],
+        documents=[c.content for c in old],
+        metadatas=[c.metadata for c in old],
+    )
+    shutil.rmtree(engine.view.lexical.folder)
+
+    fresh = Engine(settings)
+    answer = fresh.ask("How many American troops are stationed in South Korea?")
+    assert "28,500" in answer.text.splitlines()[0]
+    assert all(c.hit.text for c in answer.citations)
