@@ -6,9 +6,8 @@ stays flat whatever the corpus size: a thread reads, parses and chunks files; th
 thread embeds them a pool of files at a time, shortest chunks first; a thread writes each
 embedded step to Chroma while the next one embeds, then (a pool's chunks all stored) makes the
 pool's files visible at once with one manifest commit, then updates the lexical index. A crash
-at any point leaves the
-previous committed state readable, and the next ingest deletes whatever the crash left
-half-written.
+at any point leaves the previous committed state readable, and the next ingest deletes
+whatever the crash left half-written.
 """
 
 from __future__ import annotations
@@ -477,6 +476,8 @@ def _embed_pool(
     step embeds; the files are committed together once all their chunks are stored."""
     writer.begin(pool)
     chunks = [c for f in pool for c in f.chunks]
+    owner = [n for n, f in enumerate(pool) for _ in f.chunks]
+    left = [len(f.chunks) for f in pool]  # chunks of each file still to embed
     order = sorted(range(len(chunks)), key=lambda i: len(chunks[i].content))
     embedder = store.embeddings.embedder
     vectors = np.empty((len(chunks), embedder.dimension), dtype=np.float32)
@@ -485,6 +486,9 @@ def _embed_pool(
         step = embedder.embed([chunks[i].content for i in rows])
         vectors[rows] = step
         writer.chunks([chunks[i] for i in rows], step)
+        for i in rows:  # a file counts as done once all its chunks are embedded
+            left[owner[i]] -= 1
+            if left[owner[i]] == 0:
+                item = pool[owner[i]]
+                progress.advance(item.record.source, len(item.chunks))
     writer.commit(pool, vectors)
-    for item in pool:
-        progress.advance(item.record.source, len(item.chunks))
