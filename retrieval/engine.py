@@ -11,7 +11,7 @@ from pathlib import Path
 from retrieval.answer.answerer import Answerer
 from retrieval.answer.types import Answer
 from retrieval.ingest import IngestProgress, IngestSummary, ingest
-from retrieval.memory import release_freed_memory, release_index_pages
+from retrieval.memory import map_large_buffers, release_freed_memory, release_index_pages
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
 from retrieval.store import ChunkStore
@@ -35,6 +35,7 @@ class Engine:
         self._searcher: HybridSearcher | None = None
         self._answerer: Answerer | None = None
         self._opening = threading.RLock()  # two threads must not open the store twice
+        map_large_buffers()  # an answer's peak memory is given back when it ends
 
     @property
     def store(self) -> ChunkStore:
