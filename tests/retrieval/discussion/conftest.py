@@ -16,12 +16,18 @@ from retrieval.settings import Settings
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "discussion" / "congestion_charge.txt"
 
 
-@pytest.fixture(scope="session")
-def charge_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    base = tmp_path_factory.mktemp("charge")
+def corpus_with_fixture(base: Path) -> Path:
+    """A corpus folder under ``base`` holding the congestion-charge article."""
     corpus = base / "corpus"
     corpus.mkdir()
     shutil.copy(FIXTURE, corpus / FIXTURE.name)
+    return corpus
+
+
+@pytest.fixture(scope="session")
+def charge_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    base = tmp_path_factory.mktemp("charge")
+    corpus = corpus_with_fixture(base)
     engine = Engine(
         Settings(data_dir=base / "data", corpus_dir=corpus, store_path=base / "data" / "chroma")
     )

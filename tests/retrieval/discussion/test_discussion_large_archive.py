@@ -3,7 +3,6 @@ about, not every file (a million-passage archive answered in seconds, not minute
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from retrieval.discussion.service import Discussions, NoDiscussion
 from retrieval.engine import Engine
 from tests.conftest import make_settings
-from tests.retrieval.discussion.conftest import FIXTURE
+from tests.retrieval.discussion.conftest import FIXTURE, corpus_with_fixture
 
 TOPICS = (
     "ferry fares",
@@ -43,9 +42,7 @@ def small_article(topic: str) -> str:
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     base = tmp_path_factory.mktemp("many")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    shutil.copy(FIXTURE, corpus / FIXTURE.name)
+    corpus = corpus_with_fixture(base)
     for topic in TOPICS:
         (corpus / f"{topic.replace(' ', '_')}.txt").write_text(
             small_article(topic), encoding="utf-8"
