@@ -170,6 +170,12 @@ class HybridSearcher:
             lexical(PERSON_CANDIDATES, False, parent=intent.replied_to)
         if intent.expects == "facts":
             dense_within(PERSON_CANDIDATES, kind="facts")
+        if intent.kind == "comment" and not (intent.author or intent.replied_to):
+            # "which contractors did one commenter say…": among the comments, which the
+            # whole archive's best (mostly article paragraphs) can crowd out; the best of
+            # them by BM25 are read by the cross-encoder like the archive's best
+            dense_within(PERSON_CANDIDATES, kind="comment")
+            lexical(PERSON_CANDIDATES, True, kind="comment")
         for source in self._best_sources(list(found.values())):
             for chunk in self.lexical.passages_of(source, comments_up_to=EXPAND_MAX):
                 take(chunk)

@@ -3,9 +3,13 @@ file's details are answerable, and every quote is exact and cited."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from retrieval.engine import Engine
+from tests.conftest import SEED_DIR, make_settings
 
 REUTERS = "000_88f28c69f322998a.txt"
 PRESS_TV = "001_a3f27b942b602c7e.txt"
@@ -110,3 +114,29 @@ def test_a_reader_s_words_found_by_a_rare_phrase_are_quoted_as_a_claim(
     answer = seeded_engine.ask("Who would celebrate peace with a drum of single malt?")
     assert answer.found and "single malt" in answer.citations[0].quote
     assert answer.text.startswith("An anonymous commenter (comment 4) claims")
+
+
+def test_a_question_about_what_a_commenter_said_searches_the_comments(tmp_path: Path) -> None:
+    # Forty articles share the question's words and crowd the archive-wide candidates; the
+    # comment that answers ("massive profits for the likes of Raytheon, GE, Lockheed and
+    # Boeing") is still found among the comments, because the question asks about one.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED_DIR / PRESS_TV, corpus / PRESS_TV)
+    for n in range(40):
+        (corpus / f"bases_{n:02}.txt").write_text(
+            f"Overseas bases report {n}\n\n"
+            f"America's overseas bases in region {n} are to be reviewed, officials said. The "
+            f"review of America's bases follows a report that they brought no profits to the "
+            f"local economy of region {n}.\n\n"
+            f"The bases cost America billions a year, and region {n} wants them to stay.\n",
+            encoding="utf-8",
+        )
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    question = "Which companies did a commenter say make massive profits from America's bases?"
+    top = engine.search(question, 5)[0]
+    assert top.kind == "comment" and "Raytheon" in top.text, (top.source, top.text[:60])
+    answer = engine.ask(question)
+    assert answer.found and answer.text.startswith("An anonymous commenter")
+    assert "Raytheon" in answer.text.splitlines()[0]
