@@ -36,7 +36,11 @@ from retrieval.view import StoreView
 PIPELINE_VERSION = "corpusbot-pipeline-2"  # bump when parsing/chunking output changes
 POOL_CHUNKS = 1024  # chunks embedded together, sorted by length
 FIRST_POOL_CHUNKS = 64
-STEP_CHUNKS = 64  # embedded chunks handed to the writer at a time
+STEP_CHUNKS = 64  # chunks embedded at a time (progress advances between steps)
+# Embedded chunks handed to the writer at a time: Chroma's cost per chunk falls with the size
+# of a write (into a 100k store: ~2.1 s of CPU per 1,024 chunks written 64 at a time, ~1.5 s
+# 256 at a time, about the same in one write of 1,024).
+WRITE_CHUNKS = 256
 QUEUED_FILES = 128  # parsed files waiting for the embedder
 QUEUED_WRITES = 8  # steps waiting for the writer
 
@@ -481,11 +485,14 @@ def _embed_pool(
     order = sorted(range(len(chunks)), key=lambda i: len(chunks[i].content))
     embedder = store.embeddings.embedder
     vectors = np.empty((len(chunks), embedder.dimension), dtype=np.float32)
+    unwritten: list[int] = []
     for start in range(0, len(order), STEP_CHUNKS):
         rows = order[start : start + STEP_CHUNKS]
-        step = embedder.embed([chunks[i].content for i in rows])
-        vectors[rows] = step
-        writer.chunks([chunks[i] for i in rows], step)
+        vectors[rows] = embedder.embed([chunks[i].content for i in rows])
+        unwritten += rows
+        if len(unwritten) >= WRITE_CHUNKS or start + STEP_CHUNKS >= len(order):
+            writer.chunks([chunks[i] for i in unwritten], vectors[unwritten])
+            unwritten = []
         for i in rows:  # a file counts as done once all its chunks are embedded
             left[owner[i]] -= 1
             if left[owner[i]] == 0:
