@@ -3,9 +3,10 @@
 Unchanged files are skipped, changed files have all their old chunks replaced, files gone
 from an ingested folder are removed. Three stages overlap through bounded queues, so memory
 stays flat whatever the corpus size: a thread reads, parses and chunks files; the calling
-thread embeds them a pool of files at a time, shortest chunks first; a thread writes each
-embedded step to Chroma while the next one embeds, then (a pool's chunks all stored) makes the
-pool's files visible at once with one manifest commit, then updates the lexical index. A crash
+thread embeds them a pool of files at a time, shortest chunks first; a thread writes every
+few hundred embedded chunks to Chroma while the next ones embed, then (a pool's chunks all
+stored) makes the pool's files visible at once with one manifest commit, then updates the
+lexical index. A crash
 at any point leaves the previous committed state readable, and the next ingest deletes
 whatever the crash left half-written.
 """
@@ -42,7 +43,7 @@ STEP_CHUNKS = 64  # chunks embedded at a time (progress advances between steps)
 # 256 at a time, about the same in one write of 1,024).
 WRITE_CHUNKS = 256
 QUEUED_FILES = 128  # parsed files waiting for the embedder
-QUEUED_WRITES = 8  # steps waiting for the writer
+QUEUED_WRITES = 8  # writes waiting for the writer thread
 
 
 BACKGROUND_NICE = 10  # how much lower the parse and write threads run than the embedder
@@ -261,7 +262,7 @@ def _versions(files: Sequence[_Prepared]) -> list[_Version]:
 
 class _Writer:
     """Stores what the embedder hands over, in its own thread and in order: a pool's pending
-    marks, its chunks a step at a time, then its commit. Re-raises its failure."""
+    marks, its chunks a write at a time, then its commit. Re-raises its failure."""
 
     def __init__(self, store: ChunkStore, lexical: LexicalWriter) -> None:
         self.store = store
@@ -476,8 +477,9 @@ def _embed_pool(
     store: ChunkStore, writer: _Writer, pool: list[_Prepared], progress: IngestProgress
 ) -> None:
     """Embed a pool of files' chunks shortest first (the model's batches then hold texts of
-    like length, with little padding), handing each step's chunks to the writer while the next
-    step embeds; the files are committed together once all their chunks are stored."""
+    like length, with little padding), handing every ``WRITE_CHUNKS`` embedded chunks to the
+    writer while the next ones embed; the files are committed together once all their chunks
+    are stored."""
     writer.begin(pool)
     chunks = [c for f in pool for c in f.chunks]
     owner = [n for n, f in enumerate(pool) for _ in f.chunks]
