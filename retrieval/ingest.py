@@ -6,9 +6,8 @@ stays flat whatever the corpus size: a thread reads, parses and chunks files; th
 thread embeds them a pool of files at a time, shortest chunks first; a thread writes every
 few hundred embedded chunks to Chroma while the next ones embed, then (a pool's chunks all
 stored) makes the pool's files visible at once with one manifest commit, then updates the
-lexical index. A crash
-at any point leaves the previous committed state readable, and the next ingest deletes
-whatever the crash left half-written.
+lexical index. A crash at any point leaves the previous committed state readable, and the
+next ingest deletes whatever the crash left half-written.
 """
 
 from __future__ import annotations
