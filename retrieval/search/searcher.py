@@ -2,9 +2,9 @@
 
 1. Candidates: the nearest passages in Chroma's vector index and the best BM25 passages of
    the lexical index, keeping only committed versions; when the question names a person (or
-   asks for an article's details), also the nearest and the best BM25 among what that person
-   wrote or was answered with (or the details passages), ranked from the lexical index's copy
-   of their vectors.
+   asks what readers said, or for an article's details), also the nearest and the best BM25
+   among what that person wrote or was answered with (or the comments, or the details
+   passages), ranked from the lexical index's copy of their vectors.
 2. A weighted sum of what is known about each candidate (``features``), fitted on the dev set.
 3. Optionally, the cross-encoder reads the best window of the first few and its score is
    added (``ranker.rerank``).
