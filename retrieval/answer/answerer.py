@@ -47,7 +47,8 @@ class Answerer:
 
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         resolved = resolve(question, previous)
-        discussion = self.discussions.answer(resolved.text, question)
+        cited = [c.hit.source for c in previous.citations] if previous else []
+        discussion = self.discussions.answer(resolved.text, question, cited)
         if discussion is not None:  # about the discussion itself: counts, positions, replies
             return discussion
         following = self.following(resolved)

@@ -16,6 +16,7 @@ from retrieval.discussion.compose import between_answer, overview_answer, replie
 from retrieval.discussion.exchanges import between, replies_to_person
 from retrieval.discussion.llm import written_by_llm
 from retrieval.discussion.matching import Addressing, addressing
+from retrieval.discussion.numbered import AskedComment, asked_comment, comment_answer
 from retrieval.discussion.overview import build_overview
 from retrieval.discussion.quotes import content_stems
 from retrieval.discussion.recognise import DiscussionQuestion, recognise
@@ -75,10 +76,17 @@ class Discussions:
         return listing(shown, self.archive.file_count(commented=True))
 
     # -- questions ---------------------------------------------------------------------------
-    def answer(self, text: str, question: str | None = None) -> Answer | None:
+    def answer(
+        self, text: str, question: str | None = None, context: Sequence[str] = ()
+    ) -> Answer | None:
         """The discussion answer to a discussion question; None for any other question (or
         when the comments have nothing on it), which the ordinary answer then handles.
-        ``text`` is what is read (a follow-up resolved), ``question`` what was asked."""
+        ``text`` is what is read (a follow-up resolved), ``question`` what was asked, and
+        ``context`` the files the previous answer cited ("what does comment 4 say?" is about
+        the article just discussed)."""
+        numbered = asked_comment(question or text)
+        if numbered is not None:
+            return self._numbered(question or text, numbered, context)
         asked = recognise(text, self.archive.intent(text))
         if asked is None:
             return None
@@ -202,6 +210,38 @@ class Discussions:
         chains = between(discussions, one, other)
         background = [r for d in discussions for r in d.remarks]
         return between_answer(question, one, other, chains, background)
+
+    def _numbered(self, question: str, asked: AskedComment, context: Sequence[str]) -> Answer:
+        """One comment by its number or place: under the article the question names, else
+        the one the previous answer cited, else every commented article when there are only
+        a few; with more, the answer asks which article."""
+        if asked.article:
+            named = [
+                a for a in choose(asked.article, self.archive.named(asked.article)) if a.comments
+            ]
+            if not named:
+                text = (
+                    f"No article with reader comments matches “{asked.article}”. "
+                    f"Articles with comments:\n{self._listing()}"
+                )
+                return Answer(question, text, False)
+            found = [self.discussion(a.source) for a in named[:SCOPE_ARTICLES]]
+            return comment_answer(question, asked, found)
+        cited = [d for d in map(self.discussion, dict.fromkeys(context)) if d.remarks]
+        if cited:
+            return comment_answer(question, asked, cited[:1])
+        commented = self.archive.file_count(commented=True)
+        if commented > SCOPE_ARTICLES:
+            text = (
+                f"Which article's {asked.label}? {commented} articles have reader comments: "
+                f"name one, as in “{asked.label} on the <title words> story” or by its file "
+                f"name. The most commented:\n{self._listing()}"
+            )
+            return Answer(question, text, False)
+        shown = self.archive.most_commented(SCOPE_ARTICLES)
+        if not shown:
+            return Answer(question, "No article in the archive has reader comments.", False)
+        return comment_answer(question, asked, [self.discussion(a.source) for a in shown])
 
     # -- extractive or written by the LLM ----------------------------------------------------
     def _written(self, question: str, outline: Answer) -> Answer:

@@ -94,3 +94,19 @@ def test_a_name_that_matches_nothing_lists_the_most_commented_and_how_many_more(
     assert FIXTURE.name in message.splitlines()[1]  # the most commented first
     assert message.splitlines()[-1] == f"- … and {len(TOPICS) + 1 - 10} more"
     assert not reads
+
+
+def test_a_comment_number_with_no_article_named_asks_which_without_reading_any(
+    archive: Engine, reads: list[str]
+) -> None:
+    answer = archive.ask("What does comment 1 say?")
+    assert not answer.found and not answer.citations
+    lines = answer.text.splitlines()
+    assert lines[0].startswith(
+        f"Which article's comment 1? {len(TOPICS) + 1} articles have reader comments: name one"
+    )
+    assert FIXTURE.name in lines[1]  # the most commented first
+    assert not reads
+    named = archive.ask("What does comment 1 on the congestion charge story say?")
+    assert named.text.startswith("Under “City Council Approves Congestion Charge")
+    assert set(reads) == {FIXTURE.name}
