@@ -52,8 +52,7 @@ def test_a_number_no_comment_has_says_how_the_comments_are_numbered(
     answer = charge_engine.ask("What does comment 12 say?")
     assert not answer.found and not answer.citations
     assert answer.text == (
-        f"{CHARGE} has no comment 12: its comments are numbered 1 to 3, replies below them "
-        "as 1.1."
+        f"{CHARGE} has no comment 12: its comments are numbered 1 to 3, replies below them as 1.1."
     )
 
 
