@@ -99,9 +99,10 @@ def introduces_speaker(sentence: str) -> bool:
 
 def window(candidate: Candidate, index: int) -> tuple[int, int]:
     """The sentence at ``index`` with the neighbour it needs to be understood: the quote after
-    a speaker's introduction ("X told a news conference."), the sentence before one that starts
-    with a pronoun, the next one after a very short sentence, and a very short one that
-    follows."""
+    a speaker's introduction ("X told a news conference."), the answer after a question the
+    text asks itself ("Is this another treaty-breaking situation? Not really, because …"), the
+    sentence before one that starts with a pronoun, the next one after a very short sentence,
+    and a very short one that follows."""
     sentences = candidate.sentences
     text = candidate.body
     start, end = sentences[index].start, sentences[index].end
@@ -110,7 +111,9 @@ def window(candidate: Candidate, index: int) -> tuple[int, int]:
     sentence = text[start:end]
     last = index
     if index + 1 < len(sentences) and (
-        end - start < SHORT_SENTENCE or _SPEAKER_INTRO.search(sentence)
+        end - start < SHORT_SENTENCE
+        or _SPEAKER_INTRO.search(sentence)
+        or sentence.rstrip(" \"”’'").endswith("?")
     ):
         last = index + 1
     elif index > 0 and _PRONOUN_START.match(sentence):

@@ -140,3 +140,12 @@ def test_a_question_about_what_a_commenter_said_searches_the_comments(tmp_path: 
     answer = engine.ask(question)
     assert answer.found and answer.text.startswith("An anonymous commenter")
     assert "Raytheon" in answer.text.splitlines()[0]
+
+
+def test_a_question_the_text_asks_itself_is_quoted_with_its_answer(
+    seeded_engine: Engine,
+) -> None:
+    # "Is this another treaty-breaking situation …? Not really, because …"
+    line = first_line(seeded_engine, "Does the editor think this is a treaty-breaking situation?")
+    assert line.startswith("Jim W. Dean's editor's note argues: “Is this another treaty-breaking")
+    assert "Not really, because the current arrangement has operated since the Cold War" in line
