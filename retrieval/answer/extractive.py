@@ -53,8 +53,13 @@ def _clause(hit: Hit, quote: str, n: int) -> str:
     return f"{speaker(hit)}: “{_inline(quote)}” [{n}]"
 
 
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
+
 def _inline(quote: str) -> str:
-    return re.sub(r"\s+", " ", quote).strip()
+    """The quote on one line, its own double quotation marks made single (it is shown inside
+    double ones)."""
+    return re.sub(r"\s+", " ", quote).strip().translate(_INNER_QUOTES)
 
 
 def quote_that_follows(hit: Hit, quote: str, following: Continuation | None) -> Citation | None:

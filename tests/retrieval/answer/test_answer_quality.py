@@ -149,3 +149,13 @@ def test_a_question_the_text_asks_itself_is_quoted_with_its_answer(
     line = first_line(seeded_engine, "Does the editor think this is a treaty-breaking situation?")
     assert line.startswith("Jim W. Dean's editor's note argues: “Is this another treaty-breaking")
     assert "Not really, because the current arrangement has operated since the Cold War" in line
+
+
+def test_a_quote_that_holds_quotation_marks_shows_them_single(seeded_engine: Engine) -> None:
+    answer = seeded_engine.ask(
+        "Where was Esper travelling when he said South Korea can contribute more?"
+    )
+    line = answer.text.splitlines()[0]
+    assert "“‘South Korea is a wealthy country. They can and should contribute more,’ Esper" in line
+    assert "““" not in answer.text
+    assert answer.citations[0].quote.startswith("“South Korea is a wealthy")  # stored as is
