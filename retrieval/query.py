@@ -199,6 +199,9 @@ def _name_spans(question: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+(?!I\b)[A-Z][a-z]")  # a capitalised word follows
+
+
 def find_names(question: str, spelling: Callable[[str], str | None]) -> list[tuple[int, str]]:
     """Known names in the question as (position, name as the corpus spells it), in order.
 
@@ -213,6 +216,8 @@ def find_names(question: str, spelling: Callable[[str], str | None]) -> list[tup
         name = spelling(text)
         if name is None or (len(name) < 3 and name != text):
             continue
+        if _NAME_GOES_ON.match(question, end):
+            continue  # commenter "Joe" is not the Joe of "Joe Pasquale"
         found.append((start, name))
         taken.append(range(start, end))
     return sorted(found)

@@ -59,3 +59,13 @@ def test_a_follow_up_about_the_person_just_quoted_walks_their_replies(
     first = seeded_engine.ask("What did CHUCKMAN say about Putin?")
     answer = seeded_engine.ask("Who replied to him?", first)
     assert answer.text.startswith("Replies to CHUCKMAN:")
+
+
+def test_a_commenter_s_name_inside_a_longer_name_is_not_that_commenter(
+    seeded_engine: Engine,
+) -> None:
+    # "Joe" comments on the Reuters story; Joe Biden does not
+    assert seeded_engine.ask("Who replied to Joe?").text.startswith("Replies to Joe:")
+    answer = seeded_engine.ask("Who replied to Joe Biden?")
+    assert "Replies to Joe" not in answer.text
+    assert seeded_engine.searcher.intent("What did Joe Biden say about Korea?").author is None
