@@ -444,7 +444,7 @@ def _run(
                 _embed_pool(store, writer, pool, progress)
                 pool, pool_size, limit = [], 0, POOL_CHUNKS
         if pool:
-            _embed_pool(store, writer, pool, progress)
+            _embed_pool(store, writer, pool, progress, last=True)
         writer.close()
     finally:
         stop.set()
@@ -473,12 +473,18 @@ def _settle(
 
 
 def _embed_pool(
-    store: ChunkStore, writer: _Writer, pool: list[_Prepared], progress: IngestProgress
+    store: ChunkStore,
+    writer: _Writer,
+    pool: list[_Prepared],
+    progress: IngestProgress,
+    *,
+    last: bool = False,
 ) -> None:
     """Embed a pool of files' chunks shortest first (the model's batches then hold texts of
     like length, with little padding), handing every ``WRITE_CHUNKS`` embedded chunks to the
     writer while the next ones embed; the files are committed together once all their chunks
-    are stored."""
+    are stored. In the ``last`` pool of a run the final ``WRITE_CHUNKS`` go a step at a time,
+    so little is left to write once the embedding ends (nothing else overlaps that wait)."""
     writer.begin(pool)
     chunks = [c for f in pool for c in f.chunks]
     owner = [n for n, f in enumerate(pool) for _ in f.chunks]
@@ -491,7 +497,8 @@ def _embed_pool(
         rows = order[start : start + STEP_CHUNKS]
         vectors[rows] = embedder.embed([chunks[i].content for i in rows])
         unwritten += rows
-        if len(unwritten) >= WRITE_CHUNKS or start + STEP_CHUNKS >= len(order):
+        ending = last and len(order) - start <= WRITE_CHUNKS
+        if ending or len(unwritten) >= WRITE_CHUNKS or start + STEP_CHUNKS >= len(order):
             writer.chunks([chunks[i] for i in unwritten], vectors[unwritten])
             unwritten = []
         for i in rows:  # a file counts as done once all its chunks are embedded
