@@ -70,7 +70,10 @@ ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     "reason": re.compile(
         r"\b(because|due to|owing to|as a result|result of|blam\w*|caused|amid|since|"
         r"in order to|reason\w*|thanks to|following|led to|driven by|prompted|fears?|"
-        r"concerns?|so that|after)\b",
+        r"concerns?|so that|after|in protest|protest(?:s|ed|ing)? (?:at|against|over)|"
+        r"in (?:a|an) (?:bid|attempt|effort) to|aim(?:ed|s)? (?:at|to)|the aim|"
+        r"in response to|in retaliation|motivated by|to force|to avoid|to prevent|"
+        r"on the grounds|so as to|for fear)\b",
         re.IGNORECASE,
     ),
     "quote": re.compile(r"[“\"]|\b(said|says|told|added|warned|argued|claimed|insisted|wrote)\b"),

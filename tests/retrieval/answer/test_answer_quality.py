@@ -159,3 +159,28 @@ def test_a_quote_that_holds_quotation_marks_shows_them_single(seeded_engine: Eng
     assert "“‘South Korea is a wealthy country. They can and should contribute more,’ Esper" in line
     assert "““" not in answer.text
     assert answer.citations[0].quote.startswith("“South Korea is a wealthy")  # stored as is
+
+
+STRIKE = """Civil servants strike in Wales
+
+Thousands of civil servants were on strike across Wales on Friday in protest at planned job cuts.
+
+The walkout by government staff closed job centres and tax offices in Cardiff, Swansea and \
+Newport, the PCS union said, and thousands of staff joined picket lines in Wales.
+
+"Our decisions mean more police, more teachers, more doctors and more nurses," the minister \
+said of the thousands of government staff in Wales who walked out. "We will provide help \
+with relocation."
+"""
+
+
+def test_a_why_question_is_answered_by_the_sentence_that_gives_the_reason(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.txt").write_text(STRIKE, encoding="utf-8")
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    line = first_line(engine, "How come thousands of government staff in Wales walked out?")
+    assert "in protest at planned job cuts" in line
