@@ -70,6 +70,7 @@ class RankerWeights:
     # question's words they lack ("the game's developer" is Mindark's role in *Project
     # Entropia* only if the reader is told which game): the two readings are averaged.
     context_top: int = 3
+    comment_read: int = 5  # for a question about readers, the best comments read anyway
     typed: float = 2.0  # logit units for a window holding the kind of thing asked for
     # Among what it read, a reader's comment yields to the article unless the question asks
     # about readers (comments are opinions, and a comment sentence can look like an answer).
@@ -221,6 +222,12 @@ def rerank(
         if (c.lexical_rank is not None and c.lexical_rank < weights.lexical_read)
         or (c.dense_rank is not None and c.dense_rank < weights.dense_read)
     ]
+    if question.intent.kind == "comment" and question.intent.expects != "facts":
+        # a question about what readers wrote: the best few comments are read too, wherever
+        # stage two put them among article paragraphs
+        comments = [c for c in candidates if c.meta.get("kind") == "comment"]
+        chosen = {id(c) for c in top}
+        top += [c for c in comments[: weights.comment_read] if id(c) not in chosen]
     windows = {id(c): windows_of(question, c, weights.windows) for c in top}
     top = [c for c in top if windows[id(c)]]  # a passage with no sentence is not read
     read = {id(c) for c in top}

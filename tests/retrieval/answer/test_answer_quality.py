@@ -184,3 +184,28 @@ def test_a_why_question_is_answered_by_the_sentence_that_gives_the_reason(
     engine.ingest()
     line = first_line(engine, "How come thousands of government staff in Wales walked out?")
     assert "in protest at planned job cuts" in line
+
+
+def test_which_commenter_did_something_reads_more_than_the_best_few_comments(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED_DIR / REUTERS, corpus / REUTERS)
+    shutil.copy(SEED_DIR / PRESS_TV, corpus / PRESS_TV)
+    for n in range(30):
+        (corpus / f"korea_{n:02}.txt").write_text(
+            f"South Korea and region {n}\n\n"
+            f"South Korea's leaders met region {n} officials in Seoul on Monday to discuss "
+            f"trade between South Korea and region {n}.\n\n"
+            f"  1. Reader{n} says\n\n"
+            f"    South Korea should pay for South Korea's own defence, region {n} too.\n",
+            encoding="utf-8",
+        )
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    answer = engine.ask("Which commenter apologised to South Korea?")
+    cited = [c for c in answer.citations if "deeply sorry" in c.quote]
+    assert cited, answer.text  # "Dear South Korea, I am deeply sorry …" (comment 2, anonymous)
+    assert (cited[0].hit.source, cited[0].hit.thread_path) == (PRESS_TV, "2")
+    assert answer.text.startswith("An anonymous commenter (comment 2) claims: “Dear South Korea")
