@@ -211,7 +211,8 @@ def rerank(
     weights: RankerWeights = DEFAULT_WEIGHTS,
 ) -> None:
     """Score the best windows of the first ``rerank_top`` candidates (already sorted by stage
-    two), and of the best by BM25 and by cosine alone, with the cross-encoder; then read the
+    two), of the best by BM25 and by cosine alone, and (for a question about what readers
+    wrote) of the best ``comment_read`` comments, with the cross-encoder; then read the
     windows of the best ``context_top`` of them again with the sentence of their file that
     sets the scene, and average the two readings. A window holding the kind of thing asked
     for gains ``typed``. Each candidate's relevance is its best plain logit, and its best
