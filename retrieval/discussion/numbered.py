@@ -23,8 +23,10 @@ OPENING_CHARS = 400  # quoted from the start of a comment when no point is asked
 REPLIERS_SHOWN = 6
 
 _NUMBERED = re.compile(
-    r"\b(?P<noun>comment|reply|post)\s*(?:no\.?\s*|number\s+|#\s*)?"
-    r"(?P<path>\d{1,4}(?:\.\d{1,3}){0,8})(?![\d,]|\.\d)(?!\s*(?:%|per\s*cent))",
+    r"\b(?:comment|reply)\s*(?:no\.?\s*|number\s+|#\s*)?"
+    r"(?P<path>\d{1,4}(?:\.\d{1,3}){0,8})(?![\d,]|\.\d)"
+    r"(?!\s*(?:%|per\s*cent|times|days?|weeks?|months?|years?|hours?|minutes?|people|"
+    r"readers|comments|replies)\b)",
     re.IGNORECASE,
 )
 _ORDINALS = {
@@ -48,7 +50,7 @@ _LAST = ("last", "final", "latest")
 _PLACED = re.compile(
     r"\bthe\s+(?:very\s+)?(?P<place>"
     + "|".join((*_ORDINALS, *_LAST))
-    + r"|[4-9]th)\s+(?:reader\s+|top-level\s+)?(?P<noun>comment|commenter|commentator|poster)\b"
+    + r"|[4-9]th)\s+(?:reader\s+|top-level\s+)?(?:comment|commenter|commentator|poster)\b"
     r"(?!\s+(?:to|who|that|which|whose|with)\b)",
     re.IGNORECASE,
 )

@@ -93,6 +93,8 @@ def test_an_article_named_in_the_question_or_just_cited_decides_which(
         "How many comments does the Reuters story have?",
         "Did shares fall 3.5 per cent after the comment?",
         "What did the first minister say?",
+        "Did he reply 2 days later?",
+        "How many readers left a comment 3 times?",
     ],
 )
 def test_questions_that_do_not_point_at_one_comment_are_not_taken_for_it(question: str) -> None:
