@@ -4,6 +4,7 @@ file's details are answerable, and every quote is exact and cited."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,19 @@ def first_line(engine: Engine, question: str) -> str:
     assert answer.found, question
     assert all(c.quote in c.hit.text for c in answer.citations)
     return answer.text.splitlines()[0]
+
+
+def engine_with(tmp_path: Path, seeds: Sequence[str], files: Mapping[str, str]) -> Engine:
+    """An engine over copies of some sample articles and the given texts, ingested."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in seeds:
+        shutil.copy(SEED_DIR / name, corpus / name)
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    return engine
 
 
 def test_how_many_troops_is_answered_with_the_number_in_the_first_line(
@@ -120,20 +134,17 @@ def test_a_question_about_what_a_commenter_said_searches_the_comments(tmp_path: 
     # Forty articles share the question's words and crowd the archive-wide candidates; the
     # comment that answers ("massive profits for the likes of Raytheon, GE, Lockheed and
     # Boeing") is still found among the comments, because the question asks about one.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEED_DIR / PRESS_TV, corpus / PRESS_TV)
-    for n in range(40):
-        (corpus / f"bases_{n:02}.txt").write_text(
+    bases = {
+        f"bases_{n:02}.txt": (
             f"Overseas bases report {n}\n\n"
             f"America's overseas bases in region {n} are to be reviewed, officials said. The "
             f"review of America's bases follows a report that they brought no profits to the "
             f"local economy of region {n}.\n\n"
-            f"The bases cost America billions a year, and region {n} wants them to stay.\n",
-            encoding="utf-8",
+            f"The bases cost America billions a year, and region {n} wants them to stay.\n"
         )
-    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
-    engine.ingest()
+        for n in range(40)
+    }
+    engine = engine_with(tmp_path, [PRESS_TV], bases)
     question = "Which companies did a commenter say make massive profits from America's bases?"
     top = engine.search(question, 5)[0]
     assert top.kind == "comment" and "Raytheon" in top.text, (top.source, top.text[:60])
@@ -177,11 +188,7 @@ with relocation."
 def test_a_why_question_is_answered_by_the_sentence_that_gives_the_reason(
     tmp_path: Path,
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "strike.txt").write_text(STRIKE, encoding="utf-8")
-    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
-    engine.ingest()
+    engine = engine_with(tmp_path, [], {"strike.txt": STRIKE})
     line = first_line(engine, "How come thousands of government staff in Wales walked out?")
     assert "in protest at planned job cuts" in line
 
@@ -189,21 +196,19 @@ def test_a_why_question_is_answered_by_the_sentence_that_gives_the_reason(
 def test_which_commenter_did_something_reads_more_than_the_best_few_comments(
     tmp_path: Path,
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEED_DIR / REUTERS, corpus / REUTERS)
-    shutil.copy(SEED_DIR / PRESS_TV, corpus / PRESS_TV)
-    for n in range(30):
-        (corpus / f"korea_{n:02}.txt").write_text(
+    # thirty articles on South Korea, each with a reader's comment that shares more of the
+    # question's words than the apology does
+    korea = {
+        f"korea_{n:02}.txt": (
             f"South Korea and region {n}\n\n"
             f"South Korea's leaders met region {n} officials in Seoul on Monday to discuss "
             f"trade between South Korea and region {n}.\n\n"
             f"  1. Reader{n} says\n\n"
-            f"    South Korea should pay for South Korea's own defence, region {n} too.\n",
-            encoding="utf-8",
+            f"    South Korea should pay for South Korea's own defence, region {n} too.\n"
         )
-    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
-    engine.ingest()
+        for n in range(30)
+    }
+    engine = engine_with(tmp_path, [REUTERS, PRESS_TV], korea)
     answer = engine.ask("Which commenter apologised to South Korea?")
     cited = [c for c in answer.citations if "deeply sorry" in c.quote]
     assert cited, answer.text  # "Dear South Korea, I am deeply sorry …" (comment 2, anonymous)
