@@ -214,3 +214,21 @@ def test_which_commenter_did_something_reads_more_than_the_best_few_comments(
     assert cited, answer.text  # "Dear South Korea, I am deeply sorry …" (comment 2, anonymous)
     assert (cited[0].hit.source, cited[0].hit.thread_path) == (PRESS_TV, "2")
     assert answer.text.startswith("An anonymous commenter (comment 2) claims: “Dear South Korea")
+
+
+ENGINES = """Engine maker's profits rise
+
+British engine maker Rolls-Royce made profits of £500m last year, the firm said on Thursday.
+
+The firm said orders for its Trent engines had doubled, and that it would hire 800 staff.
+"""
+
+
+def test_a_country_named_one_way_in_the_question_and_another_in_the_story_is_not_missing(
+    tmp_path: Path,
+) -> None:
+    # "the UK" asked, "British" written: the story is not about some other country
+    engine = engine_with(tmp_path, [REUTERS], {"engines.txt": ENGINES})
+    line = first_line(engine, "How many people will the UK engine firm take on?")
+    assert "800 staff" in line
+    assert not engine.ask("How many people will the French engine firm take on?").found
