@@ -133,11 +133,15 @@ def same_place(term: str) -> frozenset[str]:
     return _SAME_PLACE.get(term, frozenset((term,)))
 
 
+# A title before a name pins nothing down ("Mr Blair" is "Tony Blair" in the story)
+_TITLES = frozenset("mr mrs ms dr sir dame lord ladi prof".split())
+
+
 def specific_terms(question: str) -> frozenset[str]:
-    """Stems of the question's names (capitalised words not opening a sentence) and numbers:
-    what pins it to one event."""
+    """Stems of the question's names (capitalised words not opening a sentence, without the
+    titles before them) and numbers: what pins it to one event."""
     found = " ".join(m.group(0) for m in _SPECIFIC.finditer(question.strip()))
-    return frozenset(stems(words(found), QUESTION_STOPWORDS))
+    return frozenset(stems(words(found), QUESTION_STOPWORDS)) - _TITLES
 
 
 def rarity_weights(

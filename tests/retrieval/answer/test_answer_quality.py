@@ -232,3 +232,18 @@ def test_a_country_named_one_way_in_the_question_and_another_in_the_story_is_not
     line = first_line(engine, "How many people will the UK engine firm take on?")
     assert "800 staff" in line
     assert not engine.ask("How many people will the French engine firm take on?").found
+
+
+ORDERS = """Engine maker's orders double
+
+Orders for Trent engines doubled last year, the engine maker said on Thursday.
+
+Chief executive John Rose said the firm would hire 800 staff to keep up with demand from airlines.
+"""
+
+
+def test_a_title_before_a_name_is_not_a_name_the_story_lacks(tmp_path: Path) -> None:
+    # the question's "Mr Rose" is the story's "John Rose"
+    engine = engine_with(tmp_path, [REUTERS], {"orders.txt": ORDERS})
+    line = first_line(engine, "What did Mr Rose say about demand?")
+    assert "hire 800 staff to keep up with demand" in line
