@@ -99,9 +99,13 @@ class Question:
 _SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*|\b\d[\d,.]*\b")
 
 
-# A country and its people's adjective name the same place: "the UK" in a question is not
-# missing from a story that says "British" (stems, as ``stems`` makes them).
-_PLACE_NAMES = (
+# Words that name the same thing: a country and its people's adjective ("the UK" in a question
+# is not missing from a story that says "British"), and a few abbreviations news writes out
+# ("MPs" are "members of parliament"); stems, as ``stems`` makes them.
+_SAME_NAMES = (
+    "mp mps parliament parliamentarian lawmak legisl",
+    "pm prime",
+    "ceo chief",
     "uk britain british",
     "us usa america american",
     "ussr soviet",
@@ -125,12 +129,12 @@ _PLACE_NAMES = (
     "iraq iraqi",
     "israel isra",
 )
-_SAME_PLACE = {t: frozenset(g.split()) for g in _PLACE_NAMES for t in g.split()}
+_SAME = {t: frozenset(g.split()) for g in _SAME_NAMES for t in g.split()}
 
 
-def same_place(term: str) -> frozenset[str]:
-    """The stems that name the same place as ``term`` (itself only, for any other term)."""
-    return _SAME_PLACE.get(term, frozenset((term,)))
+def same_name(term: str) -> frozenset[str]:
+    """The stems that name the same thing as ``term`` (itself only, for most terms)."""
+    return _SAME.get(term, frozenset((term,)))
 
 
 # A title before a name pins nothing down ("Mr Blair" is "Tony Blair" in the story)
@@ -324,7 +328,7 @@ def compute(question: Question, candidates: Sequence[Candidate]) -> None:
         title_stems = frozenset(stems(words(title), QUESTION_STOPWORDS))
         story_stems = frozenset().union(title_stems, *(c.stems for c in passages))
         story_cov = _share(question.weights, story_stems)
-        story_missing = float(sum(1 for t in question.specific if not same_place(t) & story_stems))
+        story_missing = float(sum(1 for t in question.specific if not same_name(t) & story_stems))
         for c in passages:
             c.focus = focus
             scores = [sentence_score(question, c, i, focus) for i in range(len(c.sentences))]

@@ -247,3 +247,12 @@ def test_a_title_before_a_name_is_not_a_name_the_story_lacks(tmp_path: Path) -> 
     engine = engine_with(tmp_path, [REUTERS], {"orders.txt": ORDERS})
     line = first_line(engine, "What did Mr Rose say about demand?")
     assert "hire 800 staff to keep up with demand" in line
+
+
+def test_an_abbreviation_the_story_writes_out_is_not_a_name_it_lacks(
+    seeded_engine: Engine,
+) -> None:
+    # "MPs" asked, "members of parliament" written
+    line = first_line(seeded_engine, "Why did 47 MPs accuse the US?")
+    assert "47 South Korean members of parliament" in line
+    assert "accused the United States of threatening to pull its troops out" in line
