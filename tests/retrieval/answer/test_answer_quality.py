@@ -256,3 +256,27 @@ def test_an_abbreviation_the_story_writes_out_is_not_a_name_it_lacks(
     line = first_line(seeded_engine, "Why did 47 MPs accuse the US?")
     assert "47 South Korean members of parliament" in line
     assert "accused the United States of threatening to pull its troops out" in line
+
+
+OSAN = """Pentagon reviews Osan air base
+
+The Pentagon keeps about 4,000 military personnel at the Osan air base south of Seoul, officials \
+said on Monday.
+
+The review will report next year.
+
+  1. Sam says
+
+    Rubbish. There are 10,000 US troops based at Osan, I have counted them myself.
+"""
+
+
+def test_a_factual_question_is_answered_by_the_article_before_a_reader_s_claim(
+    tmp_path: Path,
+) -> None:
+    # the reader's words match the question better; the article is still what answers
+    engine = engine_with(tmp_path, [REUTERS], {"osan.txt": OSAN})
+    answer = engine.ask("How many US troops are based at Osan?")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("The article reports:") and "4,000" in lines[0]
+    assert any(line.startswith("Commenter Sam (comment 1) claims:") for line in lines[1:])
