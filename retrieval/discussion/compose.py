@@ -53,8 +53,7 @@ def _at(remark: Remark, first: bool = True) -> str:
 
 def _where(discussions: Sequence[Discussion]) -> str:
     if len(discussions) == 1:
-        d = discussions[0]
-        return f"“{d.title}” ({d.source})" if d.title else d.source
+        return discussions[0].label
     named = "; ".join(f"“{d.title or d.source}” ({len(d.remarks)})" for d in discussions)
     return f"{len(discussions)} articles: {named}"
 

@@ -131,12 +131,6 @@ def _numbering(discussion: Discussion) -> str:
     return f"its comments are numbered {tops[0].path} to {tops[-1].path}{replies}"
 
 
-def _where(discussion: Discussion) -> str:
-    if discussion.title:
-        return f"“{discussion.title}” ({discussion.source})"
-    return discussion.source
-
-
 def comment_answer(question: str, asked: AskedComment, discussions: Sequence[Discussion]) -> Answer:
     """The comment asked for, under each article in ``discussions`` that has it; when none
     has it, how their comments are numbered."""
@@ -151,11 +145,11 @@ def comment_answer(question: str, asked: AskedComment, discussions: Sequence[Dis
         said = quote(remark, overlap_scorer(wanted)) if wanted else _opening(remark)
         described = _described(label, remark, discussion.parent_of(remark))
         lines.append(
-            f"Under {_where(discussion)}, {described} claims: {ledger.quoted(said)} "
+            f"Under {discussion.label}, {described} claims: {ledger.quoted(said)} "
             f"{_replies(discussion.replies_to(remark))}"
         )
     if not found:
-        text = "\n".join(f"{_where(d)} has no {asked.label}: {_numbering(d)}." for d in discussions)
+        text = "\n".join(f"{d.label} has no {asked.label}: {_numbering(d)}." for d in discussions)
         return Answer(question, text, False)
     lines.append(OPINION_NOTE)
     hits = tuple(dict.fromkeys(c.hit for c in ledger.citations))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
 from retrieval.answer.types import Answer
 from retrieval.discussion.archive import Archive, Vector
-from retrieval.discussion.articles import LISTED, choose, listing
+from retrieval.discussion.articles import LISTED, Article, choose, listing
 from retrieval.discussion.compose import between_answer, overview_answer, replies_answer
 from retrieval.discussion.exchanges import between, replies_to_person
 from retrieval.discussion.llm import written_by_llm
@@ -69,6 +69,10 @@ class Discussions:
 
     def discussion(self, source: str) -> Discussion:
         return self._file(source)[0]
+
+    def _commented_named(self, words: str) -> list[Article]:
+        """The articles with reader comments that ``words`` name (file name or title words)."""
+        return [a for a in choose(words, self.archive.named(words)) if a.comments]
 
     def _listing(self) -> str:
         """The most commented articles, one a line, and how many more there are."""
@@ -143,9 +147,7 @@ class Discussions:
         """The articles the question is about: the one it names, else (with no point named)
         the most commented, else those whose passages best match it."""
         if asked.article:
-            named = [
-                a for a in choose(asked.article, self.archive.named(asked.article)) if a.comments
-            ]
+            named = self._commented_named(asked.article)
             if named:
                 return [self.discussion(a.source) for a in named[:SCOPE_ARTICLES]]
         if not asked.topic:
@@ -183,9 +185,7 @@ class Discussions:
         """The articles under which the people named commented: the one the question names,
         else those the search finds their comments (or replies to them) in."""
         if asked.article:
-            named = [
-                a for a in choose(asked.article, self.archive.named(asked.article)) if a.comments
-            ]
+            named = self._commented_named(asked.article)
             if named:
                 found = [self.discussion(a.source) for a in named]
                 return [d for d in found if any(d.by(p) for p in asked.people)]
@@ -216,9 +216,7 @@ class Discussions:
         the one the previous answer cited, else every commented article when there are only
         a few; with more, the answer asks which article."""
         if asked.article:
-            named = [
-                a for a in choose(asked.article, self.archive.named(asked.article)) if a.comments
-            ]
+            named = self._commented_named(asked.article)
             if not named:
                 text = (
                     f"No article with reader comments matches “{asked.article}”. "

@@ -58,6 +58,11 @@ class Discussion:
     title: str
     remarks: tuple[Remark, ...]
 
+    @property
+    def label(self) -> str:
+        """``“Title” (000_x.txt)``, or the file name alone when it has no title."""
+        return f"“{self.title}” ({self.source})" if self.title else self.source
+
     @cached_property
     def _by_path(self) -> dict[str, Remark]:
         return {r.path: r for r in self.remarks}
