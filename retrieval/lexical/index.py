@@ -14,7 +14,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,11 +122,10 @@ def _file_document(record: FileRecord, comments: int) -> tantivy.Document:
     return doc
 
 
-def comment_count(chunks: Sequence[StoredChunk]) -> int:
-    """Reader comments among a file's passages (a long comment's parts count once)."""
-    return len(
-        {str(c.metadata.get("thread_path")) for c in chunks if c.metadata.get("kind") == "comment"}
-    )
+def comment_count(passages: Iterable[Mapping[str, Any]]) -> int:
+    """Reader comments among a file's passages, given their metadata (a long comment's parts
+    count once)."""
+    return len({str(m.get("thread_path")) for m in passages if m.get("kind") == "comment"})
 
 
 @dataclass(frozen=True)
@@ -426,10 +425,19 @@ class LexicalWriter:
     def put_file(self, record: FileRecord, chunks: Sequence[StoredChunk]) -> None:
         """Replace whatever the index holds of ``record.source`` with this version."""
         self.remove_file(record.source)
+        self.add_passages(chunks)
+        self.add_file(record, comment_count(c.metadata for c in chunks))
+
+    def add_passages(self, chunks: Sequence[StoredChunk]) -> None:
+        """Index a new version's passages (after ``remove_file`` of its file: a removal drops
+        what was added before it)."""
         texts = [lexical_text(c.content, c.metadata) for c in chunks]
         for chunk, tokens in zip(chunks, tokenize(texts), strict=True):
             self._handle.add_document(_passage_document(chunk, tokens))
-        self._handle.add_document(_file_document(record, comment_count(chunks)))
+
+    def add_file(self, record: FileRecord, comments: int) -> None:
+        """Index a new version's file entry, once all its passages are added."""
+        self._handle.add_document(_file_document(record, comments))
 
     def remove_file(self, source: str) -> None:
         self._handle.delete_documents_by_term("source", source)

@@ -34,12 +34,16 @@ def test_vectors_are_unit_length_and_rank_paraphrases_first() -> None:
     assert related > 0.6 > 0.2 > unrelated
 
 
-def test_batching_and_padding_do_not_change_a_vector() -> None:
+def test_many_texts_embedded_on_every_core_keep_their_own_vectors() -> None:
+    """An ingest embeds a text per core on the second session: each text still gets its own
+    vector, in its own row, whatever core it ran on."""
     embedder = load_embedder()
-    text = "Talks collapsed after 80 minutes."
-    alone = embedder.embed_one(text)
-    among_longer = embedder.embed([text, "word " * 200, "another much longer sentence " * 5])[0]
-    assert float(alone @ among_longer) > 0.9999
+    texts = [f"Story {n}: " + "the talks went on " * (n % 7) + f"until day {n}." for n in range(70)]
+    texts.append("word " * 300)  # longer than the model reads: cut, not an error
+    assert embedder.workers > 1  # the parallel path runs
+    together = embedder.embed(texts)
+    for text, row in zip(texts, together, strict=True):
+        assert float(embedder.embed_one(text) @ row) > 0.9999
 
 
 def test_langchain_and_chroma_adapters_agree(tmp_path: Path) -> None:
