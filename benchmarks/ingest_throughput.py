@@ -59,7 +59,7 @@ def main() -> None:
         return len(sample) / (time.perf_counter() - started)
 
     before = raw_speed()
-    print(f"raw model: {before:.1f} chunks/s ({len(sample)} sampled chunks, batches of 16)")
+    print(f"raw model: {before:.1f} chunks/s ({len(sample)} sampled chunks, one per core)")
 
     with tempfile.TemporaryDirectory() as tmp:
         engine = Engine(Settings(store_path=Path(tmp) / "chroma", data_dir=Path(tmp)))
