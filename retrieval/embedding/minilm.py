@@ -57,7 +57,8 @@ def _model_file(model: str) -> Path:
     )
 
 
-def _cores() -> int:
+def cores() -> int:
+    """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
@@ -94,7 +95,7 @@ class OnnxSentenceEmbedder:
         threads = int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
         self._session = self._open(threads)
         self._inputs = {i.name for i in self._session.get_inputs()}
-        self.workers = threads or _cores()  # texts embedded at once by ``embed``
+        self.workers = threads or cores()  # texts embedded at once by ``embed``
         self._bulk: InferenceSession | None = None  # opened by the first ``embed`` of many
         self._pool: ThreadPoolExecutor | None = None
         tokenizer = Tokenizer.from_file(str(tokenizer_file))
