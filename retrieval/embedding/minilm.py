@@ -57,8 +57,16 @@ def _model_file(model: str) -> Path:
     )
 
 
-def cores() -> int:
-    """The cores this process may run on."""
+def configured_threads() -> int:
+    """``EMBEDDING_THREADS``: the cores the models may use, 0 (or unset) for all."""
+    return int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
+
+
+def model_threads() -> int:
+    """The cores the models may use: ``EMBEDDING_THREADS``, else every core this process may
+    run on."""
+    if threads := configured_threads():
+        return threads
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
@@ -92,17 +100,16 @@ class OnnxSentenceEmbedder:
         self.pooling = pooling  # "mean" over the tokens, or "cls" (the first token)
         self.query_prefix = query_prefix
         self._model_file = model_file
-        threads = int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
-        self._session = self._open(threads)
+        self._session = self._open(configured_threads())  # 0: onnxruntime's own choice
+        self.workers = model_threads()  # texts embedded at once by ``embed``
         self._inputs = {i.name for i in self._session.get_inputs()}
-        self.workers = threads or cores()  # texts embedded at once by ``embed``
         self._bulk: InferenceSession | None = None  # opened by the first ``embed`` of many
         self._pool: ThreadPoolExecutor | None = None
         tokenizer = Tokenizer.from_file(str(tokenizer_file))
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
         tokenizer.no_padding()  # a tokenizer.json may pad to a fixed length
         self._tokenizer = tokenizer
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the second session is opened once
 
     def _open(self, threads: int) -> InferenceSession:
         import onnxruntime as ort

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.embedding.minilm import cores
+from retrieval.embedding.minilm import model_threads
 
 if TYPE_CHECKING:
     from tokenizers import Encoding
@@ -87,8 +86,7 @@ class CrossEncoder:
         tokenizer.no_padding()  # its file pads to 512
         self._tokenizer = tokenizer
         self._lock = threading.Lock()
-        workers = int(os.environ.get("EMBEDDING_THREADS", "0") or 0) or cores()
-        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="rerank")
+        self._pool = ThreadPoolExecutor(model_threads(), thread_name_prefix="rerank")
 
     def score(self, question: str, passages: Sequence[str]) -> npt.NDArray[np.float32]:
         """One relevance logit per passage (higher = answers the question better)."""
