@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from bot.cli.common import add_store_option, engine_from, fail
+from bot.cli.common import add_store_option, empty_archive_hint, engine_from, fail
 
 
 def add_parser(sub: Any) -> None:
@@ -37,10 +37,6 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(answer.public(), ensure_ascii=False, indent=2))
     else:
         print(answer.render_text())
-    if not answer.found and engine.view.lexical.passage_count() == 0:
-        print(
-            "corpusbot: the archive is empty: run `corpusbot ingest` first "
-            f"(it reads {engine.settings.corpus_dir}).",
-            file=sys.stderr,
-        )
+    if not answer.found and (hint := empty_archive_hint(engine)):
+        print(hint, file=sys.stderr)
     return 0

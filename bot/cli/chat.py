@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from bot.cli.common import add_store_option, engine_from
+from bot.cli.common import add_store_option, empty_archive_hint, engine_from
 from retrieval.answer.types import Answer
 from retrieval.engine import Engine
 from retrieval.store import StoreUnavailable
@@ -30,7 +30,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return chat_session(engine_from(args), sys.stdin, sys.stdout)
+    engine = engine_from(args)
+    if hint := empty_archive_hint(engine):
+        print(hint, file=sys.stderr)
+    return chat_session(engine, sys.stdin, sys.stdout)
 
 
 def chat_session(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:

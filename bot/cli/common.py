@@ -43,6 +43,16 @@ def engine_from(args: argparse.Namespace) -> Engine:
     return Engine(settings_from(args))
 
 
+def empty_archive_hint(engine: Engine) -> str | None:
+    """What to do when nothing has been ingested yet (``None`` once something has)."""
+    if engine.view.lexical.passage_count():
+        return None
+    return (
+        "corpusbot: the archive is empty: run `corpusbot ingest` first "
+        f"(it reads {engine.settings.corpus_dir})."
+    )
+
+
 def say(message: str) -> None:
     """A progress line on stderr (stdout stays for answers and JSON)."""
     print(f"corpusbot: {message}", file=sys.stderr, flush=True)

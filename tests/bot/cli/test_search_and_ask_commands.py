@@ -161,6 +161,17 @@ def test_ask_on_an_empty_archive_says_to_ingest_first(
     assert "archive is empty: run `corpusbot ingest` first" in captured.err
 
 
+def test_chat_on_an_empty_archive_says_to_ingest_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("How much does the US demand?\n"))
+    code = main(["chat", "--store", str(tmp_path / "chroma")])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "archive is empty: run `corpusbot ingest` first" in captured.err
+    assert "Q: How much does the US demand?" in captured.out
+
+
 def test_ask_on_a_filled_archive_gives_no_empty_hint(
     seeded_engine: Engine, capsys: pytest.CaptureFixture[str]
 ) -> None:
