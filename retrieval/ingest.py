@@ -1,11 +1,12 @@
 """Incremental ingestion: parse → chunk → embed → store, deciding by content hash.
 
-Unchanged files are skipped, changed files have all their old chunks replaced, files gone
-from an ingested folder are removed. Three stages overlap through bounded queues, so memory
-stays flat whatever the corpus size: a thread reads, parses and chunks files; the calling
-thread embeds them a pool of files at a time, shortest chunks first; a thread writes every
-few hundred embedded chunks to Chroma while the next ones embed, then (a pool's chunks all
-stored) makes the pool's files visible at once with one manifest commit, then updates the
+Unchanged files are skipped, changed files have all their old chunks replaced (a passage
+whose text is unchanged, say in a comment thread that grew, keeps its stored vector: only new
+text is embedded), files gone from an ingested folder are removed. Three stages overlap
+through bounded queues, so memory stays flat whatever the corpus size: a thread reads, parses
+and chunks files; the calling thread embeds them a pool of files at a time; a thread writes
+every few hundred embedded chunks to Chroma while the next ones embed, then (a pool's chunks
+all stored) makes the pool's files visible at once with one manifest commit, then updates the
 lexical index. A crash at any point leaves the previous committed state readable, and the
 next ingest deletes whatever the crash left half-written.
 """
@@ -89,6 +90,7 @@ class IngestSummary:
     failed: list[str] = field(default_factory=list)  # messages naming the file and error
     warnings: list[str] = field(default_factory=list)
     chunks_written: int = 0
+    chunks_reused: int = 0  # of those, passages whose text was unchanged: vector kept, not embedded
     repaired_chunks: int = 0  # versions an interrupted ingest left, cleaned up
     seconds: float = 0.0
 
@@ -102,7 +104,12 @@ class IngestSummary:
             f"{head} in {self.seconds:.1f} s: {len(self.added)} added, {len(self.updated)} "
             f"updated, {len(self.removed)} removed, {len(self.unchanged)} unchanged, "
             f"{len(self.skipped)} skipped, {len(self.failed)} failed; "
-            f"{self.chunks_written} chunks written."
+            f"{self.chunks_written} chunks written"
+            + (
+                f" ({self.chunks_reused} unchanged, not embedded again)."
+                if self.chunks_reused
+                else "."
+            )
         )
         if self.repaired_chunks:
             text += f" Repaired an interrupted ingest ({self.repaired_chunks} files cleaned up)."
@@ -185,6 +192,8 @@ class _Prepared:
     chunks: list[Chunk]
     replaces: str  # the committed version's hash, "" for a new file
     warnings: tuple[str, ...]
+    # The replaced version's vectors of passages whose text is unchanged, by chunk position
+    reused: dict[int, npt.NDArray[np.float32]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -222,7 +231,24 @@ def _prepare_one(file: SourceFile, previous: FileRecord | None, store: ChunkStor
         message = f"skipped {file.source}: no answerable text"
         return _Settled(file.source, "remove" if previous else "skipped", message)
     record = FileRecord(file.source, digest, doc.title, len(chunks), file.root, time.time())
-    return _Prepared(record, chunks, previous.file_hash if previous else "", doc.warnings)
+    if previous is None:
+        return _Prepared(record, chunks, "", doc.warnings)
+    reused = unchanged_vectors(store, previous, chunks)
+    return _Prepared(record, chunks, previous.file_hash, doc.warnings, reused)
+
+
+def unchanged_vectors(
+    store: ChunkStore, previous: FileRecord, chunks: Sequence[Chunk]
+) -> dict[int, npt.NDArray[np.float32]]:
+    """The stored vectors of the committed version's passages whose text a new version keeps
+    (a thread that gained a comment, a re-parse that changed one passage), by the new chunk's
+    position: only the rest is embedded again."""
+    old = {
+        c.content: c.vector
+        for c in store.chunks_of(previous.source, previous.file_hash)
+        if c.vector is not None
+    }
+    return {n: old[c.content] for n, c in enumerate(chunks) if c.content in old}
 
 
 def _put(out: queue.Queue[_Item], item: _Item, stop: threading.Event) -> bool:
@@ -266,6 +292,7 @@ class _Writer:
         self.store = store
         self.lexical = lexical
         self.chunks_written = 0
+        self.chunks_reused = 0
         self._queue: queue.Queue[Callable[[], None] | None] = queue.Queue(QUEUED_WRITES)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="ingest-writer", daemon=True)
@@ -278,11 +305,13 @@ class _Writer:
     def chunks(self, chunks: Sequence[Chunk], vectors: _Vectors) -> None:
         self._submit(lambda: write_chunks(self.store, self.lexical, chunks, vectors))
 
-    def commit(self, files: Sequence[_Prepared]) -> None:
+    def commit(self, files: Sequence[_Prepared], reused: int = 0) -> None:
+        """Commit the files once their chunks are stored (``reused`` of them not embedded)."""
         versions = _versions(files)
 
         def commit() -> None:
             self.chunks_written += commit_versions(self.store, self.lexical, versions)
+            self.chunks_reused += reused
 
         self._submit(commit)
 
@@ -461,6 +490,7 @@ def _run(
     remove_files(store, lexical_writer, to_remove)
     summary.removed.extend(to_remove)
     summary.chunks_written = writer.chunks_written
+    summary.chunks_reused = writer.chunks_reused
 
 
 def _settle(
@@ -489,25 +519,50 @@ def _embed_pool(
 ) -> None:
     """Embed a pool of files' chunks in one stream (every core busy until the pool ends),
     handing every ``WRITE_CHUNKS`` embedded chunks to the writer while the next ones embed; the
-    files are committed together once all their chunks are stored. Near the end of the
-    ``last`` pool of a run a write holds as many chunks as are left to embed, so only the last
-    chunk is left to write once the embedding ends (nothing else overlaps that wait)."""
+    files are committed together once all their chunks are stored. Chunks whose vectors are
+    reused from the version they replace go to the writer first, without embedding. Near the
+    end of the ``last`` pool of a run a write holds as many chunks as are left to embed, so
+    only the last chunk is left to write once the embedding ends (nothing else overlaps that
+    wait)."""
     writer.begin(pool)
-    chunks = [c for f in pool for c in f.chunks]
-    owner = [n for n, f in enumerate(pool) for _ in f.chunks]
+    kept = [
+        (n, c, f.reused[i])
+        for n, f in enumerate(pool)
+        for i, c in enumerate(f.chunks)
+        if i in f.reused
+    ]
+    fresh = [
+        (n, c) for n, f in enumerate(pool) for i, c in enumerate(f.chunks) if i not in f.reused
+    ]
+    chunks = [c for _, c, _ in kept] + [c for _, c in fresh]
+    owner = [n for n, _, _ in kept] + [n for n, _ in fresh]
     left = [len(f.chunks) for f in pool]  # chunks of each file still to embed
     embedder = store.embeddings.embedder
     vectors = np.empty((len(chunks), embedder.dimension), dtype=np.float32)
-    written = 0  # chunks handed to the writer
-    for row, vector in enumerate(embedder.embed_each([c.content for c in chunks])):
+    for row, (_, _, vector) in enumerate(kept):
+        vectors[row] = vector
+    for start in range(0, len(kept), WRITE_CHUNKS):
+        end = min(start + WRITE_CHUNKS, len(kept))
+        writer.chunks(chunks[start:end], vectors[start:end])
+    for row in range(len(kept)):
+        _done(pool, owner[row], left, progress)
+    written = len(kept)  # chunks handed to the writer
+    texts = [c.content for _, c in fresh]
+    for n, vector in enumerate(embedder.embed_each(texts)):
+        row = len(kept) + n
         vectors[row] = vector
         embedded, to_embed = row + 1, len(chunks) - row - 1
         due = min(WRITE_CHUNKS, to_embed) if last else WRITE_CHUNKS
         if embedded - written >= due or not to_embed:
             writer.chunks(chunks[written:embedded], vectors[written:embedded])
             written = embedded
-        left[owner[row]] -= 1  # a file counts as done once all its chunks are embedded
-        if left[owner[row]] == 0:
-            item = pool[owner[row]]
-            progress.advance(item.record.source, len(item.chunks))
-    writer.commit(pool)
+        _done(pool, owner[row], left, progress)
+    writer.commit(pool, reused=len(kept))
+
+
+def _done(pool: list[_Prepared], owner: int, left: list[int], progress: IngestProgress) -> None:
+    """One more chunk of file ``owner`` is embedded; a file counts as done once all are."""
+    left[owner] -= 1
+    if left[owner] == 0:
+        item = pool[owner]
+        progress.advance(item.record.source, len(item.chunks))

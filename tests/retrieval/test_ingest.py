@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from retrieval.engine import Engine
 from retrieval.settings import Settings
@@ -55,6 +59,40 @@ def test_changed_file_replaces_all_its_old_chunks(settings: Settings) -> None:
     hits = engine.search("seven zillion doubloons", k=3)
     assert hits[0].source == "001_a3f27b942b602c7e.txt"
     assert "seven zillion doubloons" in hits[0].text
+
+
+def test_changed_file_embeds_only_the_passages_whose_text_changed(settings: Settings) -> None:
+    engine = Engine(settings)
+    engine.ingest()
+    source = "001_a3f27b942b602c7e.txt"
+    before = {
+        c.content: c.vector for c in engine.store.all_chunks() if c.metadata["source"] == source
+    }
+    path = settings.corpus_dir / source
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("five billion dollars", "seven zillion doubloons"),
+        encoding="utf-8",
+    )
+    embedded: list[str] = []
+    embedder = engine.store.embeddings.embedder
+    embed_each = embedder.embed_each
+
+    def counting(texts: Sequence[str]) -> Iterator[Any]:
+        embedded.extend(texts)
+        return embed_each(texts)
+
+    embedder.embed_each = counting  # type: ignore[method-assign]
+    summary = engine.ingest()
+
+    assert embedded and all("seven zillion doubloons" in t for t in embedded)
+    assert summary.chunks_reused == summary.chunks_written - len(embedded) > 10
+    assert "unchanged, not embedded again" in summary.line()
+    after = [c for c in engine.store.all_chunks() if c.metadata["source"] == source]
+    for chunk in after:  # a kept passage keeps its vector
+        if chunk.content in before:
+            assert chunk.vector is not None
+            assert np.allclose(chunk.vector, before[chunk.content], atol=1e-6)
+    assert engine.search("seven zillion doubloons", k=1)[0].source == source
 
 
 def test_deleted_file_disappears_from_store_and_answers(settings: Settings) -> None:
