@@ -5,7 +5,11 @@ and cited like any other passage."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from retrieval.documents import ParsedDocument
+
+MOST_ACTIVE = 3  # the "most active" line names at least this many commenters (whole ties)
 
 
 def _plural(n: int, word: str) -> str:
@@ -33,6 +37,34 @@ def comment_sentence(doc: ParsedDocument) -> str:
     ).replace("replys", "replies")
 
 
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+def most_active_sentence(doc: ParsedDocument) -> str:
+    """ "Its most active commenters were Joe and Ilya (5 comments each), then CHUCKMAN (3
+    comments)." — the named commenters who wrote more than one comment, most first, whole
+    ties at a time until ``MOST_ACTIVE`` are named (in order of their first comment)."""
+    counts = Counter(c.author for c in doc.comments if c.author)
+    groups: dict[int, list[str]] = {}
+    for name, n in counts.items():  # insertion order: first comment first
+        if n > 1:
+            groups.setdefault(n, []).append(name)
+    parts: list[str] = []
+    named = 0
+    for n in sorted(groups, reverse=True):
+        if named >= MOST_ACTIVE:
+            break
+        names = groups[n]
+        each = " each" if len(names) > 1 else ""
+        parts.append(f"{_names(names)} ({_plural(n, 'comment')}{each})")
+        named += len(names)
+    if not parts:
+        return ""
+    lead = "commenters were" if len(groups[max(groups)]) > 1 else "commenter was"
+    return f"Its most active {lead} {', then '.join(parts)}."
+
+
 def facts_text(doc: ParsedDocument) -> str:
     """The details passage of one file ("" when there is nothing beyond the title)."""
     meta = doc.metadata
@@ -53,6 +85,8 @@ def facts_text(doc: ParsedDocument) -> str:
     discussion = comment_sentence(doc)
     if discussion:
         lines.append(discussion)
+    if active := most_active_sentence(doc):
+        lines.append(active)
     if len(lines) <= 1:  # a title alone adds nothing the article passages lack
         return ""
     return "\n".join(lines)

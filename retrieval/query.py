@@ -25,8 +25,15 @@ _COMMENTS = re.compile(
 )
 _REPLY_TO = r"(?:repl(?:y|ies|ied)|respond(?:s|ed)?|answer(?:s|ed)?)\s+(?:to\s+)?"
 
+# Who wrote the most comments: the article details name the most active commenters.
+MOST_ACTIVE_ASKED = (
+    r"\bmost (active|prolific|frequent|vocal|talkative)\b|"
+    r"\b(commented|posted|wrote|written|replied|responded|comments?|posts?)( the)? most\b|"
+    r"\bmost (comments|replies|posts)\b"
+)
 # The details of a file rather than its content: when, by whom, from where, how many comments.
 _FACTS = re.compile(
+    MOST_ACTIVE_ASKED + "|"
     r"\b(when was (it|the \w+( \w+)?) (first )?(published|posted|written)|"
     r"publish(ed|ing)? (date|on)|"
     r"date of publication|who (wrote|signed|authored) the (editor|commentary|byline)|"

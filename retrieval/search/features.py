@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
-from retrieval.query import Expects, QueryIntent
+from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
 from retrieval.sentences import sentence_spans
 from retrieval.store import StoredChunk
 
@@ -248,6 +248,8 @@ _FACT_LINES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     )
 )
 _WROTE = re.compile(r"\b(wrote|written|author)\b", re.IGNORECASE)
+# "Who commented the most?", "the most active commenter": asked before any other line
+_MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmost active\b"))
 
 
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
@@ -255,6 +257,8 @@ ASKED_LINE = "asked_line"  # signal: a details passage holds the line the questi
 
 def asked_fact_line(question: str) -> re.Pattern[str] | None:
     """The details line a question about a file's details asks for, if it says."""
+    if _MOST_ACTIVE[0].search(question):
+        return _MOST_ACTIVE[1]
     named = [(m.start(), line) for asked, line in _FACT_LINES if (m := asked.search(question))]
     if named:
         return min(named, key=lambda found: found[0])[1]

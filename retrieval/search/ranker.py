@@ -261,7 +261,11 @@ def rerank(
     }
 
     def unasked(c: Candidate) -> float:
-        return weights.comment_penalty * (c.features or {}).get("comment_unasked", 0.0)
+        """A comment yields to the article unless the question asks about readers, and a
+        details passage ("its most active commenters were …") unless it asks for details."""
+        details = c.meta.get("kind") == "facts" and question.intent.expects != "facts"
+        penalty = (c.features or {}).get("comment_unasked", 0.0) + (1.0 if details else 0.0)
+        return weights.comment_penalty * penalty
 
     def settle(c: Candidate, score: Mapping[tuple[int, int], float]) -> None:
         spans = windows[id(c)]

@@ -69,6 +69,9 @@ def test_the_details_passage_answers_when_it_was_published(seeded_engine: Engine
             "Press TV",
         ),
         ("What's the headline of the Reuters story?", "Troop Payment Demand Collapse"),
+        # Joe and Ilya wrote five comments each, more than anyone
+        ("Who wrote the most comments?", "most active commenters were Joe and Ilya (5"),
+        ("Which commenter was the most active?", "Joe and Ilya (5 comments each)"),
     ],
 )
 def test_other_file_details_are_answered(
