@@ -57,15 +57,10 @@ def _model_file(model: str) -> Path:
     )
 
 
-def configured_threads() -> int:
-    """``EMBEDDING_THREADS``: the cores the models may use, 0 (or unset) for all."""
-    return int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
-
-
 def model_threads() -> int:
-    """The cores the models may use: ``EMBEDDING_THREADS``, else every core this process may
-    run on."""
-    if threads := configured_threads():
+    """The cores the models may use: ``EMBEDDING_THREADS``, else (0 or unset) every core this
+    process may run on."""
+    if threads := int(os.environ.get("EMBEDDING_THREADS", "0") or 0):
         return threads
     try:
         return len(os.sched_getaffinity(0))
@@ -76,11 +71,14 @@ def model_threads() -> int:
 class OnnxSentenceEmbedder:
     """Embeds each text alone: no padding, so no work on padding and no memory for it.
 
-    A question runs on every core at once. Many texts run one per core, each on a second,
-    single-threaded session: the cores never wait for each other, so a text slowed by other
-    work (an ingest's writes) does not stall the rest. On 2 cores this embeds ~50 % more texts a
-    second than batches of 16 on one two-threaded session, in half the memory (measured on BBC
-    chunks: ~70 against ~47 a second, 440 MB against 940 MB at peak).
+    One single-threaded session serves every call. Many texts run one per core: the cores
+    never wait for each other, so a text slowed by other work (an ingest's writes) does not
+    stall the rest. On 2 cores this embeds ~50 % more texts a second than batches of 16 on one
+    two-threaded session, in half the memory (measured on BBC chunks: ~70 against ~47 a
+    second, 440 MB against 940 MB at peak). A question runs on one core too: split over two,
+    it waits for the second core's thread to wake, and between answers (its caches cold after
+    the cross-encoder) that cost more than it saved (1M passages, a search after each answer:
+    the question's embedding p95 15 ms on two threads, 8.5 ms on one).
     """
 
     dimension = 384
@@ -100,22 +98,21 @@ class OnnxSentenceEmbedder:
         self.pooling = pooling  # "mean" over the tokens, or "cls" (the first token)
         self.query_prefix = query_prefix
         self._model_file = model_file
-        self._session = self._open(configured_threads())  # 0: onnxruntime's own choice
+        self._session = self._open()
         self.workers = model_threads()  # texts embedded at once by ``embed``
         self._inputs = {i.name for i in self._session.get_inputs()}
-        self._bulk: InferenceSession | None = None  # opened by the first ``embed`` of many
-        self._pool: ThreadPoolExecutor | None = None
+        self._pool: ThreadPoolExecutor | None = None  # started by the first ``embed`` of many
         tokenizer = Tokenizer.from_file(str(tokenizer_file))
         tokenizer.enable_truncation(max_length=MAX_TOKENS)
         tokenizer.no_padding()  # a tokenizer.json may pad to a fixed length
         self._tokenizer = tokenizer
-        self._lock = threading.Lock()  # the second session is opened once
+        self._lock = threading.Lock()  # the pool is started once
 
-    def _open(self, threads: int) -> InferenceSession:
+    def _open(self) -> InferenceSession:
         import onnxruntime as ort
 
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = 1  # one text per core: see the class's docstring
         options.log_severity_level = 3
         return ort.InferenceSession(
             str(self._model_file), sess_options=options, providers=["CPUExecutionProvider"]
@@ -133,8 +130,8 @@ class OnnxSentenceEmbedder:
         if len(texts) <= 1 or self.workers == 1:
             yield from (self.embed_one(text) for text in texts)
             return
-        session, pool = self._bulk_session()
-        futures = [pool.submit(self._embed_text, text, session) for text in texts]
+        pool = self._workers()
+        futures = [pool.submit(self.embed_one, text) for text in texts]
         try:
             for future in futures:
                 yield future.result()
@@ -142,26 +139,22 @@ class OnnxSentenceEmbedder:
             for future in futures:
                 future.cancel()
 
-    def _bulk_session(self) -> tuple[InferenceSession, ThreadPoolExecutor]:
+    def _workers(self) -> ThreadPoolExecutor:
         with self._lock:
-            if self._bulk is None or self._pool is None:
-                self._bulk = self._open(1)
+            if self._pool is None:
                 self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="embed")
-            return self._bulk, self._pool
+            return self._pool
 
     def embed_query(self, text: str) -> Vector:
         """A question's vector (with the model's query instruction, if it has one)."""
         return self.embed_one(self.query_prefix + text)
 
     def embed_one(self, text: str) -> Vector:
-        return self._embed_text(text, self._session)
-
-    def _embed_text(self, text: str, session: InferenceSession) -> Vector:
         ids = np.array([self._tokenizer.encode(text).ids], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids)}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = session.run(None, feeds)[0][0]  # [tokens, dim]
+        hidden = self._session.run(None, feeds)[0][0]  # [tokens, dim]
         pooled = hidden[0] if self.pooling == "cls" else hidden.mean(axis=0)
         unit: Vector = (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)
         return unit
