@@ -181,6 +181,7 @@ class Candidate:
     best: int = 0  # index of the best sentence
     span: tuple[int, int] | None = None  # the window the cross-encoder liked best
     focus: Mapping[str, float] | None = None  # the question's weights within its file
+    asked: tuple[bool, ...] = ()  # each sentence holds the kind of thing asked for
     features: dict[str, float] | None = None
     score: float = 0.0
     relevance: float | None = None  # cross-encoder score, when it ran
@@ -291,6 +292,16 @@ def holds_asked_thing(question: Question, text: str) -> bool:
     return False
 
 
+def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:
+    """``holds_asked_thing`` for one sentence of the candidate, worked out once a question."""
+    if not candidate.asked:
+        candidate.asked = tuple(
+            holds_asked_thing(question, candidate.body[s.start : s.end])
+            for s in candidate.sentences
+        )
+    return candidate.asked[index]
+
+
 def sentence_score(
     question: Question,
     candidate: Candidate,
@@ -301,7 +312,7 @@ def sentence_score(
     by default their rarity), and whether it holds the kind of thing asked for."""
     sentence = candidate.sentences[index]
     score = _share(question.weights if weights is None else weights, sentence.stems)
-    if holds_asked_thing(question, candidate.body[sentence.start : sentence.end]):
+    if asked_in_sentence(question, candidate, index):
         facts = candidate.meta.get("kind") == "facts" and question.intent.expects == "facts"
         score += 1.0 if facts else 0.25  # a details line of the kind asked for is the answer
     return score
@@ -339,7 +350,7 @@ def compute(question: Question, candidates: Sequence[Candidate]) -> None:
             c.best = max(range(len(scores)), key=lambda i: (scores[i], -i))
             best = c.sentences[c.best]
             kind = str(c.meta.get("kind") or "article")
-            matched_type = holds_asked_thing(question, c.body[best.start : best.end])
+            matched_type = asked_in_sentence(question, c, c.best)
             lead = kind == "article" and int(str(c.meta.get("paragraph") or 0)) <= 1
             person = (intent.author is not None and c.meta.get("author") == intent.author) or (
                 intent.replied_to is not None and c.meta.get("parent_author") == intent.replied_to
