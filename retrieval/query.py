@@ -25,11 +25,14 @@ _COMMENTS = re.compile(
 )
 _REPLY_TO = r"(?:repl(?:y|ies|ied)|respond(?:s|ed)?|answer(?:s|ed)?)\s+(?:to\s+)?"
 
-# Who wrote the most comments: the article details name the most active commenters.
+# Who wrote the most comments: the article details name the most active commenters ("which
+# article has the most comments" asks for an article, not a commenter).
 MOST_ACTIVE_ASKED = (
-    r"\bmost (active|prolific|frequent|vocal|talkative)\b|"
-    r"\b(commented|posted|wrote|written|replied|responded|comments?|posts?)( the)? most\b|"
-    r"\bmost (comments|replies|posts)\b"
+    r"\bmost (active|prolific|frequent|vocal|talkative) (commenter|reader|poster|contributor)s?\b|"
+    r"\b(commenter|reader|poster|contributor)s? (was|were|is|are) (the )?most (active|prolific|"
+    r"frequent|vocal|talkative)\b|"
+    r"\b(commented|posted|wrote|written|replied|responded)( the)? most\b|"
+    r"\bwho\b.{0,30}\bmost (comments|replies|posts)\b"
 )
 # The details of a file rather than its content: when, by whom, from where, how many comments.
 _FACTS = re.compile(
@@ -42,7 +45,10 @@ _FACTS = re.compile(
     r"byline|"
     r"headline|title of|how many (different |distinct |unique |individual |reader )?(commenters|"
     r"comments|replies|(people|readers|users) (have )?(commented|posted|replied|responded))|"
-    r"number of (comments|commenters|replies))\b",
+    r"number of (comments|commenters|replies)|"
+    r"(which|what) (article|story|report|piece)s? (has|had|have|got|drew|attracted|received) "
+    r"the (most|fewest) (comments|replies|commenters|readers)|"
+    r"most (commented|discussed)( on| upon)? (article|story|report|piece))\b",
     re.IGNORECASE,
 )
 # Nouns that name what a "which …" / "what …" question asks for.

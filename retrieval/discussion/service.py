@@ -16,6 +16,8 @@ from retrieval.discussion.compose import between_answer, overview_answer, replie
 from retrieval.discussion.exchanges import between, replies_to_person
 from retrieval.discussion.llm import written_by_llm
 from retrieval.discussion.matching import Addressing, addressing
+from retrieval.discussion.most_commented import SHOWN as SHOWN_COMMENTED
+from retrieval.discussion.most_commented import asks_most_commented, most_commented_answer
 from retrieval.discussion.numbered import AskedComment, asked_comment, comment_answer
 from retrieval.discussion.overview import build_overview
 from retrieval.discussion.quotes import content_stems
@@ -91,6 +93,9 @@ class Discussions:
         numbered = asked_comment(question or text)
         if numbered is not None:
             return self._numbered(question or text, numbered, context)
+        if asks_most_commented(text):
+            shown = self.archive.most_commented(SHOWN_COMMENTED)
+            return most_commented_answer(question or text, shown, self.archive.passages)
         asked = recognise(text, self.archive.intent(text))
         if asked is None:
             return None

@@ -69,3 +69,19 @@ def test_a_commenter_s_name_inside_a_longer_name_is_not_that_commenter(
     answer = seeded_engine.ask("Who replied to Joe Biden?")
     assert "Replies to Joe" not in answer.text
     assert seeded_engine.searcher.intent("What did Joe Biden say about Korea?").author is None
+
+
+@pytest.mark.parametrize(
+    "question", ["Which article has the most comments?", "What is the most discussed story?"]
+)
+def test_the_most_commented_article_is_named_with_its_count(
+    seeded_engine: Engine, question: str
+) -> None:
+    answer = seeded_engine.ask(question)
+    first = answer.text.splitlines()[0]
+    assert first.startswith("The most commented article is “US-South Korea Talks")
+    assert "27 reader comments" in first and "[1]" in first
+    top = answer.citations[0]
+    assert top.hit.source == "000_88f28c69f322998a.txt" and top.hit.location == "article details"
+    assert all(c.quote in c.hit.text for c in answer.citations)
+    assert "6 reader comments" in answer.text  # the other commented article, after it
