@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
+from retrieval.answer.about import about_answer, asked_about
 from retrieval.answer.extractive import answer_from_hits
 from retrieval.answer.followup import ResolvedQuestion, resolve
 from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
 from retrieval.answer.relevance import ACCEPT_ALL, Gate
 from retrieval.answer.types import Answer
 from retrieval.discussion import Discussions
+from retrieval.discussion.articles import choose
 from retrieval.query import QueryIntent
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
 
 log = logging.getLogger(__name__)
 PASSAGES = 8
+NAMING_HITS = 8  # passages searched for the article a question names
 
 
 class Answerer:
@@ -45,6 +49,20 @@ class Answerer:
         hit = self.searcher.next_passage(source, index, resolved.author)
         return [hit] if hit else []
 
+    def article_named(self, words: str, cited: Sequence[str]) -> str | None:
+        """The file ``words`` name: by file name or title words, else the file of the passage
+        holding all of them (a details passage names the credited source and byline); with no
+        words ("this article"), the file the previous answer cited first."""
+        if not words:
+            return cited[0] if cited else None
+        named = choose(words, self.discussions.archive.named(words))
+        if len(named) == 1:
+            return named[0].source
+        hits = self.searcher.search(words, NAMING_HITS, use_reranker=False)
+        holding = [h for h in hits if h.coverage >= 0.999]
+        details = [h for h in holding if h.kind == "facts"]
+        return (details or holding)[0].source if holding else None
+
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         resolved = resolve(question, previous)
         cited = [c.hit.source for c in previous.citations] if previous else []
@@ -54,6 +72,12 @@ class Answerer:
         following = self.following(resolved)
         if following:  # the position in the thread answers it, whatever the wording
             return answer_from_hits(question, following, ACCEPT_ALL)
+        about = asked_about(question)  # as asked: a follow-up names no topic
+        source = self.article_named(about, cited) if about is not None else None
+        if source is not None:  # "what is the Reuters article about?": its opening
+            opening = about_answer(question, source, self.searcher.passages_of)
+            if opening is not None:
+                return opening
         hits, intent = self.retrieve(resolved)
         extractive = answer_from_hits(question, hits, self.gate, intent, self.next_in_file)
         if self.llm is None or not extractive.found:

@@ -283,3 +283,31 @@ def test_a_factual_question_is_answered_by_the_article_before_a_reader_s_claim(
     lines = answer.text.splitlines()
     assert lines[0].startswith("The article reports:") and "4,000" in lines[0]
     assert any(line.startswith("Commenter Sam (comment 1) claims:") for line in lines[1:])
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "opening"),
+    [
+        # named by its credited source (the details passage), not its title
+        ("What is the Reuters article about?", REUTERS, "$5bn is politically impossible"),
+        ("What's the Press TV story about?", PRESS_TV, "The latest round of military cost"),
+    ],
+)
+def test_what_an_article_is_about_is_its_opening(
+    seeded_engine: Engine, question: str, source: str, opening: str
+) -> None:
+    answer = seeded_engine.ask(question)
+    assert answer.found and f"({source}) opens: “{opening}" in answer.text
+    assert all(c.hit.source == source and c.hit.kind == "article" for c in answer.citations)
+    assert all(c.quote in c.hit.text for c in answer.citations)
+
+
+def test_an_article_the_archive_lacks_is_not_summarised(seeded_engine: Engine) -> None:
+    assert not seeded_engine.ask("What is the Guardian article about?").found
+
+
+def test_this_article_after_an_answer_is_the_one_it_cited(seeded_engine: Engine) -> None:
+    first = seeded_engine.ask("How much does the US demand?")
+    about = seeded_engine.ask("What is this article about?", first)
+    assert about.found and " opens: “" in about.text
+    assert {c.hit.source for c in about.citations} == {first.citations[0].hit.source}
