@@ -20,6 +20,8 @@ LEAD_CHARS = 420  # of each, at most this much (whole sentences when they fit)
 _ABOUT = re.compile(
     r"^\W*(?:what(?:'s|’s|\s+is|\s+was)|tell\s+me\s+what)\s+(?:the|this|that)\s+"
     r"(?P<about>[^?]{0,80}?)\s*\b(?:article|story|report|piece)\s+(?:about|on)\W*$|"
+    r"^\W*what(?:'s|’s|\s+is|\s+was)\s+(?:the|this|that)\s+(?:article|story|report|piece)\s+"
+    r"(?:on|about)\s+(?P<named>[^?]{1,80}?)\s+about\W*$|"
     r"^\W*(?:summari[sz]e|sum\s+up|give\s+me\s+the\s+gist\s+of)\s+(?:the|this|that)\s+"
     r"(?P<summary>[^?]{0,80}?)\s*\b(?:article|story|report|piece)\b(?:\s+(?:about|on)\s+"
     r"(?P<topic>[^?]{1,80}))?\W*$",
@@ -33,7 +35,8 @@ def asked_about(question: str) -> str | None:
     match = _ABOUT.search(question.strip())
     if match is None:
         return None
-    words = match.group("about") or match.group("summary") or match.group("topic") or ""
+    found = ("about", "named", "summary", "topic")
+    words = next((match.group(g) for g in found if match.group(g)), "")
     return words.strip()
 
 

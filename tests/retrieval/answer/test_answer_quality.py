@@ -291,6 +291,7 @@ def test_a_factual_question_is_answered_by_the_article_before_a_reader_s_claim(
         # named by its credited source (the details passage), not its title
         ("What is the Reuters article about?", REUTERS, "$5bn is politically impossible"),
         ("What's the Press TV story about?", PRESS_TV, "The latest round of military cost"),
+        ("What is the article on the troop payment demand about?", REUTERS, "$5bn is"),
     ],
 )
 def test_what_an_article_is_about_is_its_opening(
