@@ -29,15 +29,22 @@ _ABOUT = re.compile(
 )
 
 
+# Words that say which article without naming it: "the new article" is the one just cited.
+_UNNAMED = frozenset(
+    "new latest last first second recent current same other main whole above previous next "
+    "one news this that".split()
+)
+
+
 def asked_about(question: str) -> str | None:
-    """The words naming the article whose content is asked for ("" for "this article"), or
-    None for any other question."""
+    """The words naming the article whose content is asked for ("" for "this article" or "the
+    latest story"), or None for any other question."""
     match = _ABOUT.search(question.strip())
     if match is None:
         return None
     found = ("about", "named", "summary", "topic")
-    words = next((match.group(g) for g in found if match.group(g)), "")
-    return words.strip()
+    words = next((match.group(g) for g in found if match.group(g)), "").strip()
+    return "" if set(words.lower().split()) <= _UNNAMED else words
 
 
 def lead_quote(hit: Hit) -> str:

@@ -303,8 +303,17 @@ def test_what_an_article_is_about_is_its_opening(
     assert all(c.quote in c.hit.text for c in answer.citations)
 
 
-def test_an_article_the_archive_lacks_is_not_summarised(seeded_engine: Engine) -> None:
-    assert not seeded_engine.ask("What is the Guardian article about?").found
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the Guardian article about?",  # no passage holds the name
+        "What is the new article about?",  # names none, and no answer came before
+    ],
+)
+def test_an_article_not_named_or_not_held_is_not_summarised(
+    seeded_engine: Engine, question: str
+) -> None:
+    assert " opens: “" not in seeded_engine.ask(question).text
 
 
 def test_this_article_after_an_answer_is_the_one_it_cited(seeded_engine: Engine) -> None:
