@@ -5,6 +5,7 @@ and cited like any other passage."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from retrieval.documents import ParsedDocument
@@ -14,6 +15,10 @@ MOST_ACTIVE = 3  # the "most active" line names at least this many commenters (w
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# The details line ``comment_sentence`` writes, as it reads in a stored passage
+COMMENT_LINE = re.compile(r"^It has \d[\d,]* reader comments?\b.*$", re.MULTILINE)
 
 
 def comment_sentence(doc: ParsedDocument) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from retrieval.answer.types import Answer, Citation
 from retrieval.discussion.articles import Article
+from retrieval.facts import COMMENT_LINE
 from retrieval.search import Hit
 
 SHOWN = 3  # articles named in the answer, most commented first
@@ -22,7 +23,6 @@ _ASKED = re.compile(
     r"(?:article|story|report|piece|post)s?\b",
     re.IGNORECASE,
 )
-_COUNT_LINE = re.compile(r"^It has \d[\d,]* reader comments?\b.*$", re.MULTILINE)
 
 
 def asks_most_commented(question: str) -> bool:
@@ -38,7 +38,7 @@ def most_commented_answer(
     lines: list[str] = []
     for article in [a for a in articles if a.comments][:SHOWN]:
         details = next((h for h in passages(article.source) if h.kind == "facts"), None)
-        counted = _COUNT_LINE.search(details.text) if details is not None else None
+        counted = COMMENT_LINE.search(details.text) if details is not None else None
         if details is None or counted is None:
             continue
         citations.append(Citation(len(citations) + 1, details, counted.group(0)))
