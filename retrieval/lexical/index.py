@@ -275,6 +275,22 @@ class LexicalIndex:
         found = (_stored(searcher.doc(address)) for _, address in result.hits)
         return {chunk.id: chunk for chunk in found}
 
+    def terms_in_file(self, source: str, terms: Iterable[str]) -> frozenset[str]:
+        """Which of ``terms`` (stems) some passage of ``source`` holds."""
+        searcher = self._searcher
+        in_file = tantivy.Query.term_query(SCHEMA, "source", source)
+        found = set()
+        for term in terms:
+            query = tantivy.Query.boolean_query(
+                [
+                    (tantivy.Occur.Must, in_file),
+                    (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "body", term)),
+                ]
+            )
+            if searcher.search(query, 1, count=False).hits:
+                found.add(term)
+        return frozenset(found)
+
     def passages_of(self, source: str, comments_up_to: int | None = None) -> list[StoredChunk]:
         """Every passage of one file the index holds, in reading order; without its comments
         when the file has more passages than ``comments_up_to``."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
@@ -322,8 +322,13 @@ def _preliminary(c: Candidate, best_bm25: float) -> float:
     return c.bm25 / best_bm25 + 2.0 * c.similarity
 
 
-def compute(question: Question, candidates: Sequence[Candidate]) -> None:
-    """Fill in every candidate's features."""
+def compute(
+    question: Question,
+    candidates: Sequence[Candidate],
+    file_terms: Callable[[str, frozenset[str]], frozenset[str]] | None = None,
+) -> None:
+    """Fill in every candidate's features. ``file_terms(source, stems)`` tells which of the
+    question's names and numbers a file holds outside the candidates (none, without it)."""
     if not candidates:
         return
     best_bm25 = max(c.bm25 for c in candidates) or 1.0
@@ -343,7 +348,12 @@ def compute(question: Question, candidates: Sequence[Candidate]) -> None:
         title_stems = frozenset(stems(words(title), QUESTION_STOPWORDS))
         story_stems = frozenset().union(title_stems, *(c.stems for c in passages))
         story_cov = _share(question.weights, story_stems)
-        story_missing = float(sum(1 for t in question.specific if not same_name(t) & story_stems))
+        lacking = [t for t in question.specific if not same_name(t) & story_stems]
+        if lacking and file_terms is not None:
+            source = str(passages[0].meta.get("source", ""))
+            held = file_terms(source, frozenset().union(*(same_name(t) for t in lacking)))
+            lacking = [t for t in lacking if not same_name(t) & held]
+        story_missing = float(len(lacking))
         for c in passages:
             c.focus = focus
             scores = [sentence_score(question, c, i, focus) for i in range(len(c.sentences))]

@@ -214,7 +214,7 @@ class HybridSearcher:
     def rank(
         self, question: Question, candidates: list[Candidate], *, use_reranker: bool
     ) -> list[Candidate]:
-        feat.compute(question, candidates)
+        feat.compute(question, candidates, self.lexical.terms_in_file)
         for c in candidates:
             c.score = self.weights.stage_two(c)
         ordered = sorted(candidates, key=lambda c: -c.score)

@@ -321,3 +321,20 @@ def test_this_article_after_an_answer_is_the_one_it_cited(seeded_engine: Engine)
     about = seeded_engine.ask("What is this article about?", first)
     assert about.found and " opens: “" in about.text
     assert {c.hit.source for c in about.citations} == {first.citations[0].hit.source}
+
+
+def test_a_name_held_only_in_a_comment_not_found_is_not_missing_from_the_file(
+    tmp_path: Path,
+) -> None:
+    # "Pentagon" is in Mary E's comment, which the search does not bring up (other stories
+    # say "Pentagon budget" more often); Ilya's reply answers and its file does hold the name
+    budgets = {
+        f"budget_{n:02}.txt": f"Pentagon budget talks, round {n}\n\n"
+        f"Congress debated the Pentagon budget again in round {n}, aides said.\n"
+        for n in range(40)
+    }
+    engine = engine_with(tmp_path, [REUTERS], budgets)
+    line = first_line(
+        engine, "What alternative uses for the Pentagon budget did Ilya propose to Nick Rhynes?"
+    )
+    assert "Ilya" in line and "Build infrastructure" in line
