@@ -318,6 +318,9 @@ def sentence_score(
     return score
 
 
+FILES_CHECKED = 8  # files looked up in the index for the question's names their candidates lack
+
+
 def _preliminary(c: Candidate, best_bm25: float) -> float:
     return c.bm25 / best_bm25 + 2.0 * c.similarity
 
@@ -328,7 +331,9 @@ def compute(
     file_terms: Callable[[str, frozenset[str]], frozenset[str]] | None = None,
 ) -> None:
     """Fill in every candidate's features. ``file_terms(source, stems)`` tells which of the
-    question's names and numbers a file holds outside the candidates (none, without it)."""
+    question's names and numbers a file holds outside the candidates; it is asked about the
+    ``FILES_CHECKED`` files whose candidates match the question best (the rest, and all
+    without it, are judged by their candidates alone)."""
     if not candidates:
         return
     best_bm25 = max(c.bm25 for c in candidates) or 1.0
@@ -339,18 +344,19 @@ def compute(
         if not c.sentences:
             analyse_text(c)
         by_source.setdefault(str(c.meta.get("source", "")), []).append(c)
-    best_story = max(_preliminary(c, best_bm25) for c in candidates) or 1.0
-    for passages in by_source.values():
+    stories = {s: max(_preliminary(c, best_bm25) for c in p) for s, p in by_source.items()}
+    best_story = max(stories.values()) or 1.0
+    checked = set(sorted(stories, key=lambda s: -stories[s])[:FILES_CHECKED])
+    for source, passages in by_source.items():
         focus = focus_weights(question, passages)
-        story = max(_preliminary(c, best_bm25) for c in passages) / best_story
+        story = stories[source] / best_story
         story_cos = max(c.similarity for c in passages)
         title = str(passages[0].meta.get("title") or "")
         title_stems = frozenset(stems(words(title), QUESTION_STOPWORDS))
         story_stems = frozenset().union(title_stems, *(c.stems for c in passages))
         story_cov = _share(question.weights, story_stems)
         lacking = [t for t in question.specific if not same_name(t) & story_stems]
-        if lacking and file_terms is not None:
-            source = str(passages[0].meta.get("source", ""))
+        if lacking and file_terms is not None and source in checked:
             held = file_terms(source, frozenset().union(*(same_name(t) for t in lacking)))
             lacking = [t for t in lacking if not same_name(t) & held]
         story_missing = float(len(lacking))
