@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from retrieval.answer.attribution import OPINION_NOTE, speaker
-from retrieval.answer.relevance import Gate
+from retrieval.answer.relevance import Gate, details_answer
 from retrieval.answer.types import Answer, Citation
 from retrieval.lexical import question_terms
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
@@ -90,6 +90,8 @@ def answer_from_hits(
     if not hits or not gate.covered(hits, intent):
         return not_covered(question, hits)
     used = [hits[0], *(h for h in hits[1:] if gate.supports(h, intent))][:MAX_PASSAGES]
+    if details_answer(hits[0], hits):  # "who commented the most?": the details line says
+        used = [h for h in used if details_answer(h, hits)]  # (and another file's, if asked)
     terms = set(question_terms(question))
     citations: list[Citation] = []
     lines: list[str] = []

@@ -80,6 +80,14 @@ def test_other_file_details_are_answered(
     assert expected in first_line(seeded_engine, question)
 
 
+def test_a_details_answer_quotes_no_reader_or_paragraph_beside_it(seeded_engine: Engine) -> None:
+    # the details line answers; a stray "OK, lol." comment after it only confused
+    answer = seeded_engine.ask("Who commented the most?")
+    assert [c.hit.location for c in answer.citations] == ["article details"]
+    assert answer.text.splitlines() == [answer.text.splitlines()[0]]
+    assert "Joe and Ilya" in answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "phrase"),
     [
