@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
@@ -286,10 +287,16 @@ def holds_asked_thing(question: Question, text: str) -> bool:
         found = match.group(0)
         if pattern is _NAME and " " not in found and _SENTENCE_START.search(text[: match.start()]):
             continue  # one capitalised word opening a sentence is not a name
-        new = stems(words(found), QUESTION_STOPWORDS)
+        new = _stems_of(found)
         if any(t not in question.weights for t in new) or (not new and expects == "number"):
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _stems_of(found: str) -> tuple[str, ...]:
+    """The content stems of a name, number or date found in a passage (the same few recur)."""
+    return tuple(stems(words(found), QUESTION_STOPWORDS))
 
 
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:
