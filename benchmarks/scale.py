@@ -348,7 +348,7 @@ def main() -> None:
     parser.add_argument(
         "--ingest-files",
         default="200,1000",
-        help="new BBC files per ingest-speed run (a run's fixed costs weigh more on a small one)",
+        help="new BBC files per ingest-speed run, comma-separated (one run for each)",
     )
     args = parser.parse_args()
     base = base_passages(args.source)

@@ -84,7 +84,7 @@ def test_a_details_answer_quotes_no_reader_or_paragraph_beside_it(seeded_engine:
     # the details line answers; a stray "OK, lol." comment after it only confused
     answer = seeded_engine.ask("Who commented the most?")
     assert [c.hit.location for c in answer.citations] == ["article details"]
-    assert answer.text.splitlines() == [answer.text.splitlines()[0]]
+    assert len(answer.text.splitlines()) == 1
     assert "Joe and Ilya" in answer.text
 
 
