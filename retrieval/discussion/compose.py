@@ -219,16 +219,22 @@ def _received(found: PersonReplies, ledger: Ledger) -> list[str]:
     who = f" ({', '.join(repliers)})" if repliers else ""
     readers = _plural(len(repliers), "reader") if repliers else "anonymous readers"
     verb = "answers" if found.reply_count == 1 else "answer"
-    lines = [
-        f"Replies to {person}: {person} wrote {written} ({_paths(found.written)}); "
-        f"{_plural(found.reply_count, 'reply', 'replies')} from {readers} {verb} "
-        f"{'it' if len(found.written) == 1 else 'them'}{who}."
-    ]
+    them = "it" if len(found.written) == 1 else "them"
+    wrote = f"Replies to {person}: {person} wrote {written} ({_paths(found.written)})"
+    single = found.reply_count == 1  # the one reply answers: who and what, in the first line
+    if single:
+        reply = _reply_line(found.received[0].replies[0], ledger).strip()
+        headline = f"{wrote}; 1 reply answers {them}: {reply}"
+    else:
+        replies = _plural(found.reply_count, "reply", "replies")
+        headline = f"{wrote}; {replies} from {readers} {verb} {them}{who}."
+    lines = [headline]
     for exchange in found.received:
         replies_text = " ".join(r.remark.text for r in exchange.replies)
         said = quote(exchange.comment, overlap_scorer(content_stems(replies_text)))
         lines.append(f"- {_at(exchange.comment)} said {ledger.quoted(said)}")
-        lines.extend(_reply_line(r, ledger) for r in exchange.replies[:REPLIES_SHOWN])
+        if not single:
+            lines.extend(_reply_line(r, ledger) for r in exchange.replies[:REPLIES_SHOWN])
         hidden = exchange.replies[REPLIES_SHOWN:]
         if hidden:
             lines.append(f"  … and {_plural(len(hidden), 'more reply', 'more replies')}.")
