@@ -215,10 +215,6 @@ def _received(found: PersonReplies, ledger: Ledger) -> list[str]:
         for remark in found.written[:QUOTES_PER_POSITION]:
             lines.append(f"- {_at(remark)} said {ledger.quoted(quote(remark))}")
         return lines
-    repliers = found.repliers
-    who = f" ({', '.join(repliers)})" if repliers else ""
-    readers = _plural(len(repliers), "reader") if repliers else "anonymous readers"
-    verb = "answers" if found.reply_count == 1 else "answer"
     them = "it" if len(found.written) == 1 else "them"
     wrote = f"Replies to {person}: {person} wrote {written} ({_paths(found.written)})"
     single = found.reply_count == 1  # the one reply answers: who and what, in the first line
@@ -226,8 +222,11 @@ def _received(found: PersonReplies, ledger: Ledger) -> list[str]:
         reply = _reply_line(found.received[0].replies[0], ledger).strip()
         headline = f"{wrote}; 1 reply answers {them}: {reply}"
     else:
+        repliers = found.repliers
+        who = f" ({', '.join(repliers)})" if repliers else ""
+        readers = _plural(len(repliers), "reader") if repliers else "anonymous readers"
         replies = _plural(found.reply_count, "reply", "replies")
-        headline = f"{wrote}; {replies} from {readers} {verb} {them}{who}."
+        headline = f"{wrote}; {replies} from {readers} answer {them}{who}."
     lines = [headline]
     for exchange in found.received:
         replies_text = " ".join(r.remark.text for r in exchange.replies)
