@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from retrieval.answer.attribution import OPINION_NOTE, speaker
 from retrieval.answer.relevance import Gate, details_answer
@@ -99,6 +100,9 @@ def answer_from_hits(
         if any(c.hit.id == hit.id for c in citations):  # already quoted as a continuation
             continue
         cited = Citation(len(citations) + 1, hit, best_quote(hit, terms))
+        if not lines and hit.also_span is not None:  # the ranking was torn between two
+            start, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
+            cited = replace(cited, also=hit.text[start:end])
         citations.append(cited)
         line = _clause(hit, cited.quote, cited.n)
         more = quote_that_follows(hit, cited.quote, following) if len(lines) == 0 else None
@@ -106,6 +110,8 @@ def answer_from_hits(
             more = Citation(len(citations) + 1, more.hit, more.quote)
             citations.append(more)
             line += f" “{_inline(more.quote)}” [{more.n}]"
+        if cited.also:
+            line += f" … “{_inline(cited.also)}” [{cited.n}]"
         lines.append(line)
     if any(c.hit.kind == "comment" for c in citations):
         lines.append(OPINION_NOTE)

@@ -13,6 +13,7 @@ class Citation:
     n: int
     hit: Hit
     quote: str  # an exact substring of the stored passage (hit.text)
+    also: str = ""  # another one the answer quotes after it, when it answers nearly as well
 
     @property
     def line(self) -> str:
@@ -29,7 +30,7 @@ class Citation:
             "thread_path": h.thread_path,
             "paragraph": h.paragraph,
             "quote": self.quote,
-        }
+        } | ({"also": self.also} if self.also else {})
 
 
 @dataclass(frozen=True)

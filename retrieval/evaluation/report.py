@@ -107,7 +107,10 @@ class EvalReport:
 
 
 def quotes_exact(answer: Answer) -> bool:
-    return all(c.quote and c.quote in c.hit.text for c in (*answer.citations, *answer.nearest))
+    return all(
+        c.quote and c.quote in c.hit.text and c.also in c.hit.text
+        for c in (*answer.citations, *answer.nearest)
+    )
 
 
 def evaluate(system: System, cases: Sequence[Case]) -> EvalReport:

@@ -181,6 +181,7 @@ class Candidate:
     stems: frozenset[str] = frozenset()
     best: int = 0  # index of the best sentence
     span: tuple[int, int] | None = None  # the window the cross-encoder liked best
+    also_span: tuple[int, int] | None = None  # another it liked nearly as well
     focus: Mapping[str, float] | None = None  # the question's weights within its file
     asked: tuple[bool, ...] = ()  # each sentence holds the kind of thing asked for
     features: dict[str, float] | None = None

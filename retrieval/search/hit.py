@@ -32,6 +32,7 @@ class Hit:
     chunk_index: int = 0
     relevance: float | None = None  # the cross-encoder's score of the best window, if run
     best_span: tuple[int, int] | None = None  # the sentence(s) of ``text`` that answer best
+    also_span: tuple[int, int] | None = None  # other sentence(s) that answer nearly as well
     signals: Mapping[str, float] = field(default_factory=dict, compare=False)  # ranking features
 
     def public(self) -> dict[str, Any]:

@@ -267,4 +267,6 @@ def _to_hit(c: Candidate) -> Hit:
     best = c.sentences[c.best] if c.sentences else None
     span = c.span or ((best.start, best.end) if best else None)
     hit = hit_from_chunk(c.chunk, c.score, c.similarity, c.bm25, feats.get("coverage", 0.0))
-    return replace(hit, relevance=c.relevance, best_span=span, signals=dict(feats))
+    return replace(
+        hit, relevance=c.relevance, best_span=span, also_span=c.also_span, signals=dict(feats)
+    )

@@ -57,7 +57,10 @@ class StoredTurn:
 
 def citations_json(citations: Iterable[Citation]) -> str:
     return json.dumps(
-        [{"n": c.n, "quote": c.quote, "hit": dataclasses.asdict(c.hit)} for c in citations],
+        [
+            {"n": c.n, "quote": c.quote, "also": c.also, "hit": dataclasses.asdict(c.hit)}
+            for c in citations
+        ],
         ensure_ascii=False,
     )
 
@@ -67,7 +70,12 @@ def citations_from_json(raw: str) -> tuple[Citation, ...]:
     become the tuples a ``Hit`` holds)."""
     items: list[dict[str, Any]] = json.loads(raw)
     return tuple(
-        Citation(int(item["n"]), Hit(**_hit_fields(item["hit"])), str(item["quote"]))
+        Citation(
+            int(item["n"]),
+            Hit(**_hit_fields(item["hit"])),
+            str(item["quote"]),
+            str(item.get("also", "")),
+        )
         for item in items
     )
 

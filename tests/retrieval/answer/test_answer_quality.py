@@ -112,6 +112,24 @@ def test_the_best_sentence_of_a_speaker_comes_with_the_quote_it_introduces(
     assert "jarring message" in line and "brinkmanship" in line
 
 
+def test_a_sentence_that_answers_nearly_as_well_is_quoted_too(seeded_engine: Engine) -> None:
+    # The cross-encoder scores the note's "withdrawing troops … fine with S. Korea" a little
+    # above "Maybe it would be happy with a 75% cutback": the first line quotes both, best first
+    question = "What cutback in US troops does the editor's note think South Korea might accept?"
+    answer = seeded_engine.ask(question)
+    line = answer.text.splitlines()[0]
+    cited = answer.citations[0]
+    assert "75% cutback" in cited.also and cited.also in cited.hit.text
+    assert cited.hit.section == "editor_note"
+    assert line.index(cited.quote[:40]) < line.index("75% cutback") and line.endswith("[1]")
+
+
+def test_a_clear_best_sentence_is_quoted_alone(seeded_engine: Engine) -> None:
+    answer = seeded_engine.ask("How many American troops are stationed in South Korea?")
+    assert not answer.citations[0].also
+    assert answer.text.splitlines()[0].count("“") == 1
+
+
 def test_a_question_about_one_commenter_finds_that_commenter_in_other_words(
     seeded_engine: Engine,
 ) -> None:
