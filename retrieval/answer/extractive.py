@@ -19,7 +19,7 @@ from retrieval.lexical import question_terms
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import QueryIntent
 from retrieval.search import Hit
-from retrieval.search.ranker import introduces_speaker
+from retrieval.search.ranker import WINDOW_SCORE, introduces_speaker
 from retrieval.sentences import clip, sentence_spans
 
 Continuation = Callable[[Hit], Hit | None]  # the passage right after a hit, in its file
@@ -29,6 +29,8 @@ MAX_PASSAGES = 3
 NEAREST_OFFERED = 3
 NOT_COVERED = "The archive doesn't cover that."
 QUOTE_CHARS = 420
+BESIDE_MARGIN = 2.0  # cross-encoder logit units
+FIRST_LINE_CHARS = 600  # a second or third quote joins the first line only within this
 
 
 def best_quote(hit: Hit, question_terms: set[str]) -> str:
@@ -97,25 +99,57 @@ def answer_from_hits(
     citations: list[Citation] = []
     lines: list[str] = []
     for hit in used:
-        if any(c.hit.id == hit.id for c in citations):  # already quoted as a continuation
+        if any(c.hit.id == hit.id for c in citations):  # already quoted in the first line
             continue
         cited = Citation(len(citations) + 1, hit, best_quote(hit, terms))
         if not lines and hit.also_span is not None:  # the ranking was torn between two
-            start, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
-            cited = replace(cited, also=hit.text[start:end])
+            begin, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
+            cited = replace(cited, also=hit.text[begin:end])
         citations.append(cited)
         line = _clause(hit, cited.quote, cited.n)
-        more = quote_that_follows(hit, cited.quote, following) if len(lines) == 0 else None
-        if more is not None:
-            more = Citation(len(citations) + 1, more.hit, more.quote)
-            citations.append(more)
-            line += f" “{_inline(more.quote)}” [{more.n}]"
+        if not lines:
+            more = quote_that_follows(hit, cited.quote, following)
+            if more is not None:
+                more = Citation(len(citations) + 1, more.hit, more.quote)
+                citations.append(more)
+                line += f" “{_inline(more.quote)}” [{more.n}]"
         if cited.also:
-            line += f" … “{_inline(cited.also)}” [{cited.n}]"
+            extra = f" … “{_inline(cited.also)}” [{cited.n}]"
+            if len(line) + len(extra) <= FIRST_LINE_CHARS:
+                line += extra
+            else:
+                cited = replace(cited, also="")
+                citations[cited.n - 1] = cited
+        if not lines and (beside := _nearly_as_good(hit, used[1:])) is not None:
+            also = Citation(len(citations) + 1, beside, best_quote(beside, terms))
+            extra = f" … “{_inline(also.quote)}” [{also.n}]"
+            if len(line) + len(extra) <= FIRST_LINE_CHARS:
+                citations.append(also)
+                line += extra
         lines.append(line)
     if any(c.hit.kind == "comment" for c in citations):
         lines.append(OPINION_NOTE)
     return Answer(question, "\n".join(lines), True, tuple(citations), hits=tuple(hits))
+
+
+def _nearly_as_good(best: Hit, others: Sequence[Hit]) -> Hit | None:
+    """Another passage of the same file and speaker that passed the gate and whose best window
+    the cross-encoder scored within ``BESIDE_MARGIN`` of the best passage's: the first line
+    quotes it too ("When did Jez San set up Argonaut?": "Jez San is one of the key figures in
+    the UK's games industry …", then "He founded Argonaut in 1982 …" from the next paragraph)."""
+    top = best.signals.get(WINDOW_SCORE)
+    if top is None:
+        return None
+    for other in others:
+        score = other.signals.get(WINDOW_SCORE)
+        if (
+            score is not None
+            and score >= top - BESIDE_MARGIN
+            and other.source == best.source
+            and speaker(other) == speaker(best)
+        ):
+            return other
+    return None
 
 
 def not_covered(question: str, hits: Sequence[Hit]) -> Answer:

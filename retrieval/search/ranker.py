@@ -90,6 +90,7 @@ class RankerWeights:
 
 
 DEFAULT_WEIGHTS = RankerWeights()
+WINDOW_SCORE = "window_score"  # signal: the cross-encoder's score of the best window
 
 _SPEAKER_INTRO = re.compile(
     r"(\b(said|says|told|added|warned|explained|wrote|argued|noted|stated)\b[^.]{0,80}[.:]?$|:$)",
@@ -289,6 +290,8 @@ def rerank(
             and (s[1] <= c.span[0] or c.span[1] <= s[0])
         ]
         c.also_span = close[0] if close and not asked else None
+        if c.features is not None:  # how well it answers, for the answer to compare
+            c.features[WINDOW_SCORE] = score[best]
         if c.features is not None and ASKED_LINE in c.features:
             c.features[ASKED_LINE] = 1.0 if asked else 0.0
 
