@@ -106,6 +106,7 @@ _SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*|\b\d[\d,.]*\b")
 _SAME_NAMES = (
     "mp mps parliament parliamentarian lawmak legisl",
     "pm prime",
+    "tori conserv",
     "ceo chief",
     "uk britain british",
     "us usa america american",
@@ -142,11 +143,23 @@ def same_name(term: str) -> frozenset[str]:
 _TITLES = frozenset("mr mrs ms dr sir dame lord ladi prof".split())
 
 
+# A people's adjective right after "which"/"what" describes the answer, not the event: "In
+# which English county did the business start?" is not about a story that says "England".
+DEMONYMS = frozenset(
+    "english british american scottish welsh irish french german italian spanish chines "
+    "japanes russian korean indian european australian canadian iranian iraqi isra soviet".split()
+)
+_ASKED_KIND = re.compile(r"\b(?i:which|what)\s+([A-Z][\w'’-]*)")
+
+
 def specific_terms(question: str) -> frozenset[str]:
     """Stems of the question's names (capitalised words not opening a sentence, without the
-    titles before them) and numbers: what pins it to one event."""
+    titles before them and a people's adjective that says what kind of answer is asked for)
+    and numbers: what pins it to one event."""
     found = " ".join(m.group(0) for m in _SPECIFIC.finditer(question.strip()))
-    return frozenset(stems(words(found), QUESTION_STOPWORDS)) - _TITLES
+    asked = " ".join(m.group(1) for m in _ASKED_KIND.finditer(question))
+    kind = frozenset(stems(words(asked), QUESTION_STOPWORDS)) & DEMONYMS
+    return frozenset(stems(words(found), QUESTION_STOPWORDS)) - _TITLES - kind
 
 
 def rarity_weights(

@@ -312,6 +312,37 @@ def test_a_title_before_a_name_is_not_a_name_the_story_lacks(tmp_path: Path) -> 
     assert "hire 800 staff to keep up with demand" in line
 
 
+RETAILER = """Fashion chain returns to profit
+
+The home furnishings and clothing retailer Meadow & Vine has returned to profit after two \
+difficult years, helped by strong sales of curtains and wallpaper.
+
+Meadow & Vine was founded by its late namesake in Kent in 1958, before moving to Mid Wales in \
+1963 where it still has its main factory.
+
+The group said it would open twelve new shops next year and close two loss-making stores in \
+the United States.
+
+Its chairman, the Conservative MP Harold Vane, was robbed at knifepoint in Nairobi last month \
+while on a trade visit to Kenya.
+"""
+
+
+def test_a_people_s_adjective_that_says_what_kind_of_answer_is_asked_is_not_a_name_it_lacks(
+    tmp_path: Path,
+) -> None:
+    # "which English county": the story says "Kent" and "Wales", never "England" or "English"
+    engine = engine_with(tmp_path, [REUTERS], {"retailer.txt": RETAILER})
+    line = first_line(engine, "In which English county did the Meadow & Vine business start out?")
+    assert "in Kent in 1958" in line
+
+
+def test_a_tory_is_a_conservative(tmp_path: Path) -> None:
+    engine = engine_with(tmp_path, [REUTERS], {"retailer.txt": RETAILER})
+    line = first_line(engine, "Where was the Tory MP robbed?")
+    assert "Nairobi" in line
+
+
 def test_an_abbreviation_the_story_writes_out_is_not_a_name_it_lacks(
     seeded_engine: Engine,
 ) -> None:
