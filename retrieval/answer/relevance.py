@@ -4,8 +4,9 @@ A logistic model over the best passage's signals (the cross-encoder's score when
 cosine similarity, how much of the question the passage, its best sentence and its whole file
 hold, and how many of the question's names and numbers its file lacks) gives the chance that
 the archive answers. The weights were fitted on the tuning part of ``eval/dev``
-(``benchmarks/fit_gate.py``). Further passages join an answer only when they pass the same
-gate on their own.
+(``benchmarks/fit_gate.py``). A file's details line asked for, and the reply a question asks
+for by who wrote it and to whom, pass whatever the model says. Further passages join an answer
+only when they pass the same gate on their own.
 """
 
 from __future__ import annotations
@@ -80,9 +81,22 @@ class Gate:
     def supports(
         self, hit: Hit, intent: QueryIntent | None = None, found: Sequence[Hit] = ()
     ) -> bool:
-        if details_answer(hit, found):
+        if details_answer(hit, found) or reply_asked_for(hit, intent):
             return True
         return self.confidence(hit) >= self.threshold
+
+
+def reply_asked_for(hit: Hit, intent: QueryIntent | None) -> bool:
+    """ "How did Joe respond to DarkEyes?" is answered by Joe's reply to DarkEyes, whatever it
+    says (the cross-encoder cannot tell a retort from an answer)."""
+    return (
+        intent is not None
+        and intent.author is not None
+        and intent.replied_to is not None
+        and hit.kind == "comment"
+        and hit.author == intent.author
+        and hit.parent_author == intent.replied_to
+    )
 
 
 def details_answer(hit: Hit, found: Sequence[Hit] = ()) -> bool:

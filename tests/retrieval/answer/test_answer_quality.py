@@ -177,6 +177,21 @@ def test_a_question_about_one_commenter_finds_that_commenter_in_other_words(
     assert answer.text.startswith("Commenter Ilya")  # a reader's claim, not a fact
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did Joe respond to DarkEyes's defence of the President?",
+        "What did Joe say back to DarkEyes?",
+    ],
+)
+def test_how_one_reader_answered_another_is_that_reader_s_reply(
+    seeded_engine: Engine, question: str
+) -> None:
+    # The cross-encoder prefers DarkEyes's own words, or Joe's comments to other readers
+    line = first_line(seeded_engine, question)
+    assert line.startswith("Commenter Joe (reply 7.1.3.1 to DarkEyes) claims:")
+
+
 def test_a_question_about_the_editor_s_note_is_answered_from_it(seeded_engine: Engine) -> None:
     answer = seeded_engine.ask("What does the editor's note say about Saudi Arabia?")
     assert answer.found
