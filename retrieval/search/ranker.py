@@ -78,10 +78,11 @@ class RankerWeights:
     # "US 50.000 troops … in Japan" for "how many US troops are based in South Korea?"). Two
     # and a half logit units; the dev set scores 5 to 20 alike.
     comment_penalty: float = 20.0
-    # For a question that names the commenter it is about ("How did Joe respond to DarkEyes?"),
-    # someone else's words (a comment, an article paragraph) yield as many times that, and the
-    # commenter's comments to someone else half as many: the cross-encoder reads DarkEyes's
-    # own words as the better match (10 logit units above Joe's reply on the tuning set).
+    # For a question that names a commenter and whom they answered ("How did Joe respond to
+    # DarkEyes?"), someone else's words (a comment, an article paragraph) yield as many times
+    # that, and the commenter's comments to someone else half as many: the cross-encoder reads
+    # DarkEyes's own words as the better match (10 logit units above Joe's reply on the tuning
+    # set). Applied to every question naming a commenter, it cost a held-out question.
     other_author: float = 5.0
     # A window of the best passage scored within this many logit units of the best one is
     # quoted after it: the cross-encoder often puts a near sentence of the right passage first
@@ -281,13 +282,13 @@ def rerank(
 
     def other_person(c: Candidate) -> float:
         """ "How did Joe respond to DarkEyes?": not someone else's words, the article's included
-        (nor, less so, Joe's comment to a third reader)."""
+        (nor, less so, Joe's comment to a third reader). Only for a question naming both."""
         intent = question.intent
-        if not intent.author or c.meta.get("kind") == "facts":
+        if not (intent.author and intent.replied_to) or c.meta.get("kind") == "facts":
             return 0.0
         if c.meta.get("author") != intent.author:
             return weights.other_author
-        if intent.replied_to and c.meta.get("parent_author") != intent.replied_to:
+        if c.meta.get("parent_author") != intent.replied_to:
             return weights.other_author / 2
         return 0.0
 
