@@ -71,7 +71,9 @@ class RankerWeights:
     # question's words they lack ("the game's developer" is Mindark's role in *Project
     # Entropia* only if the reader is told which game): the two readings are averaged.
     context_top: int = 3
-    comment_read: int = 5  # for a question about readers, the best comments read anyway
+    # For a question about readers, the best comments read anyway (5 left unread, over the
+    # sample articles alone, the long comment that counts "800 bases in over 100 countries")
+    comment_read: int = 8
     typed: float = 2.0  # logit units for a window holding the kind of thing asked for
     # Among what it read, a reader's comment yields to the article unless the question asks
     # about readers (comments are opinions, and a comment sentence can look like an answer:

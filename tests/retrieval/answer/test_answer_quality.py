@@ -192,6 +192,15 @@ def test_how_one_reader_answered_another_is_that_reader_s_reply(
     assert line.startswith("Commenter Joe (reply 7.1.3.1 to DarkEyes) claims:")
 
 
+def test_a_figure_deep_in_a_long_comment_is_found_for_a_question_about_readers(
+    seeded_engine: Engine,
+) -> None:
+    question = "How many military bases does the US have around the world according to a reader?"
+    answer = seeded_engine.ask(question)
+    assert answer.found and "800 bases" in answer.text
+    assert any("800 bases" in c.quote and c.hit.kind == "comment" for c in answer.citations)
+
+
 def test_a_question_about_the_editor_s_note_is_answered_from_it(seeded_engine: Engine) -> None:
     answer = seeded_engine.ask("What does the editor's note say about Saudi Arabia?")
     assert answer.found
