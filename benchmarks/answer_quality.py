@@ -10,7 +10,10 @@ Builds (or reuses, ingesting only what changed) an embedded store of corpus/ plu
 and prints, for the tuning part and the held-out third separately: recall@1/@3/@5, MRR,
 answer contains the answer, first line contains it, answerable refused, off-topic refused,
 search and ask p50/p95; then the same for eval/golden.jsonl (50 questions on the two sample
-articles, their comments and details, worded closer to the articles than the dev set).
+articles, their comments and details, worded closer to the articles than the dev set). Last,
+over a store of corpus/ alone (what a new user starts with): the golden set, and the dev
+set's questions on the sample articles with its unanswerable ones, tuning part and held-out
+third apart.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from retrieval.settings import Settings  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc-news"
 DEFAULT_STORE = ROOT / "data" / "bench" / "quality" / "chroma"
+SAMPLE_STORE = ROOT / "data" / "bench" / "quality-sample" / "chroma"
 ROWS = (
     "recall@1",
     "recall@3",
@@ -61,10 +65,10 @@ def open_engine(store: Path, rerank: bool, model: str = DEFAULT_MODEL) -> Engine
     return Engine(settings)
 
 
-def build(store: Path, model: str = DEFAULT_MODEL) -> None:
+def build(store: Path, model: str = DEFAULT_MODEL, with_bbc: bool = True) -> None:
     engine = open_engine(store, rerank=False, model=model)
     started = time.perf_counter()
-    summary = engine.ingest([ROOT / "corpus", BBC])
+    summary = engine.ingest([ROOT / "corpus", BBC] if with_bbc else [ROOT / "corpus"])
     print(f"store {store}: {summary.line()} ({time.perf_counter() - started:.0f} s)")
 
 
@@ -72,9 +76,7 @@ def warm(engine: Engine) -> None:
     engine.ask("How many American troops are stationed in South Korea?")
 
 
-def run(
-    cases: list[Case], store: Path, model: str, golden: list[Case]
-) -> dict[str, dict[str, EvalReport]]:
+def run(parts: dict[str, list[Case]], store: Path, model: str) -> dict[str, dict[str, EvalReport]]:
     full = open_engine(store, rerank=True, model=model)
     warm(full)
     plain = open_engine(store, rerank=False, model=model)
@@ -84,8 +86,6 @@ def run(
     baseline = Bm25Baseline(full.searcher)
     systems = {"engine": full, "no cross-encoder": plain, "BM25 alone": baseline}
     reports: dict[str, dict[str, EvalReport]] = {}
-    parts = {split: [c for c in cases if c.split == split] for split in ("tune", "heldout")}
-    parts["golden"] = golden
     for split, part in parts.items():
         reports[split] = {name: evaluate(system, part) for name, system in systems.items()}
     return reports
@@ -114,7 +114,17 @@ def main() -> None:
     build(args.store, args.model)
     cases = load_folder(args.dev)
     golden = load_cases(ROOT / "eval" / "golden.jsonl")
-    reports = run(cases, args.store, args.model, golden)
+    parts = {split: [c for c in cases if c.split == split] for split in ("tune", "heldout")}
+    reports = run(parts | {"golden": golden}, args.store, args.model)
+    build(SAMPLE_STORE, args.model, with_bbc=False)
+    sample = {f.name for f in (ROOT / "corpus").iterdir()}
+    alone = {
+        f"{split}, sample alone": [
+            c for c in part if not c.answerable or c.expected_source in sample
+        ]
+        for split, part in parts.items()
+    }
+    reports |= run(alone | {"golden, sample alone": golden}, SAMPLE_STORE, args.model)
     for split, by_system in reports.items():
         print_table(split, by_system)
         if args.misses:
