@@ -102,9 +102,6 @@ def answer_from_hits(
         if any(c.hit.id == hit.id for c in citations):  # already quoted in the first line
             continue
         cited = Citation(len(citations) + 1, hit, best_quote(hit, terms))
-        if not lines and hit.also_span is not None:  # the ranking was torn between two
-            begin, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
-            cited = replace(cited, also=hit.text[begin:end])
         citations.append(cited)
         line = _clause(hit, cited.quote, cited.n)
         if not lines:
@@ -113,19 +110,19 @@ def answer_from_hits(
                 more = Citation(len(citations) + 1, more.hit, more.quote)
                 citations.append(more)
                 line += f" “{_inline(more.quote)}” [{more.n}]"
-        if cited.also:
-            extra = f" … “{_inline(cited.also)}” [{cited.n}]"
-            if len(line) + len(extra) <= FIRST_LINE_CHARS:
-                line += extra
-            else:
-                cited = replace(cited, also="")
-                citations[cited.n - 1] = cited
-        if not lines and (beside := _nearly_as_good(hit, used[1:])) is not None:
-            also = Citation(len(citations) + 1, beside, best_quote(beside, terms))
-            extra = f" … “{_inline(also.quote)}” [{also.n}]"
-            if len(line) + len(extra) <= FIRST_LINE_CHARS:
-                citations.append(also)
-                line += extra
+            # what the ranking found nearly as good, while the line stays short enough
+            if hit.also_span is not None:  # another window of the same passage
+                begin, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
+                extra = f" … “{_inline(hit.text[begin:end])}” [{cited.n}]"
+                if len(line) + len(extra) <= FIRST_LINE_CHARS:
+                    citations[cited.n - 1] = replace(cited, also=hit.text[begin:end])
+                    line += extra
+            if (beside := _nearly_as_good(hit, used[1:])) is not None:  # another passage
+                also = Citation(len(citations) + 1, beside, best_quote(beside, terms))
+                extra = f" … “{_inline(also.quote)}” [{also.n}]"
+                if len(line) + len(extra) <= FIRST_LINE_CHARS:
+                    citations.append(also)
+                    line += extra
         lines.append(line)
     if any(c.hit.kind == "comment" for c in citations):
         lines.append(OPINION_NOTE)

@@ -310,10 +310,10 @@ def rerank(
             and (s[1] <= c.span[0] or c.span[1] <= s[0])
         ]
         c.also_span = close[0] if close and not asked else None
-        if c.features is not None:  # how well it answers, for the answer to compare
-            c.features[WINDOW_SCORE] = score[best]
-        if c.features is not None and ASKED_LINE in c.features:
-            c.features[ASKED_LINE] = 1.0 if asked else 0.0
+        if c.features is not None:
+            c.features[WINDOW_SCORE] = score[best]  # how well it answers, for the answer
+            if ASKED_LINE in c.features:
+                c.features[ASKED_LINE] = 1.0 if asked else 0.0
 
     base = {id(c): c.score for c in top}
     for c in top:
