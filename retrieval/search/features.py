@@ -248,7 +248,7 @@ def analyse_text(candidate: Candidate) -> None:
 _FACT_LINES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (re.compile(asked, re.IGNORECASE), re.compile(line))
     for asked, line in (
-        (r"\b(editor'?s?'? note|commentary|introduc\w*|signed)\b", r"\beditor's note\b"),
+        (r"\b(editor'?s?'?( note)?|commentary|introduc\w*|signed)\b", r"\beditor's note\b"),
         (r"\b(headline|title|titled|called)\b", r"^Title:"),
         (r"\b(when|date|published|posted)\b", r"\bfirst published on\b"),
         (
@@ -284,17 +284,19 @@ def asked_fact_line(question: str) -> re.Pattern[str] | None:
 _OPEN_ENDED: frozenset[Expects] = frozenset({"reason", "quote", "facts"})
 
 
-def holds_asked_thing(question: Question, text: str) -> bool:
+def holds_asked_thing(question: Question, text: str, details: bool = False) -> bool:
     """The text holds the kind of thing the question asks for, and not only as the question's
     own words: a number other than the question's for "how many", a date for "when", a name
     the question does not give for "who", "where" or "which company"; a reason or a quote
-    marker for "why" and "what did X say"."""
+    marker for "why" and "what did X say". A line of a details passage (``details``) holds it
+    when it is the line the question names, whatever the question asks ("What is the name of
+    the Press TV editor?" is the editor's note's line, not the title's)."""
     expects = question.intent.expects
+    if (details or expects == "facts") and (line := asked_fact_line(question.text)) is not None:
+        return bool(line.search(text))
     pattern = ANSWER_PATTERNS.get(expects) if expects else None
     if pattern is None:
         return False
-    if expects == "facts" and (line := asked_fact_line(question.text)) is not None:
-        return bool(line.search(text))
     for match in pattern.finditer(text):
         if expects in _OPEN_ENDED:
             return True
@@ -313,11 +315,15 @@ def _stems_of(found: str) -> tuple[str, ...]:
     return tuple(stems(words(found), QUESTION_STOPWORDS))
 
 
+def is_details(candidate: Candidate) -> bool:
+    return candidate.meta.get("kind") == "facts"
+
+
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:
     """``holds_asked_thing`` for one sentence of the candidate, worked out once a question."""
     if not candidate.asked:
         candidate.asked = tuple(
-            holds_asked_thing(question, candidate.body[s.start : s.end])
+            holds_asked_thing(question, candidate.body[s.start : s.end], is_details(candidate))
             for s in candidate.sentences
         )
     return candidate.asked[index]
@@ -334,8 +340,9 @@ def sentence_score(
     sentence = candidate.sentences[index]
     score = _share(question.weights if weights is None else weights, sentence.stems)
     if asked_in_sentence(question, candidate, index):
-        facts = candidate.meta.get("kind") == "facts" and question.intent.expects == "facts"
-        score += 1.0 if facts else 0.25  # a details line of the kind asked for is the answer
+        # the details line asked for is the answer
+        line = question.intent.expects == "facts" or asked_fact_line(question.text) is not None
+        score += 1.0 if is_details(candidate) and line else 0.25
     return score
 
 

@@ -21,6 +21,7 @@ from retrieval.search.features import (
     Candidate,
     Question,
     holds_asked_thing,
+    is_details,
     sentence_score,
 )
 
@@ -270,7 +271,9 @@ def rerank(
         return
     plain = _read(question, encoder, pairs)
     typed = {
-        key: weights.typed if holds_asked_thing(question, c.body[span[0] : span[1]]) else 0.0
+        key: weights.typed
+        if holds_asked_thing(question, c.body[span[0] : span[1]], is_details(c))
+        else 0.0
         for c, span, _ in pairs
         for key in [(id(c), span)]
     }
