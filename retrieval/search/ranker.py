@@ -78,9 +78,11 @@ class RankerWeights:
     typed: float = 2.0  # logit units for a window holding the kind of thing asked for
     # Among what it read, a reader's comment yields to the article unless the question asks
     # about readers (comments are opinions, and a comment sentence can look like an answer:
-    # "US 50.000 troops … in Japan" for "how many US troops are based in South Korea?"). Two
-    # and a half logit units; the dev set scores 5 to 20 alike.
-    comment_penalty: float = 20.0
+    # "US 50.000 troops … in Japan" for "how many US troops are based in South Korea?"). Five
+    # logit units: the dev set scores 5 to 40 alike, and a reader's "10,000 US troops based at
+    # Osan" scores 4 units above the article's "4,000 military personnel at the Osan air base"
+    # for "How many US troops are based at Osan?".
+    comment_penalty: float = 40.0
     # For a question that names a commenter and whom they answered ("How did Joe respond to
     # DarkEyes?"), someone else's words (a comment, an article paragraph) yield as many times
     # that, and the commenter's comments to someone else half as many: the cross-encoder reads
@@ -202,13 +204,25 @@ def scene_sentence(
 ) -> str:
     """The sentence of the candidate's file (among its passages at hand) that holds most of the
     question's words the window lacks, rarest first; "" when no sentence adds any. A question
-    about readers lacks none of the words that ask for readers."""
+    about readers lacks none of the words that ask for readers. A paragraph's scene is the
+    article's (a reader's "Okinawa" is not), a comment's is the comment itself or the one it
+    answers (not another reader's "bully")."""
     present = _window_stems(candidate, span)
     if question.intent.kind == "comment":
         present |= READER_STEMS
     missing = {t: w for t, w in question.weights.items() if t not in present}
     if not missing:
         return ""
+    if candidate.meta.get("kind") == "comment":
+        path = str(candidate.meta.get("thread_path") or "")
+        scene = {path, path.rpartition(".")[0]} - {""}
+        file_passages = [
+            p
+            for p in file_passages
+            if p.meta.get("kind") == "comment" and p.meta.get("thread_path") in scene
+        ]
+    else:
+        file_passages = [p for p in file_passages if p.meta.get("kind") != "comment"]
     best, best_weight = "", 0.0
     for passage in file_passages:
         for sentence in passage.sentences:
@@ -287,10 +301,13 @@ def rerank(
 
     def other_person(c: Candidate) -> float:
         """ "How did Joe respond to DarkEyes?": not someone else's words, the article's included
-        (nor, less so, Joe's comment to a third reader). Only for a question naming both."""
+        (nor, less so, Joe's comment to a third reader, nor the file's details). Only for a
+        question naming both."""
         intent = question.intent
-        if not (intent.author and intent.replied_to) or c.meta.get("kind") == "facts":
+        if not (intent.author and intent.replied_to):
             return 0.0
+        if c.meta.get("kind") == "facts":
+            return 0.0 if intent.expects == "facts" else weights.other_author
         if c.meta.get("author") != intent.author:
             return weights.other_author
         if c.meta.get("parent_author") != intent.replied_to:
