@@ -207,10 +207,12 @@ class Candidate:
 
 
 def _share(weights: Mapping[str, float], present: frozenset[str]) -> float:
-    total = sum(weights.values())
-    if not total:
-        return 0.0
-    return sum(w for t, w in weights.items() if t in present) / total
+    total = held = 0.0
+    for term, weight in weights.items():  # one pass: it runs for every sentence read
+        total += weight
+        if term in present:
+            held += weight
+    return held / total if total else 0.0
 
 
 def focus_weights(question: Question, passages: Sequence[Candidate]) -> dict[str, float]:
@@ -271,6 +273,7 @@ _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmos
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
 
 
+@lru_cache(maxsize=1024)
 def asked_fact_line(question: str) -> re.Pattern[str] | None:
     """The details line a question about a file's details asks for, if it says."""
     if _MOST_ACTIVE[0].search(question):
