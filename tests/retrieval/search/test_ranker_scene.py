@@ -22,7 +22,9 @@ def scenes(seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> list[Read]
     seen: list[Read] = []
     read = ranker._read
 
-    def recording(question: Question, encoder: CrossEncoder, pairs: Sequence[Read]):  # type: ignore[no-untyped-def]
+    def recording(
+        question: Question, encoder: CrossEncoder, pairs: Sequence[Read]
+    ) -> dict[ranker.Window, float]:
         seen.extend(pair for pair in pairs if pair[2])
         return read(question, encoder, pairs)
 
