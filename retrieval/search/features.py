@@ -319,6 +319,7 @@ def _stems_of(found: str) -> tuple[str, ...]:
 
 
 def is_details(candidate: Candidate) -> bool:
+    """The file's details passage ("article details"), not a paragraph or a comment."""
     return candidate.meta.get("kind") == "facts"
 
 

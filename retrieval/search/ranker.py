@@ -127,7 +127,7 @@ def window(candidate: Candidate, index: int) -> tuple[int, int]:
     sentences = candidate.sentences
     text = candidate.body
     start, end = sentences[index].start, sentences[index].end
-    if candidate.meta.get("kind") == "facts":  # one fact a line
+    if is_details(candidate):  # one fact a line
         return start, end
     sentence = text[start:end]
     last = index
@@ -295,7 +295,7 @@ def rerank(
     def unasked(c: Candidate) -> float:
         """A comment yields to the article unless the question asks about readers, and a
         details passage ("its most active commenters were …") unless it asks for details."""
-        details = c.meta.get("kind") == "facts" and question.intent.expects != "facts"
+        details = is_details(c) and question.intent.expects != "facts"
         penalty = (c.features or {}).get("comment_unasked", 0.0) + (1.0 if details else 0.0)
         return weights.comment_penalty * (penalty + other_person(c))
 
@@ -306,7 +306,7 @@ def rerank(
         intent = question.intent
         if not (intent.author and intent.replied_to):
             return 0.0
-        if c.meta.get("kind") == "facts":
+        if is_details(c):
             return 0.0 if intent.expects == "facts" else weights.other_author
         if c.meta.get("author") != intent.author:
             return weights.other_author
@@ -320,7 +320,7 @@ def rerank(
         c.relevance = max(plain[(id(c), s)] for s in spans)
         c.score = base[id(c)] + weights.cross_encoder * score[best] - unasked(c)
         # In a details passage the line asked for is known by its kind ("when" → the date)
-        asked = [s for s in spans if c.meta.get("kind") == "facts" and typed[(id(c), s)]]
+        asked = [s for s in spans if is_details(c) and typed[(id(c), s)]]
         c.span = asked[0] if asked else best
         close = [
             s
