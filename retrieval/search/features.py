@@ -323,11 +323,27 @@ def is_details(candidate: Candidate) -> bool:
     return candidate.meta.get("kind") == "facts"
 
 
+def author_answers(question: Question, candidate: Candidate) -> bool:
+    """The candidate is a reader's comment and the question asks which reader: its author is
+    the person asked for ("Which commenter called the US a bully?"), whatever names its text
+    holds."""
+    intent = question.intent
+    return (
+        intent.kind == "comment"
+        and intent.expects == "person"
+        and intent.author is None
+        and candidate.meta.get("kind") == "comment"
+    )
+
+
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:
-    """``holds_asked_thing`` for one sentence of the candidate, worked out once a question."""
+    """``holds_asked_thing`` for one sentence of the candidate (or ``author_answers``),
+    worked out once a question."""
     if not candidate.asked:
+        by_author = author_answers(question, candidate)
         candidate.asked = tuple(
-            holds_asked_thing(question, candidate.body[s.start : s.end], is_details(candidate))
+            by_author
+            or holds_asked_thing(question, candidate.body[s.start : s.end], is_details(candidate))
             for s in candidate.sentences
         )
     return candidate.asked[index]

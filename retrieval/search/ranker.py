@@ -20,6 +20,7 @@ from retrieval.search.features import (
     FEATURES,
     Candidate,
     Question,
+    author_answers,
     holds_asked_thing,
     is_details,
     sentence_score,
@@ -75,6 +76,9 @@ class RankerWeights:
     # For a question about readers, the best comments read anyway (5 left unread, over the
     # sample articles alone, the long comment that counts "800 bases in over 100 countries")
     comment_read: int = 8
+    # … and the comments nearest the question by cosine (which reader apologised: a comment
+    # that says "deeply sorry" shares fewer of the question's words than many that do not)
+    comment_dense_read: int = 4
     typed: float = 2.0  # logit units for a window holding the kind of thing asked for
     # Among what it read, a reader's comment yields to the article unless the question asks
     # about readers (comments are opinions, and a comment sentence can look like an answer:
@@ -275,8 +279,12 @@ def rerank(
         # a question about what readers wrote: the best few comments are read too, wherever
         # stage two put them among article paragraphs
         comments = [c for c in candidates if c.meta.get("kind") == "comment"]
+        nearest = sorted(comments, key=lambda c: -c.similarity)[: weights.comment_dense_read]
         chosen = {id(c) for c in top}
-        top += [c for c in comments[: weights.comment_read] if id(c) not in chosen]
+        for c in [*comments[: weights.comment_read], *nearest]:
+            if id(c) not in chosen:
+                chosen.add(id(c))
+                top.append(c)
     windows = {id(c): windows_of(question, c, weights.windows) for c in top}
     top = [c for c in top if windows[id(c)]]  # a passage with no sentence is not read
     read = {id(c) for c in top}
@@ -286,7 +294,8 @@ def rerank(
     plain = _read(question, encoder, pairs)
     typed = {
         key: weights.typed
-        if holds_asked_thing(question, c.body[span[0] : span[1]], is_details(c))
+        if author_answers(question, c)
+        or holds_asked_thing(question, c.body[span[0] : span[1]], is_details(c))
         else 0.0
         for c, span, _ in pairs
         for key in [(id(c), span)]

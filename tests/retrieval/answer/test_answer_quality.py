@@ -305,6 +305,16 @@ def test_which_commenter_did_something_reads_more_than_the_best_few_comments(
     assert answer.text.startswith("An anonymous commenter (comment 2) claims: “Dear South Korea")
 
 
+def test_which_commenter_is_answered_by_the_comment_that_says_it_whatever_names_it_holds(
+    seeded_engine: Engine,
+) -> None:
+    # the comment's author is the person asked for: a comment that names no one ("America is a
+    # determined bully …") answers, not one that only names a country ("the United States")
+    line = first_line(seeded_engine, "Which commenter called the US a bully?")
+    assert re.match(r"Commenter (CHUCKMAN|Séamus Ó Néill) \(", line), line
+    assert "bully" in line
+
+
 ENGINES = """Engine maker's profits rise
 
 British engine maker Rolls-Royce made profits of £500m last year, the firm said on Thursday.
