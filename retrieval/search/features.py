@@ -162,6 +162,40 @@ def specific_terms(question: str) -> frozenset[str]:
     return frozenset(stems(words(found), QUESTION_STOPWORDS)) - _TITLES - kind
 
 
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
+@lru_cache(maxsize=1024)
+def forenames(question: str) -> Mapping[str, str]:
+    """The stems of the words before the last of each name the question gives in several
+    capitalised words, each mapped to that last word's stem: a story that names "Scholes"
+    or "United" does not lack the "Paul" of "Paul Scholes" or the "Manchester" of
+    "Manchester United" a question adds."""
+    found: dict[str, str] = {}
+    for match in _NAME_RUN.finditer(question):
+        parts = [stems(words(w), QUESTION_STOPWORDS) for w in match.group(0).split()]
+        last = parts[-1][-1] if parts[-1] else None
+        if last is None:
+            continue
+        for part in parts[:-1]:
+            for stem in part:
+                found.setdefault(stem, last)
+    return found
+
+
+def _named_by_last(question: Question, term: str, story_stems: frozenset[str]) -> bool:
+    """``term`` opens a name whose last word the story holds and which that word singles out
+    at least as well (rarer in the archive): "Paul" of "Paul Scholes", not "Mittal" of
+    "Mittal Steel"."""
+    last = forenames(question.text).get(term)
+    weights = question.weights
+    return (
+        last is not None
+        and bool(same_name(last) & story_stems)
+        and weights.get(last, 0.0) >= weights.get(term, 0.0)
+    )
+
+
 def rarity_weights(
     terms: Sequence[str], doc_freqs: Mapping[str, int], passages: int
 ) -> dict[str, float]:
@@ -403,7 +437,11 @@ def compute(
         title_stems = frozenset(stems(words(title), QUESTION_STOPWORDS))
         story_stems = frozenset().union(title_stems, *(c.stems for c in passages))
         story_cov = _share(question.weights, story_stems)
-        lacking = [t for t in question.specific if not same_name(t) & story_stems]
+        lacking = [
+            t
+            for t in question.specific
+            if not same_name(t) & story_stems and not _named_by_last(question, t, story_stems)
+        ]
         if lacking and file_terms is not None and source in checked:
             held = file_terms(source, frozenset().union(*(same_name(t) for t in lacking)))
             lacking = [t for t in lacking if not same_name(t) & held]

@@ -348,6 +348,30 @@ def test_a_title_before_a_name_is_not_a_name_the_story_lacks(tmp_path: Path) -> 
     assert "hire 800 staff to keep up with demand" in line
 
 
+TACKLE = """Ferguson angry at tackle on Scholes
+
+United manager Ferguson said the tackle on Scholes was the worst he had seen this season.
+
+Scholes needed six stitches in his shin after the match, the club said on Sunday.
+"""
+
+BAKERY = """Village bakery opens
+
+Paul Smith and Alex Jones have opened a bakery in the village square, selling bread and cakes.
+
+Paul said he and Alex had wanted to run a bakery since they were boys.
+"""
+
+
+def test_a_first_name_the_question_adds_to_a_surname_is_not_a_name_the_story_lacks(
+    tmp_path: Path,
+) -> None:
+    # the story says "Ferguson" and "Scholes"; the archive holds an "Alex" and a "Paul" too
+    engine = engine_with(tmp_path, [REUTERS], {"tackle.txt": TACKLE, "bakery.txt": BAKERY})
+    line = first_line(engine, "What did Alex Ferguson say about the tackle on Paul Scholes?")
+    assert "the worst he had seen this season" in line
+
+
 RETAILER = """Fashion chain returns to profit
 
 The home furnishings and clothing retailer Meadow & Vine has returned to profit after two \
