@@ -92,7 +92,8 @@ def answer_from_hits(
     gate = gate or Gate()
     if not hits or not gate.covered(hits, intent):
         return not_covered(question, hits)
-    used = [hits[0], *(h for h in hits[1:] if gate.supports(h, intent))][:MAX_PASSAGES]
+    used = distinct([hits[0], *(h for h in hits[1:] if gate.supports(h, intent))])
+    used = used[:MAX_PASSAGES]
     if details_answer(hits[0], hits):  # "who commented the most?": the details line says
         used = [h for h in used if details_answer(h, hits)]  # (and another file's, if asked)
     terms = set(question_terms(question))
@@ -129,6 +130,19 @@ def answer_from_hits(
     return Answer(question, "\n".join(lines), True, tuple(citations), hits=tuple(hits))
 
 
+def distinct(hits: Sequence[Hit]) -> list[Hit]:
+    """The hits without a second copy of a text already among them (a story the archive holds
+    twice, a comment posted twice): the first, best ranked, copy is kept."""
+    seen: set[str] = set()
+    kept: list[Hit] = []
+    for hit in hits:
+        text = " ".join(hit.text.split())
+        if text not in seen:
+            seen.add(text)
+            kept.append(hit)
+    return kept
+
+
 def _nearly_as_good(best: Hit, others: Sequence[Hit]) -> Hit | None:
     """Another passage of the same file and speaker that passed the gate and whose best window
     the cross-encoder scored within ``BESIDE_MARGIN`` of the best passage's: the first line
@@ -151,6 +165,7 @@ def _nearly_as_good(best: Hit, others: Sequence[Hit]) -> Hit | None:
 
 def not_covered(question: str, hits: Sequence[Hit]) -> Answer:
     nearest = tuple(
-        Citation(n, h, best_quote(h, set())) for n, h in enumerate(hits[:NEAREST_OFFERED], 1)
+        Citation(n, h, best_quote(h, set()))
+        for n, h in enumerate(distinct(hits)[:NEAREST_OFFERED], 1)
     )
     return Answer(question, NOT_COVERED, False, nearest=nearest, hits=tuple(hits))

@@ -372,6 +372,14 @@ def test_a_first_name_the_question_adds_to_a_surname_is_not_a_name_the_story_lac
     assert "the worst he had seen this season" in line
 
 
+def test_a_story_the_archive_holds_twice_is_quoted_once(tmp_path: Path) -> None:
+    engine = engine_with(tmp_path, [REUTERS], {"orders.txt": ORDERS, "orders-copy.txt": ORDERS})
+    answer = engine.ask("What did John Rose say the engine firm would do?")
+    assert "hire 800 staff" in answer.text.splitlines()[0]
+    texts = [" ".join(c.hit.text.split()) for c in answer.citations]
+    assert len(texts) == len(set(texts)), answer.text
+
+
 RETAILER = """Fashion chain returns to profit
 
 The home furnishings and clothing retailer Meadow & Vine has returned to profit after two \
