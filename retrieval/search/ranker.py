@@ -20,6 +20,7 @@ from retrieval.search.features import (
     FEATURES,
     Candidate,
     Question,
+    asked_in_sentence,
     author_answers,
     holds_asked_thing,
     is_details,
@@ -79,6 +80,7 @@ class RankerWeights:
     # … and the comments nearest the question by cosine (which reader apologised: a comment
     # that says "deeply sorry" shares fewer of the question's words than many that do not)
     comment_dense_read: int = 4
+    typed_window_top: int = 3
     typed: float = 2.0  # logit units for a window holding the kind of thing asked for
     # Among what it read, a reader's comment yields to the article unless the question asks
     # about readers (comments are opinions, and a comment sentence can look like an answer:
@@ -163,6 +165,26 @@ def windows_of(question: Question, candidate: Candidate, count: int) -> list[tup
         if len(spans) == count:
             break
     return spans
+
+
+_CLOSED = frozenset({"number", "date", "person", "place", "organisation", "entity"})
+
+
+def typed_window(
+    question: Question, candidate: Candidate, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The best window, among those not chosen, whose sentence holds the kind of thing asked
+    for, if the chosen ones' words missed it (a paraphrased answer: "wrongly using 417m yuan"
+    for "how much cash did bosses divert")."""
+    order = sorted(
+        range(len(candidate.sentences)),
+        key=lambda i: (-sentence_score(question, candidate, i, candidate.focus), i),
+    )
+    for index in order:
+        span = window(candidate, index)
+        if span not in spans and asked_in_sentence(question, candidate, index):
+            return [span]
+    return []
 
 
 def cross_encoder_text(candidate: Candidate, span: tuple[int, int], context: str = "") -> str:
@@ -286,6 +308,9 @@ def rerank(
                 chosen.add(id(c))
                 top.append(c)
     windows = {id(c): windows_of(question, c, weights.windows) for c in top}
+    if question.intent.expects in _CLOSED:
+        for c in top[: weights.typed_window_top]:
+            windows[id(c)] += typed_window(question, c, windows[id(c)])
     top = [c for c in top if windows[id(c)]]  # a passage with no sentence is not read
     read = {id(c) for c in top}
     pairs = [(c, span, "") for c in top for span in windows[id(c)]]

@@ -380,6 +380,25 @@ def test_a_story_the_archive_holds_twice_is_quoted_once(tmp_path: Path) -> None:
     assert len(texts) == len(set(texts)), answer.text
 
 
+DAIRY = """Dairy firm Yili in funds inquiry
+
+Chinese police have detained three top executives at milk firm Yili, the dairy firm said on \
+Tuesday. Yili has recently been the subject of intense media speculation over its financial \
+operations. Executives are suspected of wrongly using 417m yuan ($50.4m) of company funds. \
+Yili's shares were suspended on Tuesday, having fallen by 10% on Monday. The dairy firm and its \
+two main rivals dominate a Chinese milk market that has grown by 20% a year, and analysts said \
+bosses at the firm had built it up fast.
+"""
+
+
+def test_a_paraphrased_answer_sentence_inside_the_best_passage_is_read(tmp_path: Path) -> None:
+    # "wrongly using 417m yuan" shares none of "cash … bosses … divert": the sentences that
+    # share the question's words hold other numbers
+    engine = engine_with(tmp_path, [REUTERS], {"dairy.txt": DAIRY})
+    line = first_line(engine, "How much cash did bosses at dairy firm Yili allegedly divert?")
+    assert "417m yuan" in line
+
+
 RETAILER = """Fashion chain returns to profit
 
 The home furnishings and clothing retailer Meadow & Vine has returned to profit after two \
