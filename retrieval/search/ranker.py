@@ -80,6 +80,7 @@ class RankerWeights:
     # … and the comments nearest the question by cosine (which reader apologised: a comment
     # that says "deeply sorry" shares fewer of the question's words than many that do not)
     comment_dense_read: int = 4
+    # The best few read also have the best other window that holds the kind of thing asked
     typed_window_top: int = 3
     typed: float = 2.0  # logit units for a window holding the kind of thing asked for
     # Among what it read, a reader's comment yields to the article unless the question asks
@@ -151,14 +152,18 @@ def window(candidate: Candidate, index: int) -> tuple[int, int]:
     return start, sentences[last].end
 
 
-def windows_of(question: Question, candidate: Candidate, count: int) -> list[tuple[int, int]]:
-    """The ``count`` best windows of a passage, best first, without repeats."""
-    order = sorted(
+def _best_sentences(question: Question, candidate: Candidate) -> list[int]:
+    """The passage's sentences, best first by ``sentence_score``."""
+    return sorted(
         range(len(candidate.sentences)),
         key=lambda i: (-sentence_score(question, candidate, i, candidate.focus), i),
     )
+
+
+def windows_of(question: Question, candidate: Candidate, count: int) -> list[tuple[int, int]]:
+    """The ``count`` best windows of a passage, best first, without repeats."""
     spans: list[tuple[int, int]] = []
-    for index in order:
+    for index in _best_sentences(question, candidate):
         span = window(candidate, index)
         if span not in spans:
             spans.append(span)
@@ -167,20 +172,17 @@ def windows_of(question: Question, candidate: Candidate, count: int) -> list[tup
     return spans
 
 
-_CLOSED = frozenset({"number", "date", "person", "place", "organisation", "entity"})
+# Kinds of answer a sentence holds or lacks by its words (a reason or a quote is open-ended)
+_SHORT_ANSWERS = frozenset({"number", "date", "person", "place", "organisation", "entity"})
 
 
 def typed_window(
     question: Question, candidate: Candidate, spans: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """The best window, among those not chosen, whose sentence holds the kind of thing asked
-    for, if the chosen ones' words missed it (a paraphrased answer: "wrongly using 417m yuan"
-    for "how much cash did bosses divert")."""
-    order = sorted(
-        range(len(candidate.sentences)),
-        key=lambda i: (-sentence_score(question, candidate, i, candidate.focus), i),
-    )
-    for index in order:
+    """The best window not among ``spans`` whose sentence holds the kind of thing asked for,
+    if any: a paraphrased answer shares few of the question's words ("wrongly using 417m
+    yuan" for "how much cash did bosses divert")."""
+    for index in _best_sentences(question, candidate):
         span = window(candidate, index)
         if span not in spans and asked_in_sentence(question, candidate, index):
             return [span]
@@ -308,7 +310,7 @@ def rerank(
                 chosen.add(id(c))
                 top.append(c)
     windows = {id(c): windows_of(question, c, weights.windows) for c in top}
-    if question.intent.expects in _CLOSED:
+    if question.intent.expects in _SHORT_ANSWERS:
         for c in top[: weights.typed_window_top]:
             windows[id(c)] += typed_window(question, c, windows[id(c)])
     top = [c for c in top if windows[id(c)]]  # a passage with no sentence is not read
