@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from retrieval.answer.about import about_answer, asked_about
-from retrieval.answer.extractive import answer_from_hits
+from retrieval.answer.extractive import answer_from_hits, distinct
 from retrieval.answer.followup import ResolvedQuestion, resolve
 from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
 from retrieval.answer.relevance import ACCEPT_ALL, Gate
@@ -83,7 +83,7 @@ class Answerer:
         if self.llm is None or not extractive.found:
             return extractive
         try:
-            return self.llm.answer(question, hits)
+            return self.llm.answer(question, distinct(hits))  # a story held twice: once
         except LLMUnavailable as exc:
             log.warning("LLM answer failed, using the extractive answer: %s", exc)
             note = f"The language model did not answer ({exc}); this is the extractive answer."

@@ -41,6 +41,19 @@ def test_llm_answer_keeps_only_citations_of_retrieved_passages(seeded_engine: En
     assert answer.citations[0].hit.id == answer.hits[1].id  # the model's [2] is now [1]
 
 
+def test_a_story_the_archive_holds_twice_reaches_the_model_once(settings: Settings) -> None:
+    reuters = next(settings.corpus_dir.glob("000_*.txt"))
+    (settings.corpus_dir / "reuters-copy.txt").write_bytes(reuters.read_bytes())
+    seeded = Engine(settings)
+    seeded.ingest()
+    fake = FakeOpenAI(reply=lambda _: "The article reports up to $5 billion a year [1].")
+    with running_fake_openai(fake):
+        answer = llm_engine(seeded, fake.base_url).ask(QUESTION)
+    assert answer.mode == "llm"
+    user: str = fake.requests[0]["messages"][1]["content"]
+    assert user.count("is seeking up to $5 billion a year") == 1, user
+
+
 def test_prompt_treats_passages_as_untrusted_quotations(settings: Settings) -> None:
     hostile = settings.corpus_dir / "hostile.txt"
     hostile.write_text(
