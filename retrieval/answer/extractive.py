@@ -92,8 +92,8 @@ def answer_from_hits(
     gate = gate or Gate()
     if not hits or not gate.covered(hits, intent):
         return not_covered(question, hits)
-    used = distinct([hits[0], *(h for h in hits[1:] if gate.supports(h, intent))])
-    used = used[:MAX_PASSAGES]
+    supported = [hits[0], *(h for h in hits[1:] if gate.supports(h, intent))]
+    used = distinct(supported)[:MAX_PASSAGES]
     if details_answer(hits[0], hits):  # "who commented the most?": the details line says
         used = [h for h in used if details_answer(h, hits)]  # (and another file's, if asked)
     terms = set(question_terms(question))

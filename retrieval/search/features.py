@@ -370,15 +370,19 @@ def author_answers(question: Question, candidate: Candidate) -> bool:
     )
 
 
+def span_holds_asked(question: Question, candidate: Candidate, span: tuple[int, int]) -> bool:
+    """A stretch of the candidate (a sentence, a window) holds what the question asks for: by
+    its words (``holds_asked_thing``), or by its author (``author_answers``)."""
+    return author_answers(question, candidate) or holds_asked_thing(
+        question, candidate.body[span[0] : span[1]], is_details(candidate)
+    )
+
+
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:
-    """``holds_asked_thing`` for one sentence of the candidate (or ``author_answers``),
-    worked out once a question."""
+    """``span_holds_asked`` for one sentence of the candidate, worked out once a question."""
     if not candidate.asked:
-        by_author = author_answers(question, candidate)
         candidate.asked = tuple(
-            by_author
-            or holds_asked_thing(question, candidate.body[s.start : s.end], is_details(candidate))
-            for s in candidate.sentences
+            span_holds_asked(question, candidate, (s.start, s.end)) for s in candidate.sentences
         )
     return candidate.asked[index]
 

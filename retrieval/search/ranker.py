@@ -21,10 +21,9 @@ from retrieval.search.features import (
     Candidate,
     Question,
     asked_in_sentence,
-    author_answers,
-    holds_asked_thing,
     is_details,
     sentence_score,
+    span_holds_asked,
 )
 
 # Fitted by benchmarks/fit_ranker.py on the tuning part of eval/dev (L2 0.001, chosen by
@@ -320,10 +319,7 @@ def rerank(
         return
     plain = _read(question, encoder, pairs)
     typed = {
-        key: weights.typed
-        if author_answers(question, c)
-        or holds_asked_thing(question, c.body[span[0] : span[1]], is_details(c))
-        else 0.0
+        key: weights.typed if span_holds_asked(question, c, span) else 0.0
         for c, span, _ in pairs
         for key in [(id(c), span)]
     }
