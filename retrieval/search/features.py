@@ -97,6 +97,15 @@ class Question:
         return sum(self.weights.values())
 
 
+# A question about what the editor's note says ("What does the editor think …?") is about its
+# writer, as one naming a reader is about that reader's comments.
+_EDITOR = re.compile(r"\b(editor|editor'?s'? note|editorial|commentary)\b", re.IGNORECASE)
+
+
+def asks_editor(question: str) -> bool:
+    return bool(_EDITOR.search(question))
+
+
 _SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*|\b\d[\d,.]*\b")
 
 
@@ -425,6 +434,7 @@ def compute(
     best_bm25 = max(c.bm25 for c in candidates) or 1.0
     best_cos = max(c.similarity for c in candidates)
     intent = question.intent
+    editor = intent.expects != "facts" and asks_editor(question.text)
     by_source: dict[str, list[Candidate]] = {}
     for c in candidates:
         if not c.sentences:
@@ -458,8 +468,13 @@ def compute(
             kind = str(c.meta.get("kind") or "article")
             matched_type = asked_in_sentence(question, c, c.best)
             lead = kind == "article" and int(str(c.meta.get("paragraph") or 0)) <= 1
-            person = (intent.author is not None and c.meta.get("author") == intent.author) or (
-                intent.replied_to is not None and c.meta.get("parent_author") == intent.replied_to
+            person = (
+                (intent.author is not None and c.meta.get("author") == intent.author)
+                or (
+                    intent.replied_to is not None
+                    and c.meta.get("parent_author") == intent.replied_to
+                )
+                or (editor and c.meta.get("section") == "editor_note")
             )
             c.features = {
                 "bm25": c.bm25 / best_bm25,

@@ -197,12 +197,14 @@ def cross_encoder_text(candidate: Candidate, span: tuple[int, int], context: str
         author = str(meta.get("author") or "A reader")
         said = f"{author} commented: {text}"
         return f"{context} … {said}" if context else said
-    if context:
-        return f"{context} … {text}"
     title = str(meta.get("title") or "")
     if meta.get("section") == "editor_note":
         by = f" by {meta['author']}" if meta.get("author") else ""
+        if context:
+            return f"{context} … Editor's note{by}: {text}"
         return f"Editor's note{by} on {title}: {text}"
+    if context:
+        return f"{context} … {text}"
     return f"{title}. {text}" if title else text
 
 
@@ -233,7 +235,8 @@ def scene_sentence(
     question's words the window lacks, rarest first; "" when no sentence adds any. A question
     about readers lacks none of the words that ask for readers. A paragraph's scene is the
     article's (a reader's "Okinawa" is not), a comment's is the comment itself or the one it
-    answers (not another reader's "bully")."""
+    answers (not another reader's "bully"), and the editor's note's or the file's details' own
+    (the details line "The editor's note was written by …" sets no article paragraph's scene)."""
     present = _window_stems(candidate, span)
     if question.intent.kind == "comment":
         present |= READER_STEMS
@@ -249,7 +252,12 @@ def scene_sentence(
             if p.meta.get("kind") == "comment" and p.meta.get("thread_path") in scene
         ]
     else:
-        file_passages = [p for p in file_passages if p.meta.get("kind") != "comment"]
+        kind, section = candidate.meta.get("kind"), candidate.meta.get("section")
+        file_passages = [
+            p
+            for p in file_passages
+            if p.meta.get("kind") == kind and p.meta.get("section") == section
+        ]
     best, best_weight = "", 0.0
     for passage in file_passages:
         for sentence in passage.sentences:

@@ -315,6 +315,16 @@ def test_which_commenter_is_answered_by_the_comment_that_says_it_whatever_names_
     assert "bully" in line
 
 
+def test_a_question_about_the_editor_is_answered_from_the_editor_s_note(
+    seeded_engine: Engine,
+) -> None:
+    # "the editor" is the writer of the Press TV piece's editor's note: its paragraphs answer,
+    # not the article's (nor the details line "The editor's note was written by …" setting the
+    # scene of an article paragraph)
+    line = first_line(seeded_engine, "What does the editor think South Korea would accept?")
+    assert line.startswith("Jim W. Dean's editor's note argues: "), line
+
+
 ENGINES = """Engine maker's profits rise
 
 British engine maker Rolls-Royce made profits of £500m last year, the firm said on Thursday.
