@@ -143,7 +143,8 @@ _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
             r"^\W*(who|whom)\b|\bwho('s| is| was| were| are| will| would| has| had| did| does|"
             r" won| said| replied| wrote| led| leads| runs| ran| makes| made| owns| trains| "
             r"coaches| heads| founded)\b|\bwhose\b|\bname (of )?(the|a|an|this|that) "
-            rf"{_MODIFIER}({_PERSON_NOUNS})\b|\b(which|what) {_MODIFIER}({_PERSON_NOUNS})\b",
+            rf"{_MODIFIER}{_MODIFIER}({_PERSON_NOUNS})\b|\b(which|what) {_MODIFIER}"
+            rf"({_PERSON_NOUNS})\b|\b({_PERSON_NOUNS})\b[\w '’-]{{0,30}}['’]s name\b",
             re.IGNORECASE,
         ),
     ),
@@ -256,3 +257,21 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
     if _ARTICLE.search(question) and not (names or comments):
         kind = "article"
     return QueryIntent(author=author, replied_to=replied_to, kind=kind, expects=expects(question))
+
+
+_NAME_OF = re.compile(
+    r"^\W*what(?P<verb>'s| is| was| are| were)\s+(?:the\s+)?names?\s+of\s+(?P<who>.+?)\W*$|"
+    r"^\W*what(?P<verb2>'s| is| was)\s+(?P<who2>.+?)['’]s\s+names?\W*$",
+    re.IGNORECASE,
+)
+
+
+def as_who_question(question: str) -> str:
+    """ "What is the name of X?" / "What is X's name?" asked as "Who is X?": the words a
+    cross-encoder trained on search queries reads best ("name" is in no answer)."""
+    match = _NAME_OF.match(question)
+    if not match:
+        return question
+    verb = (match.group("verb") or match.group("verb2")).replace("'s", " is")
+    who = match.group("who") or match.group("who2")
+    return f"Who{verb} {who}?"

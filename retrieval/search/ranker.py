@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems
+from retrieval.query import as_who_question
 from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import (
     ASKED_LINE,
@@ -282,7 +283,10 @@ def _read(
     if not pairs:
         return {}
     texts = [cross_encoder_text(c, span, context) for c, span, context in pairs]
-    logits = encoder.score(question.text, texts).tolist()
+    asked = question.text
+    if question.intent.expects == "person":
+        asked = as_who_question(asked)
+    logits = encoder.score(asked, texts).tolist()
     return {(id(c), span): float(x) for (c, span, _), x in zip(pairs, logits, strict=True)}
 
 

@@ -325,6 +325,17 @@ def test_a_question_about_the_editor_is_answered_from_the_editor_s_note(
     assert line.startswith("Jim W. Dean's editor's note argues: "), line
 
 
+def test_a_question_asking_for_someone_s_name_is_answered_like_who_is_it(
+    seeded_engine: Engine,
+) -> None:
+    # "What is X's name?" reads to the cross-encoder as "Who is X?": "name" is in no answer
+    for question in (
+        "What is the US Secretary of Defense's name?",
+        "What is the name of the US defence secretary?",
+    ):
+        assert "Mark Esper" in first_line(seeded_engine, question), question
+
+
 ENGINES = """Engine maker's profits rise
 
 British engine maker Rolls-Royce made profits of £500m last year, the firm said on Thursday.
