@@ -274,6 +274,32 @@ def replies_answer(question: str, found: PersonReplies, direction: Direction) ->
     return _answer(question, lines, ledger)
 
 
+def count_answer(question: str, found: PersonReplies, direction: Direction) -> Answer:
+    """How many comments the person wrote ("from"), or how many replies they drew ("to")."""
+    ledger = Ledger()
+    person, written = found.person, found.written
+    comments = f"{_plural(len(written), 'comment')} ({_paths(written)})"
+    if direction == "to":
+        repliers = found.repliers
+        who = (
+            f" from {_plural(len(repliers), 'reader')} ({', '.join(repliers)})" if repliers else ""
+        )
+        replies = _plural(found.reply_count, "reply", "replies")
+        lines = [f"{person}'s {comments} drew {replies}{who}."]
+        shown = [e.comment for e in found.received]
+    else:
+        starts = sum(1 for r in written if r.parent is None)
+        threads = (
+            f"{starts} starting a thread, {_plural(len(written) - starts, 'reply', 'replies')}"
+        )
+        lines = [f"{person} wrote {comments}: {threads}."]
+        shown = list(written)
+    for remark in shown[:QUOTES_PER_POSITION]:
+        lines.append(f"- {_at(remark)} said {ledger.quoted(quote(remark))}")
+    lines.append(OPINION_NOTE)
+    return _answer(question, lines, ledger)
+
+
 # -- what two people argued about ----------------------------------------------------------------
 def between_answer(
     question: str,

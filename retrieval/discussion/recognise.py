@@ -5,11 +5,14 @@ Recognised:
   anyone defend the US presence?", "What were the main arguments in the comments?", "Summarise
   the discussion", "What is the opinion on …?");
 - who answered a named commenter ("Who replied to Mary E?", "Who argued with CHUCKMAN?");
-- what two named commenters argued about ("What did Ilya and Joe argue about?").
+- what two named commenters argued about ("What did Ilya and Joe argue about?");
+- how many comments a named commenter wrote, or how many replies they drew ("How many comments
+  did Ilya write?", "How many replies did Nick Rhynes get?").
 
 Not recognised, so they get the ordinary answer: questions about one person's words ("What did
 CHUCKMAN say about Putin?"), about one comment ("Which reader wrote a letter …?", "What does a
-reply say about …?") and counts ("How many comments …?", answered by the article details).
+reply say about …?") and counts naming no commenter ("How many comments …?", answered by the
+article details).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from typing import Literal
 
 from retrieval.query import QueryIntent
 
-Kind = Literal["overview", "replies", "between"]
+Kind = Literal["overview", "replies", "between", "count"]
 Direction = Literal["to", "from", "both"]  # replies to them, their replies, or both
 
 _GROUP = (
@@ -92,6 +95,23 @@ _BETWEEN = re.compile(
     r"dispute\w*|quarrel\w*|spar\w*|bicker\w*|between)\b|\beach\s+other\b",
     re.IGNORECASE,
 )
+# How many comments a named commenter wrote ("from"), or how many replies they drew ("to").
+_COUNT_WRITTEN = re.compile(
+    r"\bhow\s+(?:many\s+(?:times|comments?|replies|posts?|messages?)|often)\s+"
+    r"(?:did|does|do|has|have|had)\s+\S.{0,60}?\s+(?:write|wrote|written|post|posted|make|"
+    r"made|leave|left|comment|commented|reply|replied|respond|responded|contribute|"
+    r"contributed|submit|submitted|chime|chimed)\b|"
+    r"\bhow\s+many\s+(?:comments?|replies|posts?)\s+(?:are|were|came|come)\s+(?:from|by)\b",
+    re.IGNORECASE,
+)
+_COUNT_RECEIVED = re.compile(
+    r"\bhow\s+many\s+(?:replies|responses|answers|reactions)\s+(?:did|does|do|has|have|had)"
+    r"\s+\S.{0,60}?\s+(?:get|got|gotten|receive|received|draw|drew|drawn|attract|attracted)\b|"
+    r"\bhow\s+many\s+(?:replies|responses|answers|people|readers|commenters|times)\s+"
+    r"(?:did\s+\S.{0,40}?\s+)?(?:replied|responded|answered|reply|respond|answer)\s+to\b",
+    re.IGNORECASE,
+)
+
 # Questions about one comment, or counts: never a discussion overview.
 _SINGLE = re.compile(
     r"^\W*(?:which|what)\s+(?:reader|commenter|comment|reply|person|user)\b|\bhow\s+many\b|"
@@ -163,6 +183,10 @@ def topic_of(question: str, people: tuple[str, ...] = ()) -> str:
 def recognise(question: str, intent: QueryIntent) -> DiscussionQuestion | None:
     """The discussion question asked, or None for a question the ordinary answer handles."""
     people = tuple(dict.fromkeys(n for n in (intent.author, intent.replied_to) if n))
+    if people and _COUNT_RECEIVED.search(question):
+        return DiscussionQuestion("count", people=people[:1], direction="to")
+    if people and _COUNT_WRITTEN.search(question):
+        return DiscussionQuestion("count", people=people[:1], direction="from")
     if _SINGLE.search(question):
         return None
     article, rest = article_words(question)

@@ -12,7 +12,12 @@ from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
 from retrieval.answer.types import Answer
 from retrieval.discussion.archive import Archive, Vector
 from retrieval.discussion.articles import LISTED, Article, choose, listing
-from retrieval.discussion.compose import between_answer, overview_answer, replies_answer
+from retrieval.discussion.compose import (
+    between_answer,
+    count_answer,
+    overview_answer,
+    replies_answer,
+)
 from retrieval.discussion.exchanges import between, replies_to_person
 from retrieval.discussion.llm import written_by_llm
 from retrieval.discussion.matching import Addressing, addressing
@@ -101,7 +106,7 @@ class Discussions:
             return None
         if asked.kind == "between":
             outline = self._between(text, asked)
-        elif asked.kind == "replies":
+        elif asked.kind in ("replies", "count"):
             outline = self._replies(text, asked)
         else:
             outline = self._overview(text, asked)
@@ -205,6 +210,8 @@ class Discussions:
         if not discussions:
             return None  # not a commenter (an article's author, say)
         found = replies_to_person(discussions, asked.people[0])
+        if asked.kind == "count":
+            return count_answer(question, found, asked.direction)
         return replies_answer(question, found, asked.direction)
 
     def _between(self, question: str, asked: DiscussionQuestion) -> Answer | None:

@@ -148,3 +148,24 @@ def test_whom_someone_replied_to_lists_their_replies(charge_engine: Engine) -> N
     assert lines[1].startswith("- Dev (2) said “") and "; Alice (2.1) replied “" in lines[1]
     assert lines[2].startswith("- Farah (3) said “") and "; Alice (3.3) replied “" in lines[2]
     assert "Replies to Alice" not in answer.text
+
+
+def test_how_many_comments_a_commenter_wrote_is_counted_from_the_thread(
+    charge_engine: Engine, charge_doc: ParsedDocument
+) -> None:
+    written = [c.thread_path for c in charge_doc.comments if c.author == "Alice"]
+    assert written == ["1", "2.1", "3.3"]
+    answer = charge_engine.ask("How many comments did Alice write?")
+    assert answer.text.split("\n")[0] == (
+        "Alice wrote 3 comments (1, 2.1, 3.3): 1 starting a thread, 2 replies."
+    )
+    assert_attributed_to_the_parsed_comments(answer, charge_doc)
+
+
+def test_how_many_replies_a_commenter_drew_counts_the_replies_to_them(
+    charge_engine: Engine,
+) -> None:
+    answer = charge_engine.ask("How many replies did Alice get?")
+    assert answer.text.split("\n")[0] == (
+        "Alice's 3 comments (1, 2.1, 3.3) drew 2 replies from 2 readers (Bruno, Chloe)."
+    )
