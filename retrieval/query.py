@@ -275,3 +275,27 @@ def as_who_question(question: str) -> str:
     verb = (match.group("verb") or match.group("verb2")).replace("'s", " is")
     who = match.group("who") or match.group("who2")
     return f"Who{verb} {who}?"
+
+
+# Framing a chat user puts before the question itself ("Can you tell me who …", "Is it true
+# that …"): words no passage holds, which pull the question's vector away from its answer.
+_FRAMING = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|ok|okay|so)\b[\s,!.]*)?(?:please\s+)?"
+    r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?"
+    r"(?:tell|show|remind|explain\s+to)\s+me\s+|"
+    r"(?:do|does)\s+(?:you|anyone|anybody|someone)\s+know\s+|"
+    r"i\s+(?:want|would\s+like|'d\s+like|’d\s+like|need)\s+to\s+know\s+|i\s+wonder\s+|"
+    r"(?:please\s+)?tell\s+me\s+|"
+    r"is\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case|a\s+fact)\s+(?:that\s+)?)",
+    re.IGNORECASE,
+)
+
+
+def plain_question(question: str) -> str:
+    """The question without the chat framing before it: "Is it true that the US has 800
+    bases?" is searched as "the US has 800 bases?", "Can you tell me who …" as "who …"."""
+    match = _FRAMING.match(question)
+    if not match or match.end() == 0:
+        return question
+    rest = question[match.end() :].strip()
+    return rest if len(rest.split()) >= 2 else question

@@ -13,7 +13,7 @@ from retrieval.answer.relevance import ACCEPT_ALL, Gate
 from retrieval.answer.types import Answer
 from retrieval.discussion import Discussions
 from retrieval.discussion.articles import choose
-from retrieval.query import QueryIntent
+from retrieval.query import QueryIntent, plain_question
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
 
@@ -64,7 +64,8 @@ class Answerer:
         return (details or holding)[0].source if holding else None
 
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
-        resolved = resolve(question, previous)
+        plain = plain_question(question)  # what is read; ``question`` is what the answer shows
+        resolved = resolve(plain, previous)
         cited = [c.hit.source for c in previous.citations] if previous else []
         discussion = self.discussions.answer(resolved.text, question, cited)
         if discussion is not None:  # about the discussion itself: counts, positions, replies
@@ -72,7 +73,7 @@ class Answerer:
         following = self.following(resolved)
         if following:  # the position in the thread answers it, whatever the wording
             return answer_from_hits(question, following, ACCEPT_ALL)
-        about = asked_about(question)  # as asked: a follow-up names no topic
+        about = asked_about(plain)  # as asked: a follow-up names no topic
         source = self.article_named(about, cited) if about is not None else None
         if source is not None:  # "what is the Reuters article about?": its opening
             opening = about_answer(question, source, self.searcher.passages_of)

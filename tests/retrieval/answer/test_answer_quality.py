@@ -336,6 +336,16 @@ def test_a_question_asking_for_someone_s_name_is_answered_like_who_is_it(
         assert "Mark Esper" in first_line(seeded_engine, question), question
 
 
+def test_the_chat_framing_before_a_question_does_not_change_its_answer(
+    seeded_engine: Engine,
+) -> None:
+    # "Can you tell me …", "Do you know …": words no passage holds, read as the question alone
+    assert "DeHart" in first_line(seeded_engine, "Can you tell me who the US negotiator is?")
+    answer = seeded_engine.ask("Do you know what THAAD is?")
+    assert answer.found and "THAAD" in answer.text.split("\n")[0]
+    assert answer.question == "Do you know what THAAD is?"
+
+
 ENGINES = """Engine maker's profits rise
 
 British engine maker Rolls-Royce made profits of £500m last year, the firm said on Thursday.
