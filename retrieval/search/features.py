@@ -106,7 +106,9 @@ def asks_editor(question: str) -> bool:
     return bool(_EDITOR.search(question))
 
 
-_SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*|\b\d[\d,.]*\b")
+# A capitalised word (with the capitalised parts hyphened to it: "July-September", not the
+# "winning" of "OBE-winning") not opening a sentence, or a number.
+_SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’]*(?:-[A-Z0-9][\w'’]*)*|\b\d[\d,.]*\b")
 
 
 # Words that name the same thing: a country and its people's adjective ("the UK" in a question

@@ -346,6 +346,26 @@ def test_the_chat_framing_before_a_question_does_not_change_its_answer(
     assert answer.question == "Do you know what THAAD is?"
 
 
+STUDIO = """Games maker opens new studio
+
+Peter Molyneux, who was made an OBE last year, said his firm Lionhead would open a second studio \
+in Guildford in the spring.
+
+The new studio will employ 120 people, the firm said.
+"""
+
+
+def test_a_lower_case_word_hyphened_to_a_name_is_not_a_name_the_story_lacks(
+    tmp_path: Path,
+) -> None:
+    # the "winning" of "OBE-winning" is no name: the story need not say "win"
+    engine = engine_with(tmp_path, [REUTERS], {"studio.txt": STUDIO})
+    line = first_line(
+        engine, "Which outfit is headed by the OBE-winning games guru Peter Molyneux?"
+    )
+    assert "Lionhead" in line
+
+
 ENGINES = """Engine maker's profits rise
 
 British engine maker Rolls-Royce made profits of £500m last year, the firm said on Thursday.
