@@ -301,7 +301,8 @@ def rerank(
     wrote) of the best ``comment_read`` comments, with the cross-encoder; then read the
     windows of the best ``context_top`` of them again with the sentence of their file that
     sets the scene, and average the two readings. A window holding the kind of thing asked
-    for gains ``typed``. Each candidate's relevance is its best plain logit, and its best
+    for gains ``typed``. Each candidate's relevance is its best logit, plain or (for the best
+    ``context_top``) read with its scene, and its best
     window (in a details passage, the line asked for) becomes its best span, and the next best
     within ``also_margin`` (not overlapping it) its other span."""
     top = list(candidates[: weights.rerank_top]) + [
@@ -408,6 +409,11 @@ def rerank(
                 for s in windows[id(c)]
             },
         )
+        # how well it answers, for the gate: read with its scene when that reads better ("the
+        # firm" is Lionhead, two paragraphs up)
+        scene = [second[(id(c), s)] for s in windows[id(c)] if (id(c), s) in second]
+        if scene and c.relevance is not None:
+            c.relevance = max(c.relevance, *scene)
 
 
 def sigmoid(x: float) -> float:

@@ -346,7 +346,7 @@ def test_the_chat_framing_before_a_question_does_not_change_its_answer(
     assert answer.question == "Do you know what THAAD is?"
 
 
-STUDIO = """Games maker opens new studio
+LIONHEAD = """Games maker opens new studio
 
 Peter Molyneux, who was made an OBE last year, said his firm Lionhead would open a second studio \
 in Guildford in the spring.
@@ -359,11 +359,19 @@ def test_a_lower_case_word_hyphened_to_a_name_is_not_a_name_the_story_lacks(
     tmp_path: Path,
 ) -> None:
     # the "winning" of "OBE-winning" is no name: the story need not say "win"
-    engine = engine_with(tmp_path, [REUTERS], {"studio.txt": STUDIO})
+    engine = engine_with(tmp_path, [REUTERS], {"lionhead.txt": LIONHEAD})
     line = first_line(
         engine, "Which outfit is headed by the OBE-winning games guru Peter Molyneux?"
     )
     assert "Lionhead" in line
+
+
+def test_a_passage_that_answers_once_its_scene_is_set_is_not_refused(tmp_path: Path) -> None:
+    # "the firm" is Lionhead, named a paragraph up: read alone, "The new studio will employ 120
+    # people" does not answer a question about Lionhead; read after that paragraph, it does
+    engine = engine_with(tmp_path, [REUTERS], {"lionhead.txt": LIONHEAD})
+    line = first_line(engine, "How many jobs will the award-winning Lionhead create?")
+    assert "120 people" in line
 
 
 ENGINES = """Engine maker's profits rise
