@@ -119,6 +119,7 @@ _SAME_NAMES = (
     "pm prime",
     "tori conserv",
     "ceo chief",
+    "tv televis telev telli",
     "uk britain british",
     "us usa america american",
     "ussr soviet",

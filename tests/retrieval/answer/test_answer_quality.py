@@ -483,6 +483,22 @@ def test_a_people_s_adjective_that_says_what_kind_of_answer_is_asked_is_not_a_na
     assert "in Kent in 1958" in line
 
 
+COURTS = """Cameras may be let into courts
+
+The lord chancellor is considering letting television cameras film in courtrooms, where \
+filming was last allowed before 1925, under plans to open up the justice system.
+
+A pilot scheme would start in the Court of Appeal next year, officials said.
+"""
+
+
+def test_tv_is_television(tmp_path: Path) -> None:
+    engine = engine_with(tmp_path, [REUTERS], {"courts.txt": COURTS})
+    # "TV" asked, "television" written: not a name the story lacks
+    assert "1925" in first_line(engine, "Since when have TV crews been kept out of courts?")
+    assert "pilot scheme" in first_line(engine, "What TV pilot will the Court of Appeal run?")
+
+
 def test_a_tory_is_a_conservative(tmp_path: Path) -> None:
     engine = engine_with(tmp_path, [REUTERS], {"retailer.txt": RETAILER})
     line = first_line(engine, "Where was the Tory MP robbed?")
