@@ -101,14 +101,21 @@ _COUNT_WRITTEN = re.compile(
     r"(?:did|does|do|has|have|had)\s+\S.{0,60}?\s+(?:write|wrote|written|post|posted|make|"
     r"made|leave|left|comment|commented|reply|replied|respond|responded|contribute|"
     r"contributed|submit|submitted|chime|chimed)\b|"
-    r"\bhow\s+many\s+(?:comments?|replies|posts?)\s+(?:are|were|came|come)\s+(?:from|by)\b",
+    r"\bhow\s+many\s+(?:comments?|replies|posts?)\s+(?:are|were|came|come)\s+(?:from|by)\b|"
+    # the question inside a request: "… how many comments Ilya wrote"
+    r"\bhow\s+many\s+(?:times|comments?|replies|posts?|messages?)\s+"
+    r"(?!(?:did|does|do|has|have|had|are|were|is|was)\b)\S.{0,60}?\s+(?:(?:has|have|had)\s+)?"
+    r"(?:wrote|written|posted|made|left|commented|replied|responded|contributed|submitted)\b",
     re.IGNORECASE,
 )
 _COUNT_RECEIVED = re.compile(
     r"\bhow\s+many\s+(?:replies|responses|answers|reactions)\s+(?:did|does|do|has|have|had)"
     r"\s+\S.{0,60}?\s+(?:get|got|gotten|receive|received|draw|drew|drawn|attract|attracted)\b|"
     r"\bhow\s+many\s+(?:replies|responses|answers|people|readers|commenters|times)\s+"
-    r"(?:did\s+\S.{0,40}?\s+)?(?:replied|responded|answered|reply|respond|answer)\s+to\b",
+    r"(?:did\s+\S.{0,40}?\s+)?(?:replied|responded|answered|reply|respond|answer)\s+to\b|"
+    r"\bhow\s+many\s+(?:replies|responses|answers|reactions)\s+"
+    r"(?!(?:did|does|do|has|have|had)\b)\S.{0,60}?\s+(?:(?:has|have|had)\s+)?"
+    r"(?:got|gotten|received|drew|drawn|attracted)\b",
     re.IGNORECASE,
 )
 

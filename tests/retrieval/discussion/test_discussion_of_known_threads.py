@@ -155,11 +155,15 @@ def test_how_many_comments_a_commenter_wrote_is_counted_from_the_thread(
 ) -> None:
     written = [c.thread_path for c in charge_doc.comments if c.author == "Alice"]
     assert written == ["1", "2.1", "3.3"]
-    answer = charge_engine.ask("How many comments did Alice write?")
-    assert answer.text.split("\n")[0] == (
-        "Alice wrote 3 comments (1, 2.1, 3.3): 1 starting a thread, 2 replies."
-    )
-    assert_attributed_to_the_parsed_comments(answer, charge_doc)
+    for question in (
+        "How many comments did Alice write?",
+        "Can you tell me how many comments Alice wrote?",
+    ):
+        answer = charge_engine.ask(question)
+        assert answer.text.split("\n")[0] == (
+            "Alice wrote 3 comments (1, 2.1, 3.3): 1 starting a thread, 2 replies."
+        ), question
+        assert_attributed_to_the_parsed_comments(answer, charge_doc)
 
 
 def test_how_many_replies_a_commenter_drew_counts_the_replies_to_them(
