@@ -289,9 +289,8 @@ def count_answer(question: str, found: PersonReplies, direction: Direction) -> A
         shown = [e.comment for e in found.received]
     else:
         starts = sum(1 for r in written if r.parent is None)
-        threads = (
-            f"{starts} starting a thread, {_plural(len(written) - starts, 'reply', 'replies')}"
-        )
+        replies = _plural(len(written) - starts, "reply", "replies")
+        threads = f"{starts or 'none'} starting a thread, {replies}"
         lines = [f"{person} wrote {comments}: {threads}."]
         shown = list(written)
     for remark in shown[:QUOTES_PER_POSITION]:

@@ -410,7 +410,7 @@ def rerank(
             },
         )
         # how well it answers, for the gate: read with its scene when that reads better ("the
-        # firm" is Lionhead, two paragraphs up)
+        # firm" is Lionhead, a paragraph up)
         scene = [second[(id(c), s)] for s in windows[id(c)] if (id(c), s) in second]
         if scene and c.relevance is not None:
             c.relevance = max(c.relevance, *scene)
