@@ -40,6 +40,8 @@ _FACTS = re.compile(
     r"\b(when was (it|the \w+( \w+)?) (first )?(published|posted|written)|"
     r"publish(ed|ing)? (date|on)|"
     r"date of publication|who (wrote|signed|authored) the (editor|commentary|byline)|"
+    r"(who|whom) (is|was) the ([\w'’-]+ ){0,3}editor(?! of\b)|"
+    r"name of the ([\w'’-]+ ){0,3}editor(?! of\b)|"
     r"whose (commentary|editor'?s? note)|"
     r"(which|what) ([\w-]+ )?(news )?(agency|wire|outlet|source|site|publication)|credited|"
     r"byline|"

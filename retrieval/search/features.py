@@ -98,8 +98,13 @@ class Question:
 
 
 # A question about what the editor's note says ("What does the editor think …?") is about its
-# writer, as one naming a reader is about that reader's comments.
-_EDITOR = re.compile(r"\b(editor|editor'?s'? note|editorial|commentary)\b", re.IGNORECASE)
+# writer, as one naming a reader is about that reader's comments; not one about someone else's
+# editor ("the Flight International editor", "the editor of The Times").
+_EDITOR = re.compile(
+    r"\b(?:the|its|this)\s+(?:editor|commentary)\b(?!\s+(?:of|at)\b)|\beditor'?s'?\s+note\b|"
+    r"\beditorial\b",
+    re.IGNORECASE,
+)
 
 
 def asks_editor(question: str) -> bool:

@@ -63,7 +63,8 @@ def test_the_details_passage_answers_when_it_was_published(seeded_engine: Engine
     [
         ("Who wrote the editor's note?", "Jim W. Dean"),
         # the editor is the editor's note's, not the title line's "Press TV"
-        ("What is the name of the Press TV editor?", "Jim W. Dean"),
+        ("What is the name of the Press TV editor?", "The editor's note was written by Jim W."),
+        ("Who is the Press TV editor?", "The editor's note was written by Jim W. Dean"),
         ("Which news agency is the source of the troop talks story?", "Reuters"),
         ("How many people commented on the troop talks story?", "27 reader comments"),
         # the kind named first is the one asked for, not the editor's note that identifies it
