@@ -18,7 +18,7 @@ from retrieval.discussion.compose import (
     overview_answer,
     replies_answer,
 )
-from retrieval.discussion.exchanges import between, replies_to_person
+from retrieval.discussion.exchanges import PersonReplies, between, replies_to_person
 from retrieval.discussion.llm import written_by_llm
 from retrieval.discussion.matching import Addressing, addressing
 from retrieval.discussion.most_commented import SHOWN as SHOWN_COMMENTED
@@ -106,8 +106,10 @@ class Discussions:
             return None
         if asked.kind == "between":
             outline = self._between(text, asked)
-        elif asked.kind in ("replies", "count"):
+        elif asked.kind == "replies":
             outline = self._replies(text, asked)
+        elif asked.kind == "count":
+            outline = self._count(text, asked)
         else:
             outline = self._overview(text, asked)
         if outline is None:
@@ -205,14 +207,20 @@ class Discussions:
         found = [self.discussion(s) for s in dict.fromkeys(sources)]
         return [d for d in found if any(d.by(p) for p in asked.people)]
 
-    def _replies(self, question: str, asked: DiscussionQuestion) -> Answer | None:
+    def _person(self, question: str, asked: DiscussionQuestion) -> PersonReplies | None:
+        """What the person named wrote and the replies to it, where the search finds them."""
         discussions = self._people_scope(question, asked)
         if not discussions:
             return None  # not a commenter (an article's author, say)
-        found = replies_to_person(discussions, asked.people[0])
-        if asked.kind == "count":
-            return count_answer(question, found, asked.direction)
-        return replies_answer(question, found, asked.direction)
+        return replies_to_person(discussions, asked.people[0])
+
+    def _replies(self, question: str, asked: DiscussionQuestion) -> Answer | None:
+        found = self._person(question, asked)
+        return replies_answer(question, found, asked.direction) if found is not None else None
+
+    def _count(self, question: str, asked: DiscussionQuestion) -> Answer | None:
+        found = self._person(question, asked)
+        return count_answer(question, found, asked.direction) if found is not None else None
 
     def _between(self, question: str, asked: DiscussionQuestion) -> Answer | None:
         one, other = asked.people[0], asked.people[1]
