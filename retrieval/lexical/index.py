@@ -14,6 +14,7 @@ import re
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -145,6 +146,7 @@ class LexicalIndex:
         self._write_lock = threading.Lock()
         self._index = self._open(folder)
         self._searcher = self._index.searcher()
+        self._decoded = DecodedPassages(DECODED_PASSAGES)
 
     @staticmethod
     def _open(folder: Path) -> tantivy.Index:
@@ -197,7 +199,7 @@ class LexicalIndex:
         searcher = self._searcher
         result = searcher.search(query, k, count=False)
         return [
-            LexicalHit(_stored(searcher.doc(address)), float(score))
+            LexicalHit(self._decoded.get(searcher.doc(address)), float(score))
             for score, address in result.hits
         ]
 
@@ -243,7 +245,7 @@ class LexicalIndex:
         rows = np.frombuffer(b"".join(v for _, v in pairs), dtype=np.float16)
         similarities = rows.reshape(len(pairs), -1).astype(np.float32) @ vector
         best = np.argsort(-similarities)[:k]
-        return [(_stored(pairs[i][0]), float(similarities[i])) for i in best]
+        return [(self._decoded.get(pairs[i][0]), float(similarities[i])) for i in best]
 
     def scores_for(self, terms: Sequence[str], ids: Sequence[str]) -> dict[str, float]:
         """BM25 of these passages (absent: no shared word)."""
@@ -272,7 +274,7 @@ class LexicalIndex:
         searcher = self._searcher
         query = tantivy.Query.term_set_query(SCHEMA, "id", wanted)
         result = searcher.search(query, len(wanted), count=False)
-        found = (_stored(searcher.doc(address)) for _, address in result.hits)
+        found = (self._decoded.get(searcher.doc(address)) for _, address in result.hits)
         return {chunk.id: chunk for chunk in found}
 
     def terms_in_file(self, source: str, terms: Iterable[str]) -> frozenset[str]:
@@ -304,7 +306,7 @@ class LexicalIndex:
             comment = tantivy.Query.term_query(SCHEMA, "kind", "comment")
             clauses.append((tantivy.Occur.MustNot, comment))
         result = searcher.search(tantivy.Query.boolean_query(clauses), limit, count=False)
-        chunks = [_stored(searcher.doc(address)) for _, address in result.hits]
+        chunks = [self._decoded.get(searcher.doc(address)) for _, address in result.hits]
         return sorted(chunks, key=lambda c: int(c.metadata.get("chunk_index") or 0))
 
     def file_versions(self, sources: Iterable[str] | None = None) -> dict[str, str]:
@@ -511,6 +513,35 @@ def _any_term(terms: Sequence[str], field: str = "body") -> tantivy.Query:
 
 # File docs with at least one reader comment
 _COMMENTED = tantivy.Query.range_query(SCHEMA, "comments", tantivy.FieldType.Unsigned, 1, None)
+
+
+DECODED_PASSAGES = 2048  # decoded passages kept by a reader (~3 KB each)
+
+
+class DecodedPassages:
+    """The passages a reader decoded last, by id. A passage's id is a hash of its file's
+    content and its place in it, so a decoded passage never goes stale: the follow-up questions
+    about one story, its paragraphs and comments, are decoded once (text, metadata, sentence
+    stems and vector: about a third of a search without the cross-encoder)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[str, StoredChunk] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, doc: tantivy.Document) -> StoredChunk:
+        key = str(doc["id"][0])
+        with self._lock:
+            chunk = self._items.get(key)
+            if chunk is not None:
+                self._items.move_to_end(key)
+                return chunk
+        chunk = _stored(doc)
+        with self._lock:
+            self._items[key] = chunk
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return chunk
 
 
 def _stored(doc: tantivy.Document) -> StoredChunk:

@@ -348,25 +348,32 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
     expects = question.intent.expects
     if (details or expects == "facts") and (line := asked_fact_line(question.text)) is not None:
         return bool(line.search(text))
-    pattern = ANSWER_PATTERNS.get(expects) if expects else None
-    if pattern is None:
+    if expects is None or expects not in ANSWER_PATTERNS:
         return False
+    things = _answers_in(expects, text)
+    if expects in _OPEN_ENDED:
+        return bool(things)
+    return any(
+        any(t not in question.weights for t in found) or (not found and expects == "number")
+        for found in things
+    )
+
+
+@lru_cache(maxsize=16384)
+def _answers_in(expects: Expects, text: str) -> tuple[tuple[str, ...], ...]:
+    """The content stems of each thing of the kind ``expects`` the text holds (a name, a
+    number, a date); for an open-ended kind (a reason, a quote), one empty entry when it holds
+    a marker of it. Kept: a story's follow-up questions read the same sentences."""
+    pattern = ANSWER_PATTERNS[expects]
+    found: list[tuple[str, ...]] = []
     for match in pattern.finditer(text):
         if expects in _OPEN_ENDED:
-            return True
-        found = match.group(0)
-        if pattern is _NAME and " " not in found and _SENTENCE_START.search(text[: match.start()]):
+            return ((),)
+        thing = match.group(0)
+        if pattern is _NAME and " " not in thing and _SENTENCE_START.search(text[: match.start()]):
             continue  # one capitalised word opening a sentence is not a name
-        new = _stems_of(found)
-        if any(t not in question.weights for t in new) or (not new and expects == "number"):
-            return True
-    return False
-
-
-@lru_cache(maxsize=65536)
-def _stems_of(found: str) -> tuple[str, ...]:
-    """The content stems of a name, number or date found in a passage (the same few recur)."""
-    return tuple(stems(words(found), QUESTION_STOPWORDS))
+        found.append(tuple(stems(words(thing), QUESTION_STOPWORDS)))
+    return tuple(found)
 
 
 def is_details(candidate: Candidate) -> bool:

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import TypeVar
 
 import numpy as np
 
-from retrieval.lexical.index import LexicalIndex
+from retrieval.lexical.index import LexicalHit, LexicalIndex
 from retrieval.lexical.tokens import question_terms
 from retrieval.query import QueryIntent, analyse
 from retrieval.search import features as feat
@@ -90,6 +91,7 @@ class HybridSearcher:
         self.weights = weights
         self._encoder: CrossEncoder | None = None
         self._encoder_lock = threading.Lock()
+        self._query_pool = ThreadPoolExecutor(2, thread_name_prefix="query")
 
     @property
     def lexical(self) -> LexicalIndex:
@@ -118,7 +120,14 @@ class HybridSearcher:
         return Question(text, intent, tuple(terms), weights, feat.specific_terms(text))
 
     # -- stage one ----------------------------------------------------------------------------
-    def candidates(self, question: Question, vector: Sequence[float]) -> list[Candidate]:
+    def candidates(
+        self,
+        question: Question,
+        vector: Sequence[float],
+        best_lexical: list[LexicalHit] | None = None,
+    ) -> list[Candidate]:
+        """Stage one; ``best_lexical``: the question's ``LEXICAL_CANDIDATES`` best by BM25,
+        if they were looked up already."""
         found: dict[str, Candidate] = {}
 
         def take(chunk: StoredChunk) -> Candidate | None:
@@ -149,8 +158,11 @@ class HybridSearcher:
                 if candidate is not None and not candidate.similarity:
                     candidate.similarity = similarity
 
-        def lexical(k: int, ranked: bool, **person: str) -> None:
-            hits = self.lexical.search(question.terms, k, **person)
+        def lexical(
+            k: int, ranked: bool, hits: list[LexicalHit] | None = None, **person: str
+        ) -> None:
+            if hits is None:
+                hits = self.lexical.search(question.terms, k, **person)
             for rank, hit in enumerate(hits):
                 candidate = take(hit.chunk)
                 if candidate is not None:
@@ -161,7 +173,7 @@ class HybridSearcher:
         query = np.asarray(vector, dtype=np.float32)
         intent = question.intent
         dense(DENSE_CANDIDATES)
-        lexical(LEXICAL_CANDIDATES, True)
+        lexical(LEXICAL_CANDIDATES, True, best_lexical)
         if intent.author:
             dense_within(PERSON_CANDIDATES, author=intent.author)
             lexical(PERSON_CANDIDATES, False, author=intent.author)
@@ -234,12 +246,17 @@ class HybridSearcher:
         question = question.strip()
         if not question or k <= 0:
             return [], QueryIntent()
+        # The question's vector is worked out on another core meanwhile: the model does not
+        # hold the interpreter, and keeping current, reading the question and finding its
+        # BM25 best need only its words.
+        embedding = self._query_pool.submit(self.store.embeddings.embed_query, question)
         self.view.refresh()
         if self.view.empty:
+            embedding.cancel()
             return [], QueryIntent()
         asked = self.question(question)
-        vector = self.store.embeddings.embed_query(question)
-        candidates = self.candidates(asked, vector)
+        best_lexical = self.lexical.search(asked.terms, LEXICAL_CANDIDATES)
+        candidates = self.candidates(asked, embedding.result(), best_lexical)
         ranked = self.rank(
             asked, candidates, use_reranker=self.rerank if use_reranker is None else use_reranker
         )
