@@ -515,7 +515,7 @@ def _any_term(terms: Sequence[str], field: str = "body") -> tantivy.Query:
 _COMMENTED = tantivy.Query.range_query(SCHEMA, "comments", tantivy.FieldType.Unsigned, 1, None)
 
 
-DECODED_PASSAGES = 2048  # decoded passages kept by a reader (~3 KB each)
+DECODED_PASSAGES = 512  # decoded passages kept by a reader (~7 KB each)
 
 
 class DecodedPassages:

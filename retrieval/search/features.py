@@ -359,7 +359,7 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
     )
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _answers_in(expects: Expects, text: str) -> tuple[tuple[str, ...], ...]:
     """The content stems of each thing of the kind ``expects`` the text holds (a name, a
     number, a date); for an open-ended kind (a reason, a quote), one empty entry when it holds
