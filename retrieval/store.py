@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import chromadb
@@ -41,6 +42,7 @@ WRITE_BATCH = 1000
 # is this project's own), which was half of the store's CPU per write. Chunks written before
 # are read from their document.
 TEXT_KEY = "text"
+DATABASE_FILE = "chroma.sqlite3"  # the embedded store's database, in its folder
 
 
 class StoreUnavailable(RuntimeError):
@@ -235,6 +237,14 @@ class ChunkStore:
             raise StoreUnavailable(_unavailable_message(settings, exc)) from exc
 
     # -- state ------------------------------------------------------------------------------
+    def file_signature(self) -> tuple[tuple[int, int] | None, ...] | None:
+        """When and how big the embedded store's database files last were written (None for a
+        server): unchanged, nothing committed since."""
+        if self.settings.chroma_server is not None:
+            return None
+        database = self.settings.store_path / DATABASE_FILE
+        return tuple(_written(database.with_name(database.name + end)) for end in ("", "-wal"))
+
     @_server_call
     def state(self) -> StoreState:
         got = self.files.get(ids=[META_ID], include=["metadatas"])
@@ -512,6 +522,14 @@ class ChunkStore:
                 return
             yield list(ids), list(got["metadatas"] or [])
             offset += len(ids)
+
+
+def _written(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def _stored_chunk(

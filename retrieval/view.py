@@ -4,17 +4,19 @@ The lexical index holds exactly the committed version of every file (an ingest a
 passages only after the manifest commit that makes them visible, and removes the version it
 replaces at once), and records the store generation it is in step with. So a passage is
 visible exactly when the index holds it, and every search starts with ``refresh()``: one small
-read of the store's generation. When another ingest (this process, another one, or another
-host) committed since, only the files that changed are applied: their manifest records are
-read, their passages fetched from the store into the index, and an embedded Chroma client is
-re-opened if another process wrote it. Nothing is rebuilt, and the whole manifest is read
-only by a host whose index was never brought in step.
+read of the store's generation (with the embedded store, only when its database files were
+written since the last read, or a second has passed). When another ingest (this process,
+another one, or another host) committed since, only the files that changed are applied:
+their manifest records are read, their passages fetched from the store into the index, and an
+embedded Chroma client is re-opened if another process wrote it. Nothing is rebuilt, and the
+whole manifest is read only by a host whose index was never brought in step.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 
 from retrieval.lexical import sync
@@ -22,6 +24,10 @@ from retrieval.lexical.index import IndexBusy, LexicalIndex, LexicalWriter
 from retrieval.store import ChunkStore
 
 log = logging.getLogger(__name__)
+
+# With the embedded store, the generation is read only when its database files were written
+# since, or after this long (a file system that keeps coarse modification times).
+RECHECK_SECONDS = 1.0
 
 
 def lexical_folder(store: ChunkStore) -> Path:
@@ -40,6 +46,9 @@ class StoreView:
         self.store = store
         self.lexical = lexical or LexicalIndex(lexical_folder(store))
         self.generation = -1  # the store generation searches currently reflect
+        # The embedded store's file signature when it was last found in step, and when
+        self._signature: tuple[tuple[int, int] | None, ...] | None = None
+        self._checked = 0.0
         self._lock = threading.RLock()
         # What keeping current cost so far (for logs and tests): whole-manifest reads, changed
         # file records applied, files whose passages were fetched from the store.
@@ -49,8 +58,17 @@ class StoreView:
 
     def refresh(self) -> None:
         """Apply whatever was committed since the last call (cheap when nothing was)."""
+        signature = self.store.file_signature()  # taken first: a later write changes it
+        now = time.monotonic()
+        if (
+            signature is not None
+            and signature == self._signature
+            and now - self._checked < RECHECK_SECONDS
+        ):
+            return  # the embedded store's files were not written since it was in step
         generation = self.store.state().generation
         if generation == self.generation:
+            self._signature, self._checked = signature, now
             return
         with self._lock:
             if generation == self.generation:

@@ -246,14 +246,13 @@ class HybridSearcher:
         question = question.strip()
         if not question or k <= 0:
             return [], QueryIntent()
-        # The question's vector is worked out on another core meanwhile: the model does not
-        # hold the interpreter, and keeping current, reading the question and finding its
-        # BM25 best need only its words.
-        embedding = self._query_pool.submit(self.store.embeddings.embed_query, question)
         self.view.refresh()
         if self.view.empty:
-            embedding.cancel()
             return [], QueryIntent()
+        # The question's vector is worked out on another core meanwhile: the model does not
+        # hold the interpreter, and reading the question and finding its BM25 best need only
+        # its words. (Chroma's reads hold the interpreter: the store is checked before.)
+        embedding = self._query_pool.submit(self.store.embeddings.embed_query, question)
         asked = self.question(question)
         best_lexical = self.lexical.search(asked.terms, LEXICAL_CANDIDATES)
         candidates = self.candidates(asked, embedding.result(), best_lexical)

@@ -39,6 +39,8 @@ def test_second_ingest_of_same_folder_changes_nothing(settings: Settings) -> Non
 def test_changed_file_replaces_all_its_old_chunks(settings: Settings) -> None:
     engine = Engine(settings)
     engine.ingest()
+    # read once, so this process has the old passages decoded
+    assert any("five billion dollars" in h.text for h in engine.search("five billion dollars"))
     path = settings.corpus_dir / "001_a3f27b942b602c7e.txt"
     text = path.read_text(encoding="utf-8")
     path.write_text(
@@ -59,6 +61,7 @@ def test_changed_file_replaces_all_its_old_chunks(settings: Settings) -> None:
     hits = engine.search("seven zillion doubloons", k=3)
     assert hits[0].source == "001_a3f27b942b602c7e.txt"
     assert "seven zillion doubloons" in hits[0].text
+    assert not any("five billion dollars" in h.text for h in engine.search("five billion dollars"))
 
 
 def test_changed_file_embeds_only_the_passages_whose_text_changed(settings: Settings) -> None:
