@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from retrieval.answer.types import Answer
 from retrieval.lexical import tokenize
+from retrieval.search.features import specific_terms
 
 _PERSON = re.compile(
     r"\b(he|she|him|her|his|hers|they|them|their|this (?:person|commenter))\b", re.I
@@ -39,7 +40,11 @@ def resolve(question: str, previous: Answer | None) -> ResolvedQuestion:
         text = _PERSON.sub(person, question, count=1)
         author = person
     short = len(question.split()) <= SHORT_QUESTION_WORDS
-    if short and (_THING.search(question) or author or _NEXT.search(question)):
+    # "What did he say?" after "Who is the US negotiator?" is about whom that question asked
+    # (not "Why did Kennedy quit his seat?": it names its own)
+    names = [t for t in specific_terms(question) if not t[0].isdigit()]
+    about_asked = _PERSON.search(question) is not None and not names
+    if short and (_THING.search(question) or author or about_asked or _NEXT.search(question)):
         topic = " ".join(dict.fromkeys(tokenize([previous.question])[0]))
         text = f"{text} ({topic})" if topic else text
     after = (top.source, top.chunk_index) if _NEXT.search(question) else None

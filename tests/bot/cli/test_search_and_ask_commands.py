@@ -177,3 +177,14 @@ def test_ask_on_a_filled_archive_gives_no_empty_hint(
 ) -> None:
     main(["ask", "What is the capital of Peru?", "--store", store_of(seeded_engine)])
     assert "archive is empty" not in capsys.readouterr().err
+
+
+def test_a_pronoun_after_a_who_question_means_whom_it_asked_about(seeded_engine: Engine) -> None:
+    stdin = io.StringIO("Who is the US negotiator?\nWhat did he say?\n")
+    out = io.StringIO()
+    chat_session(seeded_engine, stdin, out)
+    first, second = out.getvalue().split("Q: ")[1:]
+    assert "James DeHart" in first
+    # the follow-up quotes the US negotiator's own words (it was refused)
+    assert "doesn't cover" not in second
+    assert "give the Korean side some time to reconsider" in second.split("\n")[1]
