@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 
 from retrieval.answer.about import about_answer, asked_about
 from retrieval.answer.extractive import answer_from_hits, distinct
@@ -66,6 +67,13 @@ class Answerer:
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         plain = plain_question(question)  # what is read; ``question`` is what the answer shows
         resolved = resolve(plain, previous)
+        answer = self._answer(question, plain, resolved, previous)
+        # the next follow-up reads this turn as it was searched (its people, its topic)
+        return replace(answer, asked=resolved.text) if resolved.text != plain else answer
+
+    def _answer(
+        self, question: str, plain: str, resolved: ResolvedQuestion, previous: Answer | None
+    ) -> Answer:
         cited = [c.hit.source for c in previous.citations] if previous else []
         discussion = self.discussions.answer(resolved.text, question, cited)
         if discussion is not None:  # about the discussion itself: counts, positions, replies

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 from retrieval.answer.types import Answer
-from retrieval.lexical import tokenize
-from retrieval.search.features import specific_terms
+from retrieval.lexical.tokens import QUESTION_STOPWORDS, question_terms
+from retrieval.query import expects
+from retrieval.search.features import NAME_RUN, specific_terms
 
 _PERSON = re.compile(
     r"\b(he|she|him|her|his|hers|they|them|their|this (?:person|commenter))\b", re.I
@@ -15,6 +16,7 @@ _PERSON = re.compile(
 _THING = re.compile(r"\b(it|that|this|there|those|these)\b", re.I)
 _NEXT = re.compile(r"\b(next|then|after that|afterwards|later|else|more|again)\b", re.I)
 SHORT_QUESTION_WORDS = 8
+_WORD = re.compile(r"[\w'’-]+")
 
 
 @dataclass(frozen=True)
@@ -33,19 +35,43 @@ def resolve(question: str, previous: Answer | None) -> ResolvedQuestion:
     if previous is None or not previous.citations:
         return ResolvedQuestion(question)
     top = previous.citations[0].hit
+    before = previous.asked or previous.question  # the previous turn as it was searched
     person = next((c.hit.author for c in previous.citations if c.hit.author), None)
+    pronoun = _PERSON.search(question) is not None
+    # A question that names someone of its own is not about the last turn's people ("Why did
+    # Kennedy quit his seat?")
+    names_own = any(not t[0].isdigit() for t in specific_terms(question))
     text = question
     author = None
-    if person and _PERSON.search(question):
+    if person and pronoun:
         text = _PERSON.sub(person, question, count=1)
         author = person
+    elif pronoun and not names_own and (named := answered_person(before, previous)):
+        text = _PERSON.sub(named, question, count=1)  # "What did James DeHart say?"
     short = len(question.split()) <= SHORT_QUESTION_WORDS
-    # "What did he say?" after "Who is the US negotiator?" is about whom that question asked
-    # (not "Why did Kennedy quit his seat?": it names its own)
-    names = [t for t in specific_terms(question) if not t[0].isdigit()]
-    about_asked = _PERSON.search(question) is not None and not names
-    if short and (_THING.search(question) or author or about_asked or _NEXT.search(question)):
-        topic = " ".join(dict.fromkeys(tokenize([previous.question])[0]))
+    about_before = pronoun and not names_own
+    if short and (_THING.search(question) or author or about_before or _NEXT.search(question)):
+        topic = topic_words(before)
         text = f"{text} ({topic})" if topic else text
     after = (top.source, top.chunk_index) if _NEXT.search(question) else None
     return ResolvedQuestion(text, author, after)
+
+
+def topic_words(question: str) -> str:
+    """The words of a question that say what it is about, as written ("Who won the Davis Cup
+    in 2004?": "won Davis Cup 2004"), a topic a follow-up was given included."""
+    kept = [w for w in _WORD.findall(question) if w.lower() not in QUESTION_STOPWORDS]
+    return " ".join(dict.fromkeys(kept))
+
+
+def answered_person(question: str, answer: Answer) -> str | None:
+    """Whom a "who" question's answer names first: the first name of two or more words in its
+    first quote that the question did not give ("U.S. negotiator James DeHart" for "Who is
+    the US negotiator?")."""
+    if expects(question) != "person" or not answer.found or not answer.citations:
+        return None
+    asked = set(question_terms(question))
+    for match in NAME_RUN.finditer(answer.citations[0].quote):
+        if not set(question_terms(match.group(0))) <= asked:
+            return match.group(0)
+    return None

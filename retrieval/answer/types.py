@@ -43,6 +43,7 @@ class Answer:
     hits: tuple[Hit, ...] = field(default=(), repr=False)  # everything retrieved
     mode: Literal["extractive", "llm"] = "extractive"
     note: str | None = None  # e.g. why the LLM answer was replaced by the extractive one
+    asked: str | None = None  # the question as searched, when a follow-up was rewritten
 
     def public(self) -> dict[str, Any]:
         data: dict[str, Any] = {

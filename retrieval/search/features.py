@@ -179,7 +179,7 @@ def specific_terms(question: str) -> frozenset[str]:
     return frozenset(stems(words(found), QUESTION_STOPWORDS)) - _TITLES - kind
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 
 
 @lru_cache(maxsize=1024)
@@ -189,7 +189,7 @@ def forenames(question: str) -> Mapping[str, str]:
     or "United" does not lack the "Paul" of "Paul Scholes" or the "Manchester" of
     "Manchester United" a question adds."""
     found: dict[str, str] = {}
-    for match in _NAME_RUN.finditer(question):
+    for match in NAME_RUN.finditer(question):
         parts = [stems(words(w), QUESTION_STOPWORDS) for w in match.group(0).split()]
         last = parts[-1][-1] if parts[-1] else None
         if last is None:

@@ -180,11 +180,12 @@ def test_ask_on_a_filled_archive_gives_no_empty_hint(
 
 
 def test_a_pronoun_after_a_who_question_means_whom_it_asked_about(seeded_engine: Engine) -> None:
-    stdin = io.StringIO("Who is the US negotiator?\nWhat did he say?\n")
+    stdin = io.StringIO("Who is the US negotiator?\nWhat did he say?\nWhat did he say next?\n")
     out = io.StringIO()
     chat_session(seeded_engine, stdin, out)
-    first, second = out.getvalue().split("Q: ")[1:]
+    first, second, third = out.getvalue().split("Q: ")[1:]
     assert "James DeHart" in first
-    # the follow-up quotes the US negotiator's own words (it was refused)
-    assert "doesn't cover" not in second
+    # "he" is the negotiator the first answer named: his own words (the question was refused)
     assert "give the Korean side some time to reconsider" in second.split("\n")[1]
+    # and what he said after them, in the same story
+    assert "not responsive to our request" in third.split("\n")[1]

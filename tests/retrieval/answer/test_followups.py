@@ -1,0 +1,51 @@
+"""Follow-up questions read as the question they stand for, given the previous answer."""
+
+from __future__ import annotations
+
+from retrieval.answer.followup import resolve
+from retrieval.answer.types import Answer, Citation
+from retrieval.search import Hit
+
+DAVIS_CUP = (
+    "Spain won the Davis Cup for the second time in their history when Carlos Moya beat the "
+    "USA's Andy Roddick in the fourth rubber in Seville."
+)
+
+
+def answered(question: str, quote: str, asked: str | None = None) -> Answer:
+    hit = Hit(
+        source="sport_466.txt",
+        title="Spain win Davis Cup",
+        kind="article",
+        author=None,
+        thread_path=None,
+        paragraph=1,
+        text=quote,
+        score=1.0,
+        similarity=0.7,
+        lexical=1.0,
+    )
+    return Answer(question, quote, True, (Citation(1, hit, quote),), asked=asked)
+
+
+def test_a_pronoun_after_who_is_the_person_the_answer_named() -> None:
+    previous = answered("Who won the Davis Cup in 2004?", DAVIS_CUP)
+    resolved = resolve("Who did they beat?", previous)
+    # not "Davis Cup", which the question gave: the first name the answer added
+    assert resolved.text.startswith("Who did Carlos Moya beat?")
+    assert "Davis Cup" in resolved.text  # and the topic the question was about
+    assert resolved.author is None  # an article's person, not a commenter to filter by
+
+
+def test_a_follow_up_of_a_follow_up_keeps_the_first_topic() -> None:
+    previous = answered(
+        "Who did they beat?", DAVIS_CUP, asked="Who did Carlos Moya beat? (won Davis Cup 2004)"
+    )
+    resolved = resolve("Where was it played?", previous)
+    assert "Davis Cup" in resolved.text and "Moya" in resolved.text
+
+
+def test_a_question_naming_its_own_person_is_not_rewritten() -> None:
+    previous = answered("Who won the Davis Cup in 2004?", DAVIS_CUP)
+    question = "Why did Tim Henman end his season early?"
+    assert resolve(question, previous).text == question
