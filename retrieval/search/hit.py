@@ -34,6 +34,8 @@ class Hit:
     best_span: tuple[int, int] | None = None  # the sentence(s) of ``text`` that answer best
     also_span: tuple[int, int] | None = None  # other sentence(s) that answer nearly as well
     signals: Mapping[str, float] = field(default_factory=dict, compare=False)  # ranking features
+    part: int = 1  # a long paragraph or comment is stored in parts: this one's number …
+    parts: int = 1  # … of this many
 
     def public(self) -> dict[str, Any]:
         """The fields of ``corpusbot search --json``."""
@@ -46,10 +48,12 @@ class Hit:
     @property
     def location(self) -> str:
         """Where in the file: "article ¶3", "editor's note ¶2", "comment 7.1 by CHUCKMAN",
-        "article details"."""
+        "article details"; a part of a long one says which ("comment 7.1.3 by DarkEyes, part 2
+        of 2")."""
+        part = f", part {self.part} of {self.parts}" if self.parts > 1 else ""
         if self.kind == "comment":
             by = f" by {self.author}" if self.author else " (anonymous)"
-            return f"comment {self.thread_path}{by}"
+            return f"comment {self.thread_path}{by}{part}"
         if self.kind == "facts":
             return "article details"
         span = (
@@ -57,7 +61,8 @@ class Hit:
             if not self.paragraph_end or self.paragraph_end == self.paragraph
             else f"¶{self.paragraph}–{self.paragraph_end}"
         )
-        return f"editor's note {span}" if self.section == "editor_note" else f"article {span}"
+        where = "editor's note" if self.section == "editor_note" else "article"
+        return f"{where} {span}{part}"
 
 
 def hit_from_chunk(
@@ -89,4 +94,6 @@ def hit_from_chunk(
         paragraph_end=(int(meta.get("paragraph_end") or 0) or None) if numbered else None,
         section=str(meta.get("section", "")),
         chunk_index=int(meta.get("chunk_index") or 0),
+        part=int(meta.get("part") or 1),
+        parts=int(meta.get("parts") or 1),
     )
