@@ -46,7 +46,11 @@ def resolve(question: str, previous: Answer | None) -> ResolvedQuestion:
     if person and pronoun:
         text = _PERSON.sub(person, question, count=1)
         author = person
-    elif pronoun and not names_own and (named := answered_person(before, previous)):
+    elif (
+        pronoun
+        and not names_own
+        and (named := answered_person(before, previous) or asked_person(before))
+    ):
         text = _PERSON.sub(named, question, count=1)  # "What did James DeHart say?"
     short = len(question.split()) <= SHORT_QUESTION_WORDS
     about_before = pronoun and not names_own
@@ -75,3 +79,16 @@ def answered_person(question: str, answer: Answer) -> str | None:
         if not set(question_terms(match.group(0))) <= asked:
             return match.group(0)
     return None
+
+
+def asked_person(question: str) -> str | None:
+    """The one name of two or more words a question gave, if it gave one ("What did he say
+    next?" after "What did Jeong Eun-bo say?" is about Jeong Eun-bo)."""
+    names = set()
+    for match in NAME_RUN.finditer(question):
+        name = match.group(0)
+        if match.start() == 0:  # "Did Jeong Eun-bo …": not the question's first word
+            name = name.partition(" ")[2]
+        if " " in name:
+            names.add(name)
+    return names.pop() if len(names) == 1 else None

@@ -49,7 +49,7 @@ _NAME = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.? )?\b[A-Z][\w'’&.-]*"
     r"(?:\s+(?:(?:of|de|van|von|du|la|le|and|&) )?[A-Z][\w'’&.-]*)*"
 )
-_SENTENCE_START = re.compile(r"(^|[.!?:;\"“”‘’(\[—–-])\s*$")
+_SENTENCE_ENDS = frozenset('.!?:;"“”‘’([—–-')  # a capitalised word after one opens a sentence
 ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     "number": re.compile(
         r"\d(?:[\d,.]*\d)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -370,10 +370,24 @@ def _answers_in(expects: Expects, text: str) -> tuple[tuple[str, ...], ...]:
         if expects in _OPEN_ENDED:
             return ((),)
         thing = match.group(0)
-        if pattern is _NAME and " " not in thing and _SENTENCE_START.search(text[: match.start()]):
+        if pattern is _NAME and " " not in thing and _opens_sentence(text, match.start()):
             continue  # one capitalised word opening a sentence is not a name
-        found.append(tuple(stems(words(thing), QUESTION_STOPWORDS)))
+        found.append(_stems_of(thing))
     return tuple(found)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Nothing but spaces between ``start`` and the text's start or a sentence's end."""
+    before = start - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    return before < 0 or text[before] in _SENTENCE_ENDS
+
+
+@lru_cache(maxsize=16384)
+def _stems_of(found: str) -> tuple[str, ...]:
+    """The content stems of a name, number or date (the same few recur across sentences)."""
+    return tuple(stems(words(found), QUESTION_STOPWORDS))
 
 
 def is_details(candidate: Candidate) -> bool:

@@ -49,3 +49,12 @@ def test_a_question_naming_its_own_person_is_not_rewritten() -> None:
     previous = answered("Who won the Davis Cup in 2004?", DAVIS_CUP)
     question = "Why did Tim Henman end his season early?"
     assert resolve(question, previous).text == question
+
+
+def test_a_pronoun_stands_for_the_one_person_the_last_question_named() -> None:
+    quote = "Chief US negotiator James DeHart said the Americans cut short the talks."
+    previous = answered("What did he say?", quote, asked="What did James DeHart say? (US)")
+    resolved = resolve("Did readers agree with him?", previous)
+    assert resolved.text.startswith("Did readers agree with James DeHart?")
+    previous = answered("Did Jeong Eun-bo blame the US?", quote)
+    assert resolve("What did he say next?", previous).text.startswith("What did Jeong Eun-bo say")
