@@ -42,6 +42,11 @@ WRITE_BATCH = 1000
 # is this project's own), which was half of the store's CPU per write. Chunks written before
 # are read from their document.
 TEXT_KEY = "text"
+# How many neighbours Chroma's vector index explores for a query (its default: 100). At 100 the
+# passage nearest the question was missing from the 30 it returned for 2 % of the dev
+# questions, and which ones depended on the last bits of the question's vector (they differ
+# from one process to the next); at 400, 0.5 % (recall of the exact 30 nearest 0.968 → 0.996).
+SEARCH_EF = 400
 DATABASE_FILE = "chroma.sqlite3"  # the embedded store's database, in its folder
 
 
@@ -233,6 +238,7 @@ class ChunkStore:
             self.files: Any = self.client.get_or_create_collection(
                 f"{settings.collection}_files", embedding_function=None
             )
+            _widen_search(self._chunks)
         except Exception as exc:
             raise StoreUnavailable(_unavailable_message(settings, exc)) from exc
 
@@ -522,6 +528,14 @@ class ChunkStore:
                 return
             yield list(ids), list(got["metadatas"] or [])
             offset += len(ids)
+
+
+def _widen_search(collection: Any) -> None:
+    """Give the collection's vector index the search breadth ``SEARCH_EF`` if it has less (the
+    setting is kept in the collection: once per store)."""
+    hnsw = (getattr(collection, "configuration_json", None) or {}).get("hnsw") or {}
+    if hnsw and int(hnsw.get("ef_search") or 0) < SEARCH_EF:
+        collection.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
 
 
 def _written(path: Path) -> tuple[int, int] | None:

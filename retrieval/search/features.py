@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
@@ -247,7 +247,8 @@ class Candidate:
     span: tuple[int, int] | None = None  # the window the cross-encoder liked best
     also_span: tuple[int, int] | None = None  # another it liked nearly as well
     focus: Mapping[str, float] | None = None  # the question's weights within its file
-    asked: tuple[bool, ...] = ()  # each sentence holds the kind of thing asked for
+    # whether each sentence holds the kind of thing asked for, as far as worked out
+    asked: dict[int, bool] = field(default_factory=dict)
     features: dict[str, float] | None = None
     score: float = 0.0
     relevance: float | None = None  # cross-encoder score, when it ran
@@ -418,11 +419,13 @@ def span_holds_asked(question: Question, candidate: Candidate, span: tuple[int, 
 
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:
     """``span_holds_asked`` for one sentence of the candidate, worked out once a question."""
-    if not candidate.asked:
-        candidate.asked = tuple(
-            span_holds_asked(question, candidate, (s.start, s.end)) for s in candidate.sentences
+    held = candidate.asked.get(index)
+    if held is None:
+        sentence = candidate.sentences[index]
+        held = candidate.asked[index] = span_holds_asked(
+            question, candidate, (sentence.start, sentence.end)
         )
-    return candidate.asked[index]
+    return held
 
 
 def sentence_score(
@@ -436,10 +439,31 @@ def sentence_score(
     sentence = candidate.sentences[index]
     score = _share(question.weights if weights is None else weights, sentence.stems)
     if asked_in_sentence(question, candidate, index):
-        # the details line asked for is the answer
-        line = question.intent.expects == "facts" or asked_fact_line(question.text) is not None
-        score += 1.0 if is_details(candidate) and line else 0.25
+        score += _asked_bonus(question, candidate)
     return score
+
+
+def _asked_bonus(question: Question, candidate: Candidate) -> float:
+    """What holding the kind of thing asked for adds to a sentence's score: the details line
+    asked for is the answer."""
+    line = question.intent.expects == "facts" or asked_fact_line(question.text) is not None
+    return 1.0 if is_details(candidate) and line else 0.25
+
+
+def best_sentence(question: Question, candidate: Candidate, weights: Mapping[str, float]) -> int:
+    """The index of the sentence with the best ``sentence_score`` (the first of equals). Whether
+    a sentence holds the kind of thing asked for is worked out only for those whose words could
+    still make them the best."""
+    shares = [_share(weights, s.stems) for s in candidate.sentences]
+    bonus = _asked_bonus(question, candidate)
+    best, best_score = 0, -1.0
+    for index in sorted(range(len(shares)), key=lambda i: (-shares[i], i)):
+        if shares[index] + bonus < best_score:
+            break  # nor can any after it
+        score = shares[index] + (bonus if asked_in_sentence(question, candidate, index) else 0.0)
+        if score > best_score or (score == best_score and index < best):
+            best, best_score = index, score
+    return best
 
 
 FILES_CHECKED = 8  # files looked up in the index for the question's names their candidates lack
@@ -491,8 +515,7 @@ def compute(
         story_missing = float(len(lacking))
         for c in passages:
             c.focus = focus
-            scores = [sentence_score(question, c, i, focus) for i in range(len(c.sentences))]
-            c.best = max(range(len(scores)), key=lambda i: (scores[i], -i))
+            c.best = best_sentence(question, c, focus)
             best = c.sentences[c.best]
             kind = str(c.meta.get("kind") or "article")
             matched_type = asked_in_sentence(question, c, c.best)

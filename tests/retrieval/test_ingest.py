@@ -12,7 +12,7 @@ import numpy as np
 
 from retrieval.engine import Engine
 from retrieval.settings import Settings
-from retrieval.store import ChunkStore
+from retrieval.store import SEARCH_EF, ChunkStore, forget_cached_clients
 
 
 def visible(store: ChunkStore) -> list[dict[str, object]]:
@@ -170,3 +170,20 @@ def test_a_store_from_before_texts_moved_out_of_documents_still_answers(
     answer = fresh.ask("How many American troops are stationed in South Korea?")
     assert "28,500" in answer.text.splitlines()[0]
     assert all(c.hit.text for c in answer.citations)
+
+
+def test_a_store_made_with_chroma_s_default_search_breadth_is_widened(
+    settings: Settings,
+) -> None:
+    """The vector index of a store made before (Chroma's default breadth, 100) missed the
+    passage nearest the question for 8 % of dev questions at 100k passages: opened again, it
+    explores ``SEARCH_EF`` neighbours."""
+    engine = Engine(settings)
+    engine.ingest()
+    engine.store.chunks.modify(configuration={"hnsw": {"ef_search": 100}})
+    forget_cached_clients()
+
+    reopened = ChunkStore(settings)
+    assert reopened.chunks.configuration_json["hnsw"]["ef_search"] == SEARCH_EF
+    answer = Engine(settings).ask("How many American troops are stationed in South Korea?")
+    assert "28,500" in answer.text.splitlines()[0]
