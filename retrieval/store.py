@@ -13,6 +13,7 @@ generation it knows.
 from __future__ import annotations
 
 import functools
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +33,8 @@ from retrieval.chroma_client import http_client, timed_out, timeout_message
 from retrieval.chunking import Chunk
 from retrieval.embedding import ChromaEmbeddingFunction, LangChainEmbeddings, load_embedder
 from retrieval.settings import Settings
+
+log = logging.getLogger(__name__)
 
 META_ID = "__store__"
 PENDING = "__pending__:"
@@ -535,7 +538,10 @@ def _widen_search(collection: Any) -> None:
     setting is kept in the collection: once per store)."""
     hnsw = (getattr(collection, "configuration_json", None) or {}).get("hnsw") or {}
     if hnsw and int(hnsw.get("ef_search") or 0) < SEARCH_EF:
-        collection.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
+        try:
+            collection.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
+        except Exception as exc:  # searches still work, with the breadth it has
+            log.warning("could not widen the vector index's search (%s): %s", SEARCH_EF, exc)
 
 
 def _written(path: Path) -> tuple[int, int] | None:

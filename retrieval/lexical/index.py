@@ -519,10 +519,9 @@ DECODED_PASSAGES = 512  # decoded passages kept by a reader (~7 KB each)
 
 
 class DecodedPassages:
-    """The passages a reader decoded last, by id. A passage's id is a hash of its file's
-    content and its place in it, so a decoded passage never goes stale: the follow-up questions
-    about one story, its paragraphs and comments, are decoded once (text, metadata, sentence
-    stems and vector: about a third of a search without the cross-encoder)."""
+    """The passages a reader decoded last (text, metadata, sentence stems, vector), by id. A
+    passage's id is a hash of its file's content and its place in it, so a kept passage never
+    goes stale, and the questions about one story decode its passages once."""
 
     def __init__(self, size: int) -> None:
         self._size = size
