@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fakes.hits import make_hit
+
 from bot.rendering.answers import answer_messages, answer_text
 from bot.rendering.limits import MESSAGE_CHARS
 from bot.rendering.markup import ZERO_WIDTH_SPACE
@@ -10,19 +12,7 @@ from retrieval.search import Hit
 
 
 def hit(**fields: object) -> Hit:
-    base: dict[str, object] = {
-        "source": "000_88f28c69f322998a.txt",
-        "title": "t",
-        "kind": "article",
-        "author": None,
-        "thread_path": None,
-        "paragraph": 3,
-        "text": "passage",
-        "score": 1.0,
-        "similarity": 0.8,
-        "lexical": 1.0,
-    }
-    return Hit(**{**base, **fields})  # type: ignore[arg-type]
+    return make_hit(**{"paragraph": 3, **fields})
 
 
 ARTICLE = hit()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from fakes.hits import make_hit
+
 from retrieval.answer.followup import resolve
 from retrieval.answer.types import Answer, Citation
-from retrieval.search import Hit
 
 DAVIS_CUP = (
     "Spain won the Davis Cup for the second time in their history when Carlos Moya beat the "
@@ -13,18 +14,7 @@ DAVIS_CUP = (
 
 
 def answered(question: str, quote: str, asked: str | None = None) -> Answer:
-    hit = Hit(
-        source="sport_466.txt",
-        title="Spain win Davis Cup",
-        kind="article",
-        author=None,
-        thread_path=None,
-        paragraph=1,
-        text=quote,
-        score=1.0,
-        similarity=0.7,
-        lexical=1.0,
-    )
+    hit = make_hit(source="sport_466.txt", title="Spain win Davis Cup", text=quote, similarity=0.7)
     return Answer(question, quote, True, (Citation(1, hit, quote),), asked=asked)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from fakes.hits import make_hit
 
 from retrieval.answer.relevance import Gate
 from retrieval.engine import Engine
@@ -12,13 +13,8 @@ from retrieval.search import Hit
 
 
 def hit(similarity: float, relevance: float | None = None, **signals: float) -> Hit:
-    return Hit(
+    return make_hit(
         source="a.txt",
-        title="t",
-        kind="article",
-        author=None,
-        thread_path=None,
-        paragraph=1,
         text="x",
         score=0.0,
         similarity=similarity,
