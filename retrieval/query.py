@@ -23,7 +23,13 @@ _COMMENTS = re.compile(
     r"(people|someone|anyone|anybody) (say|said|claim|think|argue))\b",
     re.IGNORECASE,
 )
-_REPLY_TO = r"(?:repl(?:y|ies|ied)|respond(?:s|ed)?|answer(?:s|ed)?)\s+(?:to\s+)?"
+_REPLY_TO = (
+    r"(?:(?:repl(?:y|ies|ied)|respond(?:s|ed)?|answer(?:s|ed)?)\s+(?:to\s+)?|"
+    # words said to someone: "Who told Nick Rhynes he was beside the point?"
+    r"(?:tells?|told|said\s+to|ask(?:s|ed)?|call(?:s|ed)?|accus(?:e|es|ed)|"
+    r"criticis(?:e|es|ed)|criticiz(?:e|es|ed)|mock(?:s|ed)?|thank(?:s|ed)?|correct(?:s|ed)?|"
+    r"challeng(?:e|es|ed)|insult(?:s|ed)?|(?:dis)?agree(?:s|d)?\s+with|argu(?:e|es|ed)\s+with)\s+)"
+)
 
 # Who wrote the most comments: the article details name the most active commenters ("which
 # article has the most comments" asks for an article, not a commenter).

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems
-from retrieval.query import as_who_question
+from retrieval.query import QueryIntent, as_who_question
 from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import (
     ASKED_LINE,
@@ -96,6 +96,7 @@ class RankerWeights:
     # DarkEyes's own words as the better match (10 logit units above Joe's reply on the tuning
     # set). Applied to every question naming a commenter, it cost a held-out question.
     other_author: float = 5.0
+    named_author: float = 1.0
     # A window of the best passage scored within this many logit units of the best one is
     # quoted after it: the cross-encoder often puts a near sentence of the right passage first
     # ("operations in 14 countries" for "where does it have 50,000 people on its payroll?").
@@ -290,6 +291,14 @@ def _read(
     return {(id(c), span): float(x) for (c, span, _), x in zip(pairs, logits, strict=True)}
 
 
+def by_named_reader(intent: QueryIntent, c: Candidate) -> bool:
+    """The passage is a comment by the reader the question names ("what did Ilya say…"), or
+    one answering the reader it names as addressed ("who told Nick Rhynes…")."""
+    if intent.author:
+        return c.meta.get("author") == intent.author
+    return intent.replied_to is not None and c.meta.get("parent_author") == intent.replied_to
+
+
 def rerank(
     question: Question,
     candidates: Sequence[Candidate],
@@ -315,6 +324,8 @@ def rerank(
         # a question about what readers wrote: the best few comments are read too, wherever
         # stage two put them among article paragraphs
         comments = [c for c in candidates if c.meta.get("kind") == "comment"]
+        # those by (or answering) the one reader the question names first
+        comments.sort(key=lambda c: not by_named_reader(question.intent, c))
         nearest = sorted(comments, key=lambda c: -c.similarity)[: weights.comment_dense_read]
         chosen = {id(c) for c in top}
         for c in [*comments[: weights.comment_read], *nearest]:
@@ -349,6 +360,12 @@ def rerank(
         (nor, less so, Joe's comment to a third reader, nor the file's details). Only for a
         question naming both."""
         intent = question.intent
+        if bool(intent.author) != bool(intent.replied_to):
+            if is_details(c) or by_named_reader(intent, c):
+                return 0.0
+            if intent.replied_to and c.meta.get("author") == intent.replied_to:
+                return weights.other_author  # not whom the words were said to
+            return weights.named_author
         if not (intent.author and intent.replied_to):
             return 0.0
         if is_details(c):

@@ -195,6 +195,31 @@ def test_how_one_reader_answered_another_is_that_reader_s_reply(
     assert line.startswith("Commenter Joe (reply 7.1.3.1 to DarkEyes) claims:")
 
 
+def test_what_a_named_commenter_said_comes_before_an_article_paragraph(
+    seeded_engine: Engine,
+) -> None:
+    # "$5bn" is the article's figure too: its paragraph on the US demand read better
+    line = first_line(seeded_engine, "what did Ilya say korea could buy with the $5bn instead")
+    assert line.startswith("Commenter Ilya (comment 4) claims:")
+    assert "S400s" in line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who told Nick Rhynes that Putin would never use Trump?",
+        "which reader disagreed with Nick Rhynes about Trump and Putin?",
+    ],
+)
+def test_whoever_spoke_to_a_named_commenter_is_the_one_asked_for(
+    seeded_engine: Engine, question: str
+) -> None:
+    # Nick Rhynes is whom the words were said to, not who said them
+    line = first_line(seeded_engine, question)
+    assert "to Nick Rhynes" in line, line
+    assert not line.startswith("Commenter Nick Rhynes")
+
+
 def test_a_figure_deep_in_a_long_comment_is_found_for_a_question_about_readers(
     seeded_engine: Engine,
 ) -> None:
