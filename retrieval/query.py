@@ -180,12 +180,21 @@ _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
 )
 
 
+# How something turned out: a story written before the end ("will fight the bans", "the
+# Commission's investigation centres on…") does not answer "what ban did they eventually get?".
+OUTCOME_ASKED = re.compile(
+    r"\b(eventually|finally|ultimately|in the end|end(?:ed|s)? up|(?:go|goes|went) on to)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class QueryIntent:
     author: str | None = None  # the question is about what this person wrote
     replied_to: str | None = None  # the question is about replies to this person
     kind: Kind | None = None
     expects: Expects | None = None  # what kind of thing answers it
+    outcome: bool = False  # it asks how something turned out ("what did they finally pay?")
 
 
 def expects(question: str) -> Expects | None:
@@ -264,7 +273,13 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
         kind = "comment"
     if _ARTICLE.search(question) and not (names or comments):
         kind = "article"
-    return QueryIntent(author=author, replied_to=replied_to, kind=kind, expects=expects(question))
+    return QueryIntent(
+        author=author,
+        replied_to=replied_to,
+        kind=kind,
+        expects=expects(question),
+        outcome=bool(OUTCOME_ASKED.search(question)),
+    )
 
 
 _NAME_OF = re.compile(

@@ -12,6 +12,7 @@ only when they pass the same gate on their own.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -83,7 +84,17 @@ class Gate:
     ) -> bool:
         if details_answer(hit, found) or reply_asked_for(hit, intent):
             return True
+        if intent is not None and intent.outcome and not OUTCOME_TOLD.search(hit.text):
+            return False
         return self.confidence(hit) >= self.threshold
+
+
+# A passage that tells how something turned out says so
+OUTCOME_TOLD = re.compile(
+    r"\b(eventually|finally|ultimately|in the end|end(?:ed|s)? up|went on to|later|"
+    r"subsequently|at last)\b",
+    re.IGNORECASE,
+)
 
 
 def reply_asked_for(hit: Hit, intent: QueryIntent | None) -> bool:

@@ -22,6 +22,7 @@ from retrieval.search.features import (
     Candidate,
     Question,
     asked_in_sentence,
+    asks_editor,
     is_details,
     sentence_score,
     span_holds_asked,
@@ -96,6 +97,9 @@ class RankerWeights:
     # DarkEyes's own words as the better match (10 logit units above Joe's reply on the tuning
     # set). Applied to every question naming a commenter, it cost a held-out question.
     other_author: float = 5.0
+    # For a question about one reader's words (or the editor's), others' words yield one
+    # comment penalty: the article's "$5bn" paragraph read better than Ilya's "$5bn gets you
+    # S400s" for "what did Ilya say korea could buy with the $5bn instead".
     named_author: float = 1.0
     # A window of the best passage scored within this many logit units of the best one is
     # quoted after it: the cross-encoder often puts a near sentence of the right passage first
@@ -356,17 +360,22 @@ def rerank(
         return weights.comment_penalty * (penalty + other_person(c))
 
     def other_person(c: Candidate) -> float:
-        """ "How did Joe respond to DarkEyes?": not someone else's words, the article's included
-        (nor, less so, Joe's comment to a third reader, nor the file's details). Only for a
-        question naming both."""
+        """Words not by the person the question asks about yield. "How did Joe respond to
+        DarkEyes?": someone else's words, the article's included, yield ``other_author`` (and,
+        half that, Joe's comment to a third reader; not the file's details). "What did Ilya
+        say…", "what does the editor think…", "who told Nick Rhynes…": others' words yield
+        ``named_author`` (Nick Rhynes's own, ``other_author``: not whom they were said to)."""
         intent = question.intent
         if bool(intent.author) != bool(intent.replied_to):
             if is_details(c) or by_named_reader(intent, c):
                 return 0.0
             if intent.replied_to and c.meta.get("author") == intent.replied_to:
-                return weights.other_author  # not whom the words were said to
+                return weights.other_author
             return weights.named_author
-        if not (intent.author and intent.replied_to):
+        if not (intent.author or intent.replied_to):
+            editor = intent.expects != "facts" and asks_editor(question.text)
+            if editor and not is_details(c) and c.meta.get("section") != "editor_note":
+                return weights.named_author
             return 0.0
         if is_details(c):
             return 0.0 if intent.expects == "facts" else weights.other_author

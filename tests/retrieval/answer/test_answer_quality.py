@@ -351,6 +351,16 @@ def test_a_question_about_the_editor_is_answered_from_the_editor_s_note(
     assert line.startswith("Jim W. Dean's editor's note argues: "), line
 
 
+def test_the_article_yields_to_the_editor_s_note_in_a_question_about_what_the_editor_thinks(
+    seeded_engine: Engine,
+) -> None:
+    # the article's lead ("$5bn is politically impossible for Seoul …") read better
+    question = "what size of troop reduction does the editor think seoul might be fine with?"
+    line = first_line(seeded_engine, question)
+    assert line.startswith("Jim W. Dean's editor's note argues: "), line
+    assert "75% cutback" in line
+
+
 def test_a_question_asking_for_someone_s_name_is_answered_like_who_is_it(
     seeded_engine: Engine,
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from fakes.hits import make_hit
@@ -10,6 +11,7 @@ from fakes.hits import make_hit
 from retrieval.answer.relevance import Gate
 from retrieval.engine import Engine
 from retrieval.search import Hit
+from tests.conftest import make_settings
 
 
 def hit(similarity: float, relevance: float | None = None, **signals: float) -> Hit:
@@ -75,3 +77,35 @@ def test_another_file_s_details_do_not_answer_for_the_file_asked_about(
     # the Press TV file has a publication date, the Reuters one has none
     answer = seeded_engine.ask("When was the Reuters story published?")
     assert "November 19, 2019" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did Seoul eventually agree to pay for the US troops?",
+        "what did the two sides finally settle on for the cost of the troops",
+        "Did the US end up pulling its troops out of South Korea?",
+    ],
+)
+def test_how_it_turned_out_is_refused_over_a_story_told_before_the_end(
+    seeded_engine: Engine, question: str
+) -> None:
+    # the talks broke down: the sample says what was demanded, never what was agreed
+    assert not seeded_engine.ask(question).found
+
+
+def test_how_it_turned_out_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "transfer.txt").write_text(
+        "Chelsea complete striker deal\n\n"
+        "Chelsea eventually paid Inter Milan £21m for the Brazilian striker after two weeks "
+        "of talks, the club said on Friday.\n\n"
+        "The Brazilian striker had been Inter Milan's top scorer for two seasons.\n",
+        encoding="utf-8",
+    )
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    answer = engine.ask("How much did Chelsea finally pay Inter Milan for the striker?")
+    assert answer.found
+    assert "£21m" in answer.text.splitlines()[0]
