@@ -61,5 +61,8 @@ class Archive:
     def search(self, text: str, k: int) -> list[Hit]:
         return self.searcher.search(text, k)
 
+    def retrieve(self, text: str, k: int) -> tuple[list[Hit], QueryIntent]:
+        return self.searcher.retrieve(text, k)
+
     def intent(self, text: str) -> QueryIntent:
         return self.searcher.intent(text)

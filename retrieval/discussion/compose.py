@@ -16,6 +16,7 @@ from retrieval.discussion.overview import Overview
 from retrieval.discussion.positions import Position, distinctive_words
 from retrieval.discussion.quotes import (
     Ledger,
+    Quote,
     Scorer,
     content_stems,
     density_scorer,
@@ -186,9 +187,13 @@ def _exchanges(overview: Overview, ledger: Ledger) -> list[str]:
     return lines
 
 
-def overview_answer(question: str, overview: Overview) -> Answer:
+def overview_answer(question: str, overview: Overview, leads: Sequence[Quote] = ()) -> Answer:
+    """``leads``: the comments that say what "did anyone suggest …?" asks about, quoted first."""
     ledger = Ledger()
     lines = [_headline(overview)]
+    if leads:
+        said = "; ".join(f"{_at(q.remark)} wrote {ledger.quoted(q)}" for q in leads)
+        lines.insert(0, f"In the comments: {said}.")
     if not overview.topic:
         lines.extend(_shape(overview))
     for section in (_positions(overview, ledger), _exchanges(overview, ledger)):

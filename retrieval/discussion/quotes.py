@@ -86,6 +86,16 @@ def quote(remark: Remark, score: Scorer | None = None) -> Quote:
     return Quote(remark, hit, start, hit.text[start:end])
 
 
+def found_quote(remark: Remark, found: Hit) -> Quote:
+    """The words of the comment a search found best (its best span), clipped."""
+    part = next((p for p in remark.parts if p.id == found.id), found)
+    span = found.best_span
+    if span is None or span[1] <= span[0]:
+        return quote(remark)
+    start, end = clip(part.text, span[0], span[1], QUOTE_CHARS)
+    return Quote(remark, part, start, part.text[start:end])
+
+
 class Ledger:
     """The citations of one answer, numbered in order of first use; quoting the same words
     of the same passage twice reuses the number. Each cited hit carries the quote as its

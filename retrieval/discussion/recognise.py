@@ -162,6 +162,7 @@ class DiscussionQuestion:
     people: tuple[str, ...] = ()  # commenters named, as the archive spells them
     article: str | None = None  # words naming the article ("Press TV", a file name)
     direction: Direction = "to"  # "argued with": both; "whom did X answer": from
+    anyone: bool = False  # "did anyone suggest …?": whether some comment says it
 
 
 def article_words(question: str) -> tuple[str | None, str]:
@@ -185,6 +186,15 @@ def topic_of(question: str, people: tuple[str, ...] = ()) -> str:
         if word and word.lower() not in _FRAMING:
             kept.append(word)
     return " ".join(kept)
+
+
+def asks_whether_anyone(question: str) -> bool:
+    """ "Did anyone suggest …?" (whether some comment says it), not "What do readers think …?"."""
+    match = _ANYONE.search(question)
+    return match is not None and not _WH.search(question[: match.start()])
+
+
+_WH = re.compile(r"\b(?:what|how|why|which|who|whom|where|when)\b", re.IGNORECASE)
 
 
 def recognise(question: str, intent: QueryIntent) -> DiscussionQuestion | None:
@@ -214,5 +224,10 @@ def recognise(question: str, intent: QueryIntent) -> DiscussionQuestion | None:
     if people:
         return None
     if collective or _OPINION.search(question):
-        return DiscussionQuestion("overview", topic=topic_of(rest), article=article)
+        return DiscussionQuestion(
+            "overview",
+            topic=topic_of(rest),
+            article=article,
+            anyone=asks_whether_anyone(question),
+        )
     return None

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from retrieval.answer.llm import LLMAnswerer, LLMUnavailable
+from retrieval.answer.relevance import Gate
 from retrieval.answer.types import Answer
 from retrieval.discussion.archive import Archive, Vector
 from retrieval.discussion.articles import LISTED, Article, choose, listing
@@ -25,7 +26,7 @@ from retrieval.discussion.most_commented import SHOWN as SHOWN_COMMENTED
 from retrieval.discussion.most_commented import asks_most_commented, most_commented_answer
 from retrieval.discussion.numbered import AskedComment, asked_comment, comment_answer
 from retrieval.discussion.overview import build_overview
-from retrieval.discussion.quotes import content_stems
+from retrieval.discussion.quotes import content_stems, found_quote
 from retrieval.discussion.recognise import DiscussionQuestion, recognise
 from retrieval.discussion.tree import Discussion, discussion_from
 from retrieval.discussion.vectors import RemarkKey, centred, raw_vectors
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 
 SCOPE_HITS = 8  # passages searched to find the articles a point is discussed under
 SCOPE_ARTICLES = 3  # at most this many articles in one overview
+LEAD_COMMENTS = 2  # comments quoted first for "did anyone suggest …?"
+GATE = Gate()  # a comment found for it is quoted first only if it would answer it
 PEOPLE_HITS = 20  # passages searched to find the articles people commented under
 CACHED_FILES = 256  # comment trees kept (each read again only when its file changes)
 
@@ -155,9 +158,9 @@ class Discussions:
         return self._written(question, overview)
 
     # -- the three kinds of answer -----------------------------------------------------------
-    def _scope(self, question: str, asked: DiscussionQuestion) -> list[Discussion]:
+    def _scope(self, asked: DiscussionQuestion, found: Sequence[Hit]) -> list[Discussion]:
         """The articles the question is about: the one it names, else (with no point named)
-        the most commented, else those whose passages best match it."""
+        the most commented, else those whose passages (``found`` for it) best match it."""
         if asked.article:
             named = self._commented_named(asked.article)
             if named:
@@ -165,15 +168,27 @@ class Discussions:
         if not asked.topic:
             best = self.archive.most_commented(1)
             return [self.discussion(best[0].source)] if best else []
-        sources = list(dict.fromkeys(h.source for h in self.archive.search(question, SCOPE_HITS)))
-        found = [self.discussion(s) for s in sources]
-        return [d for d in found if d.remarks][:SCOPE_ARTICLES]
+        sources = list(dict.fromkeys(h.source for h in found))
+        discussions = [self.discussion(s) for s in sources]
+        return [d for d in discussions if d.remarks][:SCOPE_ARTICLES]
 
     def _overview(self, question: str, asked: DiscussionQuestion) -> Answer | None:
-        return self._overview_of(question, asked.topic, self._scope(question, asked))
+        found: list[Hit] = []
+        intent = None
+        if asked.topic:
+            found, intent = self.archive.retrieve(question, SCOPE_HITS)
+        scope = self._scope(asked, found)
+        # "Did anyone suggest …?": the comments the search found saying it come first
+        saying = [h for h in found if h.kind == "comment" and GATE.supports(h, intent, found)]
+        leads = saying[:LEAD_COMMENTS] if asked.anyone else []
+        return self._overview_of(question, asked.topic, scope, leads)
 
     def _overview_of(
-        self, question: str, topic: str, discussions: Sequence[Discussion]
+        self,
+        question: str,
+        topic: str,
+        discussions: Sequence[Discussion],
+        leads: Sequence[Hit] = (),
     ) -> Answer | None:
         if not discussions:
             return None
@@ -191,7 +206,15 @@ class Discussions:
         overview = build_overview(topic, scoped, remark_vectors)
         if not overview.remarks:
             return None
-        return overview_answer(question, overview)
+        trees = {d.source: d for d in overview.discussions}
+        lead_quotes = [
+            found_quote(remark, hit)
+            for hit in leads
+            if hit.thread_path and hit.source in trees
+            for remark in [trees[hit.source].remark(hit.thread_path)]
+            if remark is not None
+        ]
+        return overview_answer(question, overview, lead_quotes)
 
     def _people_scope(self, text: str, asked: DiscussionQuestion) -> list[Discussion]:
         """The articles under which the people named commented: the one the question names,

@@ -88,6 +88,21 @@ def test_the_issue_question_gets_counts_positions_quotes_and_an_exchange(
     assert OPINION_NOTE in answer.text
 
 
+def test_whether_anyone_said_it_is_answered_by_the_comment_that_says_it_first(
+    seeded_engine: Engine,
+) -> None:
+    # Mary E's "So Korea will be much better off as an ally of China" is in none of the
+    # overview's positions: the first line quotes the comments the search finds saying it
+    answer = seeded_engine.ask("Did any commenter want South Korea to ally with China and Russia?")
+    first, headline, *_ = answer.text.split("\n")
+    assert first.startswith("In the comments: Mary E (6) wrote “"), first
+    assert "ally of China" in first
+    assert headline.startswith("What readers say about")
+    cited = answer.citations[0]
+    assert cited.hit.author == "Mary E" and cited.quote in cited.hit.text
+    assert_attributed_to_the_parsed_comments(answer, parsed(REUTERS))
+
+
 def test_the_press_tv_question_is_about_that_article_only(seeded_engine: Engine) -> None:
     answer = seeded_engine.ask(
         "What were the main arguments in the comments on the Press TV story?"
