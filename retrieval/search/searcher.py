@@ -31,6 +31,7 @@ from retrieval.search.cross_encoder import CrossEncoder, load_cross_encoder
 from retrieval.search.features import Candidate, Question
 from retrieval.search.hit import Hit, hit_from_chunk
 from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
+from retrieval.search.truecase import truecased, typed_in_lower_case
 from retrieval.store import ChunkStore, StoredChunk
 from retrieval.view import StoreView
 
@@ -226,6 +227,7 @@ class HybridSearcher:
     def rank(
         self, question: Question, candidates: list[Candidate], *, use_reranker: bool
     ) -> list[Candidate]:
+        question = _names_restored(question, candidates)
         feat.compute(question, candidates, self.lexical.terms_in_file)
         for c in candidates:
             c.score = self.weights.stage_two(c)
@@ -276,6 +278,23 @@ class HybridSearcher:
             if hit.chunk_index > after_index and (author is None or hit.author == author):
                 return hit
         return None
+
+
+NAME_SOURCES = 20  # the best candidates by BM25 and by cosine that say how a word is written
+
+
+def _names_restored(question: Question, candidates: Sequence[Candidate]) -> Question:
+    """The question with the names it typed in lower case capitalised, as the candidates
+    write them (the features find a question's names by their capitals)."""
+    if not typed_in_lower_case(question.text):
+        return question
+    by_words = sorted(candidates, key=lambda c: -c.bm25)[:NAME_SOURCES]
+    by_meaning = sorted(candidates, key=lambda c: -c.similarity)[:NAME_SOURCES]
+    read = {id(c): c for c in [*by_words, *by_meaning]}.values()
+    text = truecased(question.text, (c.chunk.content.partition("\n")[2] for c in read))
+    if text == question.text:
+        return question
+    return replace(question, text=text, specific=feat.specific_terms(text))
 
 
 def _to_hit(c: Candidate) -> Hit:
