@@ -6,7 +6,8 @@ hold, and how many of the question's names and numbers its file lacks) gives the
 the archive answers. The weights were fitted on the tuning part of ``eval/dev``
 (``benchmarks/fit_gate.py``). A file's details line asked for, and the reply a question asks
 for by who wrote it and to whom, pass whatever the model says. Further passages join an answer
-only when they pass the same gate on their own.
+only when they pass the same gate on their own. A question about how something turned out
+("what did they eventually pay?") is answered only by a passage that tells an outcome.
 """
 
 from __future__ import annotations

@@ -179,9 +179,12 @@ class Discussions:
             found, intent = self.archive.retrieve(question, SCOPE_HITS)
         scope = self._scope(asked, found)
         # "Did anyone suggest …?": the comments the search found saying it come first
-        saying = [h for h in found if h.kind == "comment" and GATE.supports(h, intent, found)]
-        leads = saying[:LEAD_COMMENTS] if asked.anyone else []
-        return self._overview_of(question, asked.topic, scope, leads)
+        leads = (
+            [h for h in found if h.kind == "comment" and GATE.supports(h, intent, found)]
+            if asked.anyone
+            else []
+        )
+        return self._overview_of(question, asked.topic, scope, leads[:LEAD_COMMENTS])
 
     def _overview_of(
         self,
