@@ -186,6 +186,15 @@ OUTCOME_ASKED = re.compile(
     r"\b(eventually|finally|ultimately|in the end|end(?:ed|s)? up|(?:go|goes|went) on to)\b",
     re.IGNORECASE,
 )
+# Who came next: "who took over as leader when Kennedy resigned?" is not answered by a story
+# about Kennedy that tells no succession (a story written while he led)
+SUCCESSION_ASKED = re.compile(
+    r"\b(?:after|when|once|since)\b[^?]{0,60}\b(?:step(?:s|ped)? down|resign(?:ed|s)?|quit|"
+    r"left|retire[ds]|(?:was|were) (?:sacked|fired|ousted|dropped))\b|"
+    r"\b(?:replac(?:e|ed|es|ing)|succeed(?:ed|s)?|successor|t(?:ook|ake|aken|akes) over "
+    r"(?:from|as))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -195,6 +204,7 @@ class QueryIntent:
     kind: Kind | None = None
     expects: Expects | None = None  # what kind of thing answers it
     outcome: bool = False  # it asks how something turned out ("what did they finally pay?")
+    succession: bool = False  # it asks who followed someone ("who replaced X?")
 
 
 def expects(question: str) -> Expects | None:
@@ -273,12 +283,14 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
         kind = "comment"
     if _ARTICLE.search(question) and not (names or comments):
         kind = "article"
+    expected = expects(question)
     return QueryIntent(
         author=author,
         replied_to=replied_to,
         kind=kind,
-        expects=expects(question),
+        expects=expected,
         outcome=bool(OUTCOME_ASKED.search(question)),
+        succession=expected == "person" and bool(SUCCESSION_ASKED.search(question)),
     )
 
 

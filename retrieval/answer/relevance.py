@@ -7,7 +7,8 @@ the archive answers. The weights were fitted on the tuning part of ``eval/dev``
 (``benchmarks/fit_gate.py``). A file's details line asked for, and the reply a question asks
 for by who wrote it and to whom, pass whatever the model says. Further passages join an answer
 only when they pass the same gate on their own. A question about how something turned out
-("what did they eventually pay?") is answered only by a passage that tells an outcome.
+("what did they eventually pay?") is answered only by a passage that tells an outcome, and
+one about who came next ("who replaced X?") only by a passage that tells a succession.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ class Gate:
             return True
         if intent is not None and intent.outcome and not OUTCOME_TOLD.search(hit.text):
             return False
+        if intent is not None and intent.succession and not SUCCESSION_TOLD.search(hit.text):
+            return False
         return self.confidence(hit) >= self.threshold
 
 
@@ -94,6 +97,15 @@ class Gate:
 OUTCOME_TOLD = re.compile(
     r"\b(eventually|finally|ultimately|in the end|end(?:ed|s)? up|went on to|later|"
     r"subsequently|at last)\b",
+    re.IGNORECASE,
+)
+# A passage that tells who came next says someone left, took over or is new in the post
+SUCCESSION_TOLD = re.compile(
+    r"\b(?:succe(?:ed|eds|eded|eding|ssor|ssion)|replac\w*|t(?:ook|ake|akes|aking|aken) over|"
+    r"(?:took|take|takes|taking) the helm|new (?:\w+ ){0,2}(?:leader|chair\w*|chief|head|boss|"
+    r"manager|coach|president|director|executive|editor|captain|secretary|minister|bassist|"
+    r"singer|drummer|guitarist|member)|appointed|elected|step(?:s|ped|ping)? down|resign\w*|"
+    r"quit|ousted|sacked|leadership (?:contest|election|race|bid))\b",
     re.IGNORECASE,
 )
 

@@ -109,3 +109,35 @@ def test_how_it_turned_out_is_answered_by_a_story_that_tells_it(tmp_path: Path) 
     answer = engine.ask("How much did Chelsea finally pay Inter Milan for the striker?")
     assert answer.found
     assert "£21m" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who replaced James DeHart as the chief US negotiator?",
+        "Who took over as South Korea's chief negotiator after Jeong Eun-bo stepped down?",
+        "Who succeeded Jeong Eun-bo as Seoul's negotiator?",
+    ],
+)
+def test_who_came_next_is_refused_over_a_story_that_tells_no_succession(
+    seeded_engine: Engine, question: str
+) -> None:
+    # the sample names both negotiators in office and never says who followed them
+    assert not seeded_engine.ask(question).found
+
+
+def test_who_came_next_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "board.txt").write_text(
+        "Brewer names chief executive\n\n"
+        "Harrow Breweries said Anna Lindqvist would take over as chief executive in March, "
+        "after Tom Baxter stepped down following the failed merger.\n\n"
+        "Harrow Breweries shares rose 3% on the news in London.\n",
+        encoding="utf-8",
+    )
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    answer = engine.ask("Who replaced Tom Baxter at Harrow Breweries?")
+    assert answer.found
+    assert "Anna Lindqvist" in answer.text.splitlines()[0]
