@@ -152,7 +152,7 @@ _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
             r" won| said| replied| wrote| led| leads| runs| ran| makes| made| owns| trains| "
             r"coaches| heads| founded)\b|\bwhose\b|\bname (of )?(the|a|an|this|that) "
             rf"{_MODIFIER}{_MODIFIER}({_PERSON_NOUNS})\b|\b(which|what) {_MODIFIER}"
-            rf"({_PERSON_NOUNS})\b|\b({_PERSON_NOUNS})\b[\w '’-]{{0,30}}['’]s name\b",
+            rf"{_MODIFIER}({_PERSON_NOUNS})\b|\b({_PERSON_NOUNS})\b[\w '’-]{{0,30}}['’]s name\b",
             re.IGNORECASE,
         ),
     ),
@@ -160,13 +160,15 @@ _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
         "place",
         re.compile(
             r"^\W*where\b|\bwhere('s| is| was| were| are| did| does| do| will| would| has| had)\b"
-            rf"|\b(which|what) {_MODIFIER}({_PLACE_NOUNS})\b|\b(in|from|to|at) which\b",
+            rf"|\b(which|what) {_MODIFIER}{_MODIFIER}({_PLACE_NOUNS})\b|\b(in|from|to|at) which\b",
             re.IGNORECASE,
         ),
     ),
     (
         "organisation",
-        re.compile(rf"\b(which|what) {_MODIFIER}({_ORGANISATION_NOUNS})\b", re.IGNORECASE),
+        re.compile(
+            rf"\b(which|what) {_MODIFIER}{_MODIFIER}({_ORGANISATION_NOUNS})\b", re.IGNORECASE
+        ),
     ),
     # "Which novelty act…", "what hobby…", "the name of…": a named thing, whatever its kind
     (

@@ -1,0 +1,23 @@
+"""What a question asks for, read from its wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.query import expects
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which American defence chief said Seoul can afford to chip in more?", "person"),
+        ("which former nuclear envoy from seoul criticised the US?", "person"),
+        ("Which minister resigned?", "person"),
+        ("Which English football club signed him?", "organisation"),
+        ("Which South Korean city hosted the talks?", "place"),
+    ],
+)
+def test_a_person_place_or_body_is_asked_for_behind_two_describing_words(
+    question: str, kind: str
+) -> None:
+    assert expects(question) == kind
