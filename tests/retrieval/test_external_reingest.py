@@ -53,3 +53,19 @@ def test_open_engine_answers_from_another_process_s_reingest(
     # Nothing rebuilt: the other process brought this host's lexical index in step as it
     # ingested, so this one re-read neither the manifest nor any file's passages.
     assert (engine.view.manifest_reads, engine.view.files_fetched) == before == (0, 0)
+
+
+def test_a_commenter_added_by_a_reingest_is_known_to_an_open_engine(settings: Settings) -> None:
+    engine = Engine(settings)
+    engine.ingest()
+    question = "What did Zanzibar Quill say about Putin?"
+    assert "Zanzibar Quill" not in engine.ask(question).text
+    path = settings.corpus_dir / "000_88f28c69f322998a.txt"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("CHUCKMAN says", "Zanzibar Quill says"),
+        encoding="utf-8",
+    )
+    engine.ingest()
+    answer = engine.ask(question)
+    assert answer.found
+    assert "Zanzibar Quill" in answer.text.splitlines()[0]
