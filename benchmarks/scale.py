@@ -306,9 +306,9 @@ def measure(store: Path, count: int, server: ChromaServer | None) -> dict[str, A
     return figures
 
 
-def ingest_speed(store: Path, files: int) -> dict[str, float]:
-    """New BBC files ingested into the big store, against the model's raw speed on the same
-    chunks (measured right before, in this process)."""
+def ingest_speed(store: Path, files: int, server: ChromaServer | None = None) -> dict[str, float]:
+    """New BBC files ingested into the big store (through ``server`` if given), against the
+    model's raw speed on the same chunks (measured right before, in this process)."""
     from retrieval.chunking import chunk_document
     from retrieval.ingest import file_hash
     from retrieval.parsing import parse_file
@@ -323,7 +323,7 @@ def ingest_speed(store: Path, files: int) -> dict[str, float]:
         target.write_bytes(path.read_bytes() + f"\n\n(copy {stamp})\n".encode())
         doc = parse_file(target, source=target.name)
         texts += [c.content for c in chunk_document(doc, file_hash(target.read_bytes(), 1000))]
-    engine = Engine(settings_for(store))
+    engine = Engine(settings_for(store, server))
     embedder = engine.store.embeddings.embedder
     embedder.embed(texts[:32])  # warm
     started = time.perf_counter()
@@ -369,14 +369,14 @@ def main() -> None:
             process, server = start_server(store)
         try:
             row |= measure(store, args.questions, server)
+            if size == max(int(s) for s in args.sizes.split(",")):
+                for files in (int(n) for n in args.ingest_files.split(",")):
+                    speed = ingest_speed(store, files, server)
+                    row |= {f"{key}_{files}_files": value for key, value in speed.items()}
         finally:
             if process is not None:
                 process.terminate()
                 process.wait(timeout=60)
-        if size == max(int(s) for s in args.sizes.split(",")) and not args.server:
-            for files in (int(n) for n in args.ingest_files.split(",")):
-                speed = ingest_speed(store, files)
-                row |= {f"{key}_{files}_files": value for key, value in speed.items()}
         print(json.dumps(row, indent=2), flush=True)
         table.append(row)
     keys = list(dict.fromkeys(k for row in table for k in row))
