@@ -189,10 +189,12 @@ OUTCOME_ASKED = re.compile(
     re.IGNORECASE,
 )
 # Who came next: "who took over as leader when Kennedy resigned?" is not answered by a story
-# about Kennedy that tells no succession (a story written while he led)
+# about Kennedy that tells no succession (a story written while he led); leaving a post, not a
+# place ("who scored after Beckham left the pitch?" asks no such thing)
 SUCCESSION_ASKED = re.compile(
     r"\b(?:after|when|once|since)\b[^?]{0,60}\b(?:step(?:s|ped)? down|resign(?:ed|s)?|quit|"
-    r"left|retire[ds]|(?:was|were) (?:sacked|fired|ousted|dropped))\b|"
+    r"left (?:the |his |her |their )?(?:post|job|club|office|role|company|band|party|board|"
+    r"government|cabinet)|retire[ds]|(?:was|were) (?:sacked|fired|ousted|dropped))\b|"
     r"\b(?:replac(?:e|ed|es|ing)|succeed(?:ed|s)?|successor|t(?:ook|ake|aken|akes) over "
     r"(?:from|as))\b",
     re.IGNORECASE,

@@ -141,3 +141,20 @@ def test_who_came_next_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> N
     answer = engine.ask("Who replaced Tom Baxter at Harrow Breweries?")
     assert answer.found
     assert "Anna Lindqvist" in answer.text.splitlines()[0]
+
+
+def test_leaving_the_pitch_is_not_leaving_a_post(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "match.txt").write_text(
+        "Rovers edge past City\n\n"
+        "Dean Whitlock scored the winner ten minutes after Marco Bellini left the pitch "
+        "injured, and Rovers held on to win 2-1.\n\n"
+        "City had led through an early penalty.\n",
+        encoding="utf-8",
+    )
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    answer = engine.ask("Who scored after Marco Bellini left the pitch?")
+    assert answer.found
+    assert "Dean Whitlock" in answer.text.splitlines()[0]
