@@ -9,9 +9,20 @@ import pytest
 from fakes.hits import make_hit
 
 from retrieval.answer.relevance import Gate
+from retrieval.answer.types import Answer
 from retrieval.engine import Engine
 from retrieval.search import Hit
 from tests.conftest import make_settings
+
+
+def answer_over_one_story(tmp_path: Path, story: str, question: str) -> Answer:
+    """Ask ``question`` of an archive holding only ``story``."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(story, encoding="utf-8")
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    return engine.ask(question)
 
 
 def hit(similarity: float, relevance: float | None = None, **signals: float) -> Hit:
@@ -95,18 +106,14 @@ def test_how_it_turned_out_is_refused_over_a_story_told_before_the_end(
 
 
 def test_how_it_turned_out_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "transfer.txt").write_text(
+    answer = answer_over_one_story(
+        tmp_path,
         "Chelsea complete striker deal\n\n"
         "Chelsea eventually paid Inter Milan £21m for the Brazilian striker after two weeks "
         "of talks, the club said on Friday.\n\n"
         "The Brazilian striker had been Inter Milan's top scorer for two seasons.\n",
-        encoding="utf-8",
+        "How much did Chelsea finally pay Inter Milan for the striker?",
     )
-    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
-    engine.ingest()
-    answer = engine.ask("How much did Chelsea finally pay Inter Milan for the striker?")
     assert answer.found
     assert "£21m" in answer.text.splitlines()[0]
 
@@ -127,34 +134,26 @@ def test_who_came_next_is_refused_over_a_story_that_tells_no_succession(
 
 
 def test_who_came_next_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "board.txt").write_text(
+    answer = answer_over_one_story(
+        tmp_path,
         "Brewer names chief executive\n\n"
         "Harrow Breweries said Anna Lindqvist would take over as chief executive in March, "
         "after Tom Baxter stepped down following the failed merger.\n\n"
         "Harrow Breweries shares rose 3% on the news in London.\n",
-        encoding="utf-8",
+        "Who replaced Tom Baxter at Harrow Breweries?",
     )
-    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
-    engine.ingest()
-    answer = engine.ask("Who replaced Tom Baxter at Harrow Breweries?")
     assert answer.found
     assert "Anna Lindqvist" in answer.text.splitlines()[0]
 
 
 def test_leaving_the_pitch_is_not_leaving_a_post(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "match.txt").write_text(
+    answer = answer_over_one_story(
+        tmp_path,
         "Rovers edge past City\n\n"
         "Dean Whitlock scored the winner ten minutes after Marco Bellini left the pitch "
         "injured, and Rovers held on to win 2-1.\n\n"
         "City had led through an early penalty.\n",
-        encoding="utf-8",
+        "Who scored after Marco Bellini left the pitch?",
     )
-    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
-    engine.ingest()
-    answer = engine.ask("Who scored after Marco Bellini left the pitch?")
     assert answer.found
     assert "Dean Whitlock" in answer.text.splitlines()[0]
