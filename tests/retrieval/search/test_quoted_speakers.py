@@ -1,0 +1,55 @@
+"""A quote attributed to "he" or "she" is read with the sentence that names the speaker: in
+news copy the paragraph before says who is talking and about what, and the quote itself comes
+after the speaker's indirect words."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from retrieval.engine import Engine
+from tests.conftest import make_settings
+
+STORIES = Path(__file__).parents[2] / "fixtures" / "stories"
+
+
+def engine_over(tmp_path: Path, story: str) -> Engine:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(STORIES / story, corpus / story)
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    return engine
+
+
+@pytest.fixture(scope="module")
+def steelworks(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return engine_over(tmp_path_factory.mktemp("steel"), "steelworks_sale.txt")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did union leader Grazyna Wojcik say about the Vandermeer deal?",
+        "What did the union leader say?",
+    ],
+)
+def test_what_someone_said_quotes_their_words_after_the_sentence_that_names_them(
+    steelworks: Engine, question: str
+) -> None:
+    # "Union leader Grazyna Wojcik said workers had been alarmed … "Our members can sleep a
+    # little easier tonight, but we will be watching every promise," she said."
+    first = steelworks.ask(question).text.splitlines()[0]
+    assert "Grazyna Wojcik" in first
+    assert "Our members can sleep a little easier tonight" in first
+
+
+def test_a_quote_by_she_is_found_through_the_paragraph_that_names_her(tmp_path: Path) -> None:
+    # The reason is a paragraph of its own, '"We simply cannot find enough good people in
+    # Sweden, and frankly the costs are much lower in Estonia," she said.'; the one before says
+    # the firm will hire programmers in Tallinn.
+    engine = engine_over(tmp_path, "games_handset_deal.txt")
+    hits = engine.search("Why is Nordljus hiring programmers in Estonia rather than Sweden?", 5)
+    assert any("We simply cannot find enough good people" in hit.text for hit in hits)
