@@ -7,8 +7,10 @@ the archive answers. The weights were fitted on the tuning part of ``eval/dev``
 (``benchmarks/fit_gate.py``). A file's details line asked for, and the reply a question asks
 for by who wrote it and to whom, pass whatever the model says. Further passages join an answer
 only when they pass the same gate on their own. A question about how something turned out
-("what did they eventually pay?") is answered only by a passage that tells an outcome, and
-one about who came next ("who replaced X?") only by a passage that tells a succession.
+("what did they eventually pay?") is answered only by a passage that tells an outcome, one
+about who came next ("who replaced X?") only by a passage that tells a succession, and one
+asking "how many" or "how much" only by a passage giving a number it does not (a sum of
+money, for a price).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 
 from retrieval.query import QueryIntent
 from retrieval.search import Hit
-from retrieval.search.features import ASKED_LINE
+from retrieval.search.features import ASKED_LINE, LACKS_AMOUNT
 
 GATE_FEATURES = ("bias", "relevance", "cos", "coverage", "sent_cov", "story_cov", "story_missing")
 
@@ -90,6 +92,8 @@ class Gate:
             return False
         if intent is not None and intent.succession and not SUCCESSION_TOLD.search(hit.text):
             return False
+        if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
+            return False  # "how many", and no number besides the question's
         return self.confidence(hit) >= self.threshold
 
 

@@ -54,7 +54,7 @@ ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     "number": re.compile(
         r"\d(?:[\d,.]*\d)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
         r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|"
-        r"third|quarter|double|doubled|twice|triple|tripled)\b",
+        r"third|quarter|double|doubled|twice|triple|tripled|both)\b",
         re.IGNORECASE,
     ),
     "date": re.compile(
@@ -323,6 +323,7 @@ _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmos
 
 
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
+LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage gives no number
 
 
 @lru_cache(maxsize=1024)
@@ -415,6 +416,34 @@ def span_holds_asked(question: Question, candidate: Candidate, span: tuple[int, 
     return author_answers(question, candidate) or holds_asked_thing(
         question, candidate.body[span[0] : span[1]], is_details(candidate)
     )
+
+
+# "How many…", "how much…", "by how much…", "what price…": an amount asked for in so many words
+_ASKS_AMOUNT = re.compile(r"\bhow (much|many)\b|\bwhat price\b", re.IGNORECASE)
+# … and an amount of money: "how much did they pay", not the 30% of the stake they bought
+_ASKS_MONEY = re.compile(
+    r"\bwhat price\b|\bhow much\b.*\b(pay|pays|paid|paying|cost|costs|costing|price|priced|"
+    r"worth|spend|spends|spent|fee|fees|salary|compensation|fine|fined|charge|charges|charged|"
+    r"earn|earns|earned|sell|sells|sold|buy|buys|bought)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"[$£€¥]|\b\d[\d,.]*\s?(bn|m|k)\b|\b(dollars?|euros?|pounds?|pence|cents?|yen|yuan|"
+    r"zlotys?|kronor|kroner|krona|francs?|roubles?|rubles?|rupees?|rand|pesos?|lira)\b|"
+    r"\b(\d|million|billion|trillion)\S*\s+won\b",
+    re.IGNORECASE,
+)
+
+
+def lacks_amount(question: Question, candidate: Candidate) -> bool:
+    """The question asks "how many" or "how much" in so many words, and the passage gives no
+    number besides the question's own (for a price or a cost, no sum of money): what it says
+    is not the answer."""
+    if question.intent.expects != "number" or not _ASKS_AMOUNT.search(question.text):
+        return False
+    if not holds_asked_thing(question, candidate.body):
+        return True
+    return bool(_ASKS_MONEY.search(question.text)) and not _MONEY.search(candidate.body)
 
 
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:

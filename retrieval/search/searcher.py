@@ -264,6 +264,9 @@ class HybridSearcher:
         person = asked.intent.author or asked.intent.replied_to
         per_thread = PER_THREAD * 2 if person else PER_THREAD
         chosen = diversify(ranked, k, per_thread, candidate_thread)
+        for c in chosen:
+            if c.features is not None:  # for the gate: a "how many" without any number
+                c.features[feat.LACKS_AMOUNT] = 1.0 if feat.lacks_amount(asked, c) else 0.0
         return [_to_hit(c) for c in chosen], asked.intent
 
     # -- reading a file in order --------------------------------------------------------------

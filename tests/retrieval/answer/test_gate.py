@@ -157,3 +157,31 @@ def test_leaving_the_pitch_is_not_leaving_a_post(tmp_path: Path) -> None:
     )
     assert answer.found
     assert "Dean Whitlock" in answer.text.splitlines()[0]
+
+
+REFINERY_SALE = (
+    "Poland sells stake in oil refiner\n\n"
+    "Poland's government has sold a 30% stake in the state oil refiner Petrobalt to a group "
+    "of foreign investors{price}, the treasury ministry said on Monday.\n\n"
+    "The sale is the largest privatisation this year. Treasury Minister Jerzy Malecki said the "
+    "buyers had promised to keep the refinery's headquarters in Gdansk.\n\n"
+    "Unions at the refinery said they would watch the new owners closely.\n"
+)
+PRICE_QUESTIONS = [
+    "What price did the government get for its 30% stake in Petrobalt?",
+    # the story's only number is the 30%: a share, not a price
+    "How much did the investors pay for the Petrobalt stake?",
+]
+
+
+@pytest.mark.parametrize("question", PRICE_QUESTIONS)
+def test_how_much_is_refused_over_a_story_that_gives_no_sum(tmp_path: Path, question: str) -> None:
+    assert not answer_over_one_story(tmp_path, REFINERY_SALE.format(price=""), question).found
+
+
+@pytest.mark.parametrize("question", PRICE_QUESTIONS)
+def test_how_much_is_answered_by_a_story_that_gives_the_sum(tmp_path: Path, question: str) -> None:
+    story = REFINERY_SALE.format(price=" for 2.1bn zlotys")
+    answer = answer_over_one_story(tmp_path, story, question)
+    assert answer.found
+    assert "2.1bn zlotys" in answer.text.splitlines()[0]
