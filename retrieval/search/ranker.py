@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems
 from retrieval.query import QueryIntent, as_who_question
+from retrieval.search.countries import asked_country, sides
 from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import (
     ASKED_LINE,
@@ -84,6 +85,11 @@ class RankerWeights:
     # The best few read also have the best other window that holds the kind of thing asked
     typed_window_top: int = 3
     typed: float = 2.0  # logit units for a window holding the kind of thing asked for
+    # For "who" asked with one country ("Who is South Korea's chief negotiator?"), logit units
+    # for a window naming that country's person by role ("South Korean negotiator Jeong
+    # Eun-bo"), and taken from one naming only another country's ("Chief US negotiator James
+    # DeHart"): the cross-encoder reads the two alike.
+    side: float = 2.0
     # Among what it read, a reader's comment yields to the article unless the question asks
     # about readers (comments are opinions, and a comment sentence can look like an answer:
     # "US 50.000 troops … in Japan" for "how many US troops are based in South Korea?"). Five
@@ -340,6 +346,20 @@ def _read(
     return {(id(c), span): float(x) for (c, span, _), x in zip(pairs, logits, strict=True)}
 
 
+def _side(
+    question: Question, candidate: Candidate, span: tuple[int, int], weights: RankerWeights
+) -> float:
+    """``weights.side`` for a window naming the person of the one country a "who" question
+    asks about, minus that for one naming only other countries' people, else 0."""
+    if question.intent.expects != "person":
+        return 0.0
+    country = asked_country(question.text)
+    named = sides(candidate.body[span[0] : span[1]]) if country is not None else frozenset()
+    if not named:
+        return 0.0
+    return weights.side if country in named else -weights.side
+
+
 def by_named_reader(intent: QueryIntent, c: Candidate) -> bool:
     """The passage is a comment by the reader the question names ("what did Ilya say…"), or
     one answering the reader it names as addressed ("who told Nick Rhynes…")."""
@@ -409,6 +429,9 @@ def rerank(
         for c, span, _ in pairs
         for key in [(id(c), span)]
     }
+    placed = {
+        key: _side(question, c, span, weights) for c, span, _ in pairs for key in [(id(c), span)]
+    }
 
     def unasked(c: Candidate) -> float:
         """A comment yields to the article unless the question asks about readers, and a
@@ -466,7 +489,10 @@ def rerank(
 
     base = {id(c): c.score for c in top}
     for c in top:
-        settle(c, {s: plain[(id(c), s)] + typed[(id(c), s)] for s in windows[id(c)]})
+        settle(
+            c,
+            {s: plain[(id(c), s)] + typed[(id(c), s)] + placed[(id(c), s)] for s in windows[id(c)]},
+        )
     floor = min(c.relevance for c in top if c.relevance is not None)
     for c in candidates:
         if id(c) not in read:  # taken to answer no better than the worst candidate read
@@ -487,6 +513,7 @@ def rerank(
             {
                 s: (plain[(id(c), s)] + second.get((id(c), s), plain[(id(c), s)])) / 2
                 + typed[(id(c), s)]
+                + placed[(id(c), s)]
                 for s in windows[id(c)]
             },
         )

@@ -1,0 +1,109 @@
+"""Whose side a person is on, by the country written before their role: "South Korean
+negotiator Jeong Eun-bo", "Brazil's lead negotiator, Ambassador Ricardo Tavares", "Chief US
+negotiator James DeHart". A question asking for one country's person ("Who is South Korea's
+chief negotiator?", "who headed the south african side") is answered by a passage naming that
+country's, not the other side's, however alike the two read to the cross-encoder."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Each country: its names and adjectives (lower case; the first is its key). Bare "Korea" is
+# South Korea, as news writes it ("North Korea" is always named).
+_COUNTRIES = (
+    "south korea|south korean|south koreans|korea|korean|koreans|seoul",
+    "north korea|north korean|north koreans|pyongyang",
+    "united states|american|americans|washington",
+    "britain|british|united kingdom|england|english|scotland|scottish|wales|welsh|london",
+    "ireland|irish|dublin",
+    "france|french|paris",
+    "germany|german|germans|berlin",
+    "italy|italian|italians|rome",
+    "spain|spanish|madrid",
+    "portugal|portuguese|lisbon",
+    "netherlands|dutch|holland|amsterdam",
+    "belgium|belgian|brussels",
+    "sweden|swedish|stockholm",
+    "norway|norwegian|oslo",
+    "finland|finnish|helsinki",
+    "denmark|danish|copenhagen",
+    "poland|polish|warsaw",
+    "russia|russian|russians|moscow|kremlin",
+    "ukraine|ukrainian|kiev|kyiv",
+    "turkey|turkish|ankara",
+    "greece|greek|athens",
+    "japan|japanese|tokyo",
+    "china|chinese|beijing",
+    "taiwan|taiwanese|taipei",
+    "india|indian|indians|delhi",
+    "pakistan|pakistani|islamabad",
+    "afghanistan|afghan|kabul",
+    "iran|iranian|iranians|tehran",
+    "iraq|iraqi|iraqis|baghdad",
+    "israel|israeli|israelis",
+    "palestinian|palestinians",
+    "syria|syrian|damascus",
+    "egypt|egyptian|cairo",
+    "saudi arabia|saudi|riyadh",
+    "south africa|south african|south africans|pretoria",
+    "nigeria|nigerian|abuja",
+    "kenya|kenyan|nairobi",
+    "zimbabwe|zimbabwean|harare",
+    "brazil|brazilian|brasilia",
+    "argentina|argentine|argentinian|buenos aires",
+    "mexico|mexican|mexico city",
+    "canada|canadian|ottawa",
+    "australia|australian|canberra",
+    "new zealand|wellington",
+    "indonesia|indonesian|jakarta",
+    "philippines|philippine|filipino|manila",
+    "thailand|thai|bangkok",
+    "vietnam|vietnamese|hanoi",
+    "european union|eu|european commission",
+)
+# Written in capitals only ("us" is a pronoun, "un" a French article)
+_CAPITALISED = {
+    "US": "united states",
+    "U.S.": "united states",
+    "USA": "united states",
+    "UK": "britain",
+    "EU": "european union",
+}
+_KEY = {name: group.split("|")[0] for group in _COUNTRIES for name in group.split("|")}
+_NAMES = sorted(_KEY, key=len, reverse=True)  # "south korean" before "korean"
+_COUNTRY = (
+    r"(?:(?i:\b(?:" + "|".join(re.escape(n) for n in _NAMES) + r")\b)|"
+    r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in _CAPITALISED) + r")(?![\w]))"
+)
+# Roles a side is represented by
+_ROLE = (
+    r"negotiators?|envoys?|ministers?|counterparts?|ambassadors?|officials?|presidents?|"
+    r"leaders?|delegat(?:e|es|ion)|diplomats?|spokesman|spokeswoman|spokesperson|"
+    r"representatives?|coach|manager|captain|chief|head|team|side|premier|chancellor|"
+    r"secretary|general|commander"
+)
+# A country, its role within two words, then the person's name: "South Korea's chief
+# negotiator, Sipho Mthembu", "Brazilian counterpart, Development Minister Paulo Saraiva",
+# "Chief US negotiator James DeHart" (not "… to give the Korean side some time")
+_SIDE = re.compile(
+    rf"(?P<country>{_COUNTRY})(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?(?i:(?:{_ROLE}))\b,?\s+"
+    r"[A-Z][\w'’.-]*"
+)
+_MENTION = re.compile(_COUNTRY)
+
+
+def country_key(name: str) -> str:
+    return _CAPITALISED.get(name) or _KEY.get(name.lower(), name.lower())
+
+
+@lru_cache(maxsize=1024)
+def asked_country(question: str) -> str | None:
+    """The one country a question names (by name, adjective or capital), if exactly one."""
+    found = {country_key(m.group(0)) for m in _MENTION.finditer(question)}
+    return found.pop() if len(found) == 1 else None
+
+
+def sides(text: str) -> frozenset[str]:
+    """The countries whose representatives the text names after their role."""
+    return frozenset(country_key(m.group("country")) for m in _SIDE.finditer(text))
