@@ -15,7 +15,11 @@ _COUNTRIES = (
     "south korea|south korean|south koreans|korea|korean|koreans|seoul",
     "north korea|north korean|north koreans|pyongyang",
     "united states|american|americans|washington",
-    "britain|british|united kingdom|england|english|scotland|scottish|wales|welsh|london",
+    "britain|british|united kingdom|london",  # the home nations field their own sides
+    "england|english",
+    "scotland|scottish|edinburgh",
+    "wales|welsh|cardiff",
+    "northern ireland|belfast",
     "ireland|irish|dublin",
     "france|french|paris",
     "germany|german|germans|berlin",

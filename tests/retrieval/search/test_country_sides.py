@@ -47,6 +47,11 @@ def test_a_side_is_the_country_named_before_a_role_and_a_name() -> None:
     assert sides("Chief US negotiator James DeHart gave the Korean side time") == {"united states"}
     assert sides("Brazil's lead negotiator, Ambassador Ricardo Tavares, said") == {"brazil"}
     assert sides("Kim Hong-kyun, a former South Korean nuclear negotiator, said") == set()
+    assert sides("Wales coach Mike Ruddock and England coach Andy Robinson") == {
+        "wales",
+        "england",
+    }  # the home nations field their own sides
+    assert asked_country("Who coaches the Welsh side?") == "wales"
     assert asked_country("who was negotiating for the korean side?") == "south korea"
     assert asked_country("Who negotiated for the US with South Korea?") is None
     assert asked_country("who are us?") is None
