@@ -14,6 +14,7 @@ from retrieval.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "corpus"
 SEED_FILES = ("000_88f28c69f322998a.txt", "001_a3f27b942b602c7e.txt")
+STORIES = ROOT / "tests" / "fixtures" / "stories"  # news stories written for the tests
 
 
 @pytest.fixture(autouse=True)
@@ -65,3 +66,13 @@ def seeded_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     summary = engine.ingest()
     assert len(summary.added) == 2 and not summary.failed
     yield engine
+
+
+def engine_over_story(base: Path, story: str) -> Engine:
+    """An engine whose archive is one story of ``tests/fixtures/stories``, ingested."""
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copy(STORIES / story, corpus / story)
+    engine = Engine(make_settings(base, corpus_dir=corpus))
+    engine.ingest()
+    return engine

@@ -66,7 +66,7 @@ _COUNTRIES = (
     "vietnam|vietnamese|hanoi",
     "european union|eu|european commission",
 )
-# Written in capitals only ("us" is a pronoun, "un" a French article)
+# Written in capitals only ("us" is a pronoun)
 _CAPITALISED = {
     "US": "united states",
     "U.S.": "united states",

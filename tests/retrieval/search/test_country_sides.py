@@ -4,16 +4,13 @@ Eun-bo" alike, and the country written before the role tells them apart."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from retrieval.engine import Engine
 from retrieval.search.countries import asked_country, sides
-from tests.conftest import make_settings
-
-STORIES = Path(__file__).parents[2] / "fixtures" / "stories"
+from tests.conftest import engine_over_story
 
 
 @pytest.mark.parametrize(
@@ -34,11 +31,7 @@ def test_each_side_s_negotiator_comes_first_for_its_country(
 def test_a_side_asked_in_lower_case_is_found(tmp_path: Path) -> None:
     # "Her Brazilian counterpart, Development Minister Paulo Henrique Saraiva" and "Brazil's
     # lead negotiator" read as well as "South Africa's chief negotiator, Sipho Mthembu"
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(STORIES / "trade_talks.txt", corpus)
-    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
-    engine.ingest()
+    engine = engine_over_story(tmp_path, "trade_talks.txt")
     first = engine.ask("who headed the south african side in the talks").text.splitlines()[0]
     assert "Sipho Mthembu" in first
 

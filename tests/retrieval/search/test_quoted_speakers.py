@@ -4,29 +4,17 @@ after the speaker's indirect words."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from retrieval.engine import Engine
-from tests.conftest import make_settings
-
-STORIES = Path(__file__).parents[2] / "fixtures" / "stories"
-
-
-def engine_over(tmp_path: Path, story: str) -> Engine:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(STORIES / story, corpus / story)
-    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
-    engine.ingest()
-    return engine
+from tests.conftest import engine_over_story
 
 
 @pytest.fixture(scope="module")
 def steelworks(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    return engine_over(tmp_path_factory.mktemp("steel"), "steelworks_sale.txt")
+    return engine_over_story(tmp_path_factory.mktemp("steel"), "steelworks_sale.txt")
 
 
 @pytest.mark.parametrize(
@@ -50,6 +38,6 @@ def test_a_quote_by_she_is_found_through_the_paragraph_that_names_her(tmp_path: 
     # The reason is a paragraph of its own, '"We simply cannot find enough good people in
     # Sweden, and frankly the costs are much lower in Estonia," she said.'; the one before says
     # the firm will hire programmers in Tallinn.
-    engine = engine_over(tmp_path, "games_handset_deal.txt")
+    engine = engine_over_story(tmp_path, "games_handset_deal.txt")
     hits = engine.search("Why is Nordljus hiring programmers in Estonia rather than Sweden?", 5)
     assert any("We simply cannot find enough good people" in hit.text for hit in hits)
