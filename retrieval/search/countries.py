@@ -104,10 +104,23 @@ def country_key(name: str) -> str:
 @lru_cache(maxsize=1024)
 def asked_country(question: str) -> str | None:
     """The one country a question names (by name, adjective or capital), if exactly one."""
-    found = {country_key(m.group(0)) for m in _MENTION.finditer(question)}
-    return found.pop() if len(found) == 1 else None
+    found = countries_in(question)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def sides(text: str) -> frozenset[str]:
     """The countries whose representatives the text names after their role."""
     return frozenset(country_key(m.group("country")) for m in _SIDE.finditer(text))
+
+
+def countries_in(text: str) -> frozenset[str]:
+    """Every country the text names (by name, adjective or capital)."""
+    return frozenset(country_key(m.group(0)) for m in _MENTION.finditer(text))
+
+
+def about_other_countries(question: str, text: str) -> bool:
+    """The question names a country the text does not, and the text names another: "how many
+    US troops are stationed in Germany?" is not answered by the 28,500 on South Korean soil."""
+    asked = countries_in(question)
+    told = countries_in(text)
+    return bool(asked - told) and bool(told - asked)

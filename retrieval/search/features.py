@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
+from retrieval.search.countries import about_other_countries
 from retrieval.sentences import sentence_spans
 from retrieval.store import StoredChunk
 
@@ -437,13 +438,17 @@ _MONEY = re.compile(
 
 def lacks_amount(question: Question, candidate: Candidate) -> bool:
     """The question asks "how many" or "how much" in so many words, and the passage gives no
-    number besides the question's own (for a price or a cost, no sum of money): what it says
-    is not the answer."""
+    number besides the question's own (for a price or a cost, no sum of money), or gives
+    other countries' (it and its title lack a country the question names, and name another):
+    what it says is not the answer."""
     if question.intent.expects != "number" or not _ASKS_AMOUNT.search(question.text):
         return False
     if not holds_asked_thing(question, candidate.body):
         return True
-    return bool(_ASKS_MONEY.search(question.text)) and not _MONEY.search(candidate.body)
+    if _ASKS_MONEY.search(question.text) and not _MONEY.search(candidate.body):
+        return True
+    title = str(candidate.meta.get("title") or "")
+    return about_other_countries(question.text, f"{title}\n{candidate.body}")
 
 
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:

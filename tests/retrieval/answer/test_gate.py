@@ -185,3 +185,21 @@ def test_how_much_is_answered_by_a_story_that_gives_the_sum(tmp_path: Path, ques
     answer = answer_over_one_story(tmp_path, story, question)
     assert answer.found
     assert "2.1bn zlotys" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much does Japan pay each year towards the cost of hosting US troops?",
+        "how many US troops are stationed in germany?",
+    ],
+)
+def test_how_much_for_another_country_is_refused(seeded_engine: Engine, question: str) -> None:
+    # the sample names Japan and Germany (cost-sharing talks "with Japan, Germany and NATO next
+    # year") but gives South Korea's figures only
+    assert not seeded_engine.ask(question).found
+
+
+def test_how_much_for_the_story_s_own_country_is_answered(seeded_engine: Engine) -> None:
+    first = seeded_engine.ask("How many US troops are stationed in South Korea?").text
+    assert "28,500" in first.splitlines()[0]
