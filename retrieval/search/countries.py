@@ -119,8 +119,11 @@ def countries_in(text: str) -> frozenset[str]:
 
 
 def about_other_countries(question: str, text: str) -> bool:
-    """The question names a country the text does not, and the text names another: "how many
-    US troops are stationed in Germany?" is not answered by the 28,500 on South Korean soil."""
+    """The text names one of the question's countries but not another, and names a third in
+    its place: "how many US troops are stationed in Germany?" is not answered by the 28,500
+    American troops on South Korean soil. (A text naming none of the question's countries may
+    imply them: "the Pentagon keeps 4,000 personnel at Osan, south of Seoul" answers how many
+    US troops are at Osan.)"""
     asked = countries_in(question)
     told = countries_in(text)
-    return bool(asked - told) and bool(told - asked)
+    return bool(asked & told) and bool(asked - told) and bool(told - asked)
