@@ -10,7 +10,7 @@ only when they pass the same gate on their own. A question about how something t
 ("what did they eventually pay?") is answered only by a passage that tells an outcome, one
 about who came next ("who replaced X?") only by a passage that tells a succession, and one
 asking "how many" or "how much" only by a passage giving a number it does not (a sum of
-money, for a price).
+money, for a price), and not another country's.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ class Gate:
         if intent is not None and intent.succession and not SUCCESSION_TOLD.search(hit.text):
             return False
         if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
-            return False  # "how many", and no number besides the question's
+            return False  # "how many", and no number besides the question's (or another's)
         return self.confidence(hit) >= self.threshold
 
 

@@ -324,7 +324,7 @@ _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmos
 
 
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
-LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage gives no number
+LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does not give it
 
 
 @lru_cache(maxsize=1024)
@@ -419,7 +419,7 @@ def span_holds_asked(question: Question, candidate: Candidate, span: tuple[int, 
     )
 
 
-# "How many…", "how much…", "by how much…", "what price…": an amount asked for in so many words
+# "How many…", "how much…", "what price…": an amount asked for in so many words
 _ASKS_AMOUNT = re.compile(r"\bhow (much|many)\b|\bwhat price\b", re.IGNORECASE)
 # … and an amount of money: "how much did they pay", not the 30% of the stake they bought
 _ASKS_MONEY = re.compile(
@@ -439,8 +439,8 @@ _MONEY = re.compile(
 def lacks_amount(question: Question, candidate: Candidate) -> bool:
     """The question asks "how many" or "how much" in so many words, and the passage gives no
     number besides the question's own (for a price or a cost, no sum of money), or gives
-    other countries' (it and its title lack a country the question names, and name another):
-    what it says is not the answer."""
+    another country's (``countries.about_other_countries``, over it and its title): what it
+    says is not the answer."""
     if question.intent.expects != "number" or not _ASKS_AMOUNT.search(question.text):
         return False
     if not holds_asked_thing(question, candidate.body):
