@@ -346,18 +346,13 @@ def _read(
     return {(id(c), span): float(x) for (c, span, _), x in zip(pairs, logits, strict=True)}
 
 
-def _side(
-    question: Question, candidate: Candidate, span: tuple[int, int], weights: RankerWeights
-) -> float:
-    """``weights.side`` for a window naming the person of the one country a "who" question
-    asks about, minus that for one naming only other countries' people, else 0."""
-    if question.intent.expects != "person":
-        return 0.0
-    country = asked_country(question.text)
-    named = sides(candidate.body[span[0] : span[1]]) if country is not None else frozenset()
+def side_logit(country: str | None, text: str, weight: float) -> float:
+    """``weight`` for a window naming the person of ``country`` (the one a "who" question
+    names) after their role, minus that for one naming only other countries' people, else 0."""
+    named = sides(text) if country is not None else frozenset()
     if not named:
         return 0.0
-    return weights.side if country in named else -weights.side
+    return weight if country in named else -weight
 
 
 def by_named_reader(intent: QueryIntent, c: Candidate) -> bool:
@@ -429,8 +424,10 @@ def rerank(
         for c, span, _ in pairs
         for key in [(id(c), span)]
     }
+    asked_side = asked_country(question.text) if question.intent.expects == "person" else None
     placed = {
-        key: _side(question, c, span, weights) for c, span, _ in pairs for key in [(id(c), span)]
+        (id(c), span): side_logit(asked_side, c.body[span[0] : span[1]], weights.side)
+        for c, span, _ in pairs
     }
 
     def unasked(c: Candidate) -> float:
