@@ -25,6 +25,14 @@ def answer_over_one_story(tmp_path: Path, story: str, question: str) -> Answer:
     return engine.ask(question)
 
 
+def first_line_over_one_story(tmp_path: Path, story: str, question: str) -> str:
+    """The first line of the answer to ``question`` over an archive holding only ``story``,
+    which must answer it."""
+    answer = answer_over_one_story(tmp_path, story, question)
+    assert answer.found
+    return answer.text.splitlines()[0]
+
+
 def hit(similarity: float, relevance: float | None = None, **signals: float) -> Hit:
     return make_hit(
         source="a.txt",
@@ -106,7 +114,7 @@ def test_how_it_turned_out_is_refused_over_a_story_told_before_the_end(
 
 
 def test_how_it_turned_out_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> None:
-    answer = answer_over_one_story(
+    first = first_line_over_one_story(
         tmp_path,
         "Chelsea complete striker deal\n\n"
         "Chelsea eventually paid Inter Milan £21m for the Brazilian striker after two weeks "
@@ -114,8 +122,7 @@ def test_how_it_turned_out_is_answered_by_a_story_that_tells_it(tmp_path: Path) 
         "The Brazilian striker had been Inter Milan's top scorer for two seasons.\n",
         "How much did Chelsea finally pay Inter Milan for the striker?",
     )
-    assert answer.found
-    assert "£21m" in answer.text.splitlines()[0]
+    assert "£21m" in first
 
 
 @pytest.mark.parametrize(
@@ -134,7 +141,7 @@ def test_who_came_next_is_refused_over_a_story_that_tells_no_succession(
 
 
 def test_who_came_next_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> None:
-    answer = answer_over_one_story(
+    first = first_line_over_one_story(
         tmp_path,
         "Brewer names chief executive\n\n"
         "Harrow Breweries said Anna Lindqvist would take over as chief executive in March, "
@@ -142,12 +149,11 @@ def test_who_came_next_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> N
         "Harrow Breweries shares rose 3% on the news in London.\n",
         "Who replaced Tom Baxter at Harrow Breweries?",
     )
-    assert answer.found
-    assert "Anna Lindqvist" in answer.text.splitlines()[0]
+    assert "Anna Lindqvist" in first
 
 
 def test_leaving_the_pitch_is_not_leaving_a_post(tmp_path: Path) -> None:
-    answer = answer_over_one_story(
+    first = first_line_over_one_story(
         tmp_path,
         "Rovers edge past City\n\n"
         "Dean Whitlock scored the winner ten minutes after Marco Bellini left the pitch "
@@ -155,8 +161,7 @@ def test_leaving_the_pitch_is_not_leaving_a_post(tmp_path: Path) -> None:
         "City had led through an early penalty.\n",
         "Who scored after Marco Bellini left the pitch?",
     )
-    assert answer.found
-    assert "Dean Whitlock" in answer.text.splitlines()[0]
+    assert "Dean Whitlock" in first
 
 
 REFINERY_SALE = (
@@ -182,9 +187,8 @@ def test_how_much_is_refused_over_a_story_that_gives_no_sum(tmp_path: Path, ques
 @pytest.mark.parametrize("question", PRICE_QUESTIONS)
 def test_how_much_is_answered_by_a_story_that_gives_the_sum(tmp_path: Path, question: str) -> None:
     story = REFINERY_SALE.format(price=" for 2.1bn zlotys")
-    answer = answer_over_one_story(tmp_path, story, question)
-    assert answer.found
-    assert "2.1bn zlotys" in answer.text.splitlines()[0]
+    first = first_line_over_one_story(tmp_path, story, question)
+    assert "2.1bn zlotys" in first
 
 
 @pytest.mark.parametrize(
