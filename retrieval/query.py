@@ -126,7 +126,7 @@ _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
         "number",
         re.compile(
             r"\bhow (much|many|big|large|long|old|far|high|fast|often|tall|heavy|deep|wide|"
-            r"close)\b|\bby how much\b|\b(what|which)('s| is| was| were| are| will be)? (the )?"
+            r"close)\b|\bby how much\b|\bwhat('s| is| was| were| are| will be)? (the )?"
             rf"{_MODIFIER}({_AMOUNT_NOUNS})\b",
             re.IGNORECASE,
         ),

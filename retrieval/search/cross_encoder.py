@@ -82,7 +82,9 @@ class CrossEncoder:
             str(folder / "model.onnx"), sess_options=options, providers=["CPUExecutionProvider"]
         )
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="only_second")
+        # The passage is cut to fit, and a question longer than it too (a pasted paragraph):
+        # cutting only the passage fails when the question alone is over the length
+        tokenizer.enable_truncation(max_length=MAX_TOKENS, strategy="longest_first")
         tokenizer.no_padding()  # its file pads to 512
         self._tokenizer = tokenizer
         self._lock = threading.Lock()

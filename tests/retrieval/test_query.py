@@ -21,3 +21,16 @@ def test_a_person_place_or_body_is_asked_for_behind_two_describing_words(
     question: str, kind: str
 ) -> None:
     assert expects(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which audience was Michael Howard addressing in Westminster?", "entity"),
+        ("Which bid did the government accept?", "entity"),
+        ("What was the audience for the final?", "number"),
+        ("What is the price of the phone?", "number"),
+    ],
+)
+def test_which_picks_one_of_several_and_what_asks_for_an_amount(question: str, kind: str) -> None:
+    assert expects(question) == kind

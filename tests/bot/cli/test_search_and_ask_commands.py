@@ -189,3 +189,14 @@ def test_a_pronoun_after_a_who_question_means_whom_it_asked_about(seeded_engine:
     assert "give the Korean side some time to reconsider" in second.split("\n")[1]
     # and what he said after them, in the same story
     assert "not responsive to our request" in third.split("\n")[1]
+
+
+def test_ask_with_a_pasted_paragraph_answers_instead_of_failing(
+    seeded_engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A question over the re-ranker's 128 tokens (a paragraph pasted before it) is read cut
+    short, not turned into a traceback."""
+    pasted = " ".join(["Someone told me the troop figures in the papers are all wrong."] * 20)
+    question = f"How many American troops are stationed in South Korea? {pasted}"
+    assert main(["ask", question, "--store", store_of(seeded_engine)]) == 0
+    assert "28,500" in capsys.readouterr().out.splitlines()[0]

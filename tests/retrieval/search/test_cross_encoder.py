@@ -26,3 +26,13 @@ def test_a_passage_scores_the_same_alone_and_among_others() -> None:
     alone = reranker.score(QUESTION, [ANSWER])[0]
     among = reranker.score(QUESTION, [OTHERS[2], ANSWER, OTHERS[0]])[1]
     assert abs(float(alone) - float(among)) < 1e-3
+
+
+def test_a_question_longer_than_the_model_reads_is_still_scored() -> None:
+    """A question pasted with a paragraph of its own runs past the pairs' 128 tokens: the
+    question is cut too, where cutting the passage alone raised an error."""
+    pasted = " ".join(
+        ["I have read conflicting figures about this in several papers and forums lately."] * 12
+    )
+    scores = load_cross_encoder().score(f"{QUESTION} {pasted}", [*OTHERS, ANSWER])
+    assert int(scores.argmax()) == len(OTHERS)
