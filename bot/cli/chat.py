@@ -48,7 +48,7 @@ def chat_session(engine: Engine, stdin: TextIO, stdout: TextIO) -> int:
         if not line:
             break
         question = line.strip()
-        if question.lower() in {"quit", "exit", ":q"}:
+        if question.lower().lstrip("/") in {"quit", "exit", ":q"}:  # "/quit" too
             break
         if not question:
             if interactive:

@@ -200,3 +200,11 @@ def test_ask_with_a_pasted_paragraph_answers_instead_of_failing(
     question = f"How many American troops are stationed in South Korea? {pasted}"
     assert main(["ask", question, "--store", store_of(seeded_engine)]) == 0
     assert "28,500" in capsys.readouterr().out.splitlines()[0]
+
+
+@pytest.mark.parametrize("leave", ["quit", "/quit", "EXIT", "/exit"])
+def test_chat_ends_at_quit_typed_with_or_without_a_slash(seeded_engine: Engine, leave: str) -> None:
+    stdin = io.StringIO(f"{leave}\nHow much does the US demand?\n")
+    out = io.StringIO()
+    chat_session(seeded_engine, stdin, out)
+    assert "Q: " not in out.getvalue() and "[1]" not in out.getvalue()
