@@ -100,7 +100,10 @@ def _decode_8bit(data: bytes, source: str) -> Decoded:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return f"file is too large ({_human_size(size)}; the limit is {_human_size(limit)})"
+    return (
+        f"file is too large ({_human_size(size)}; the limit is {_human_size(limit)}, "
+        "MAX_FILE_BYTES)"
+    )
 
 
 def _human_size(size: int) -> str:

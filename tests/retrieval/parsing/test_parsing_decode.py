@@ -108,7 +108,8 @@ def test_oversize_file_is_skipped_but_a_file_at_the_limit_is_read(tmp_path: Path
     )
     with pytest.raises(
         SkipFile,
-        match=r"^skipped big\.txt: file is too large \(101 bytes; the limit is 100 bytes\)$",
+        match=r"^skipped big\.txt: file is too large \(101 bytes; the limit is 100 bytes, "
+        r"MAX_FILE_BYTES\)$",
     ):
         parse_file(_write(tmp_path, "big.txt", text + b"x"), source="big.txt", max_bytes=100)
 
@@ -116,7 +117,8 @@ def test_oversize_file_is_skipped_but_a_file_at_the_limit_is_read(tmp_path: Path
 def test_default_limit_is_five_megabytes(tmp_path: Path) -> None:
     path = _write(tmp_path, "huge.txt", b"Title\n\n" + b"word " * 1_000_000)
     with pytest.raises(
-        SkipFile, match=r"huge\.txt: file is too large \(5\.0 MB; the limit is 5\.0 MB\)"
+        SkipFile,
+        match=r"huge\.txt: file is too large \(5\.0 MB; the limit is 5\.0 MB, MAX_FILE_BYTES\)",
     ):
         parse_file(path, source="huge.txt")
 
