@@ -92,6 +92,7 @@ class Question:
     terms: tuple[str, ...]  # distinct content stems
     weights: Mapping[str, float]  # rarity weight of each term
     specific: frozenset[str] = frozenset()  # stems of its names and numbers
+    unseen: frozenset[str] = frozenset()  # stems of its words the archive never holds
 
     @property
     def total_weight(self) -> float:

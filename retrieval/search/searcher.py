@@ -117,8 +117,10 @@ class HybridSearcher:
         intent = self.intent(text)
         terms = question_terms(text)
         lexical = self.lexical
-        weights = feat.rarity_weights(terms, lexical.doc_freqs(terms), lexical.passage_count())
-        return Question(text, intent, tuple(terms), weights, feat.specific_terms(text))
+        freqs = lexical.doc_freqs(terms)
+        weights = feat.rarity_weights(terms, freqs, lexical.passage_count())
+        unseen = frozenset(t for t in terms if not freqs.get(t))
+        return Question(text, intent, tuple(terms), weights, feat.specific_terms(text), unseen)
 
     # -- stage one ----------------------------------------------------------------------------
     def candidates(
@@ -294,7 +296,8 @@ def _names_restored(question: Question, candidates: Sequence[Candidate]) -> Ques
     by_words = sorted(candidates, key=lambda c: -c.bm25)[:NAME_SOURCES]
     by_meaning = sorted(candidates, key=lambda c: -c.similarity)[:NAME_SOURCES]
     read = {id(c): c for c in [*by_words, *by_meaning]}.values()
-    text = truecased(question.text, (c.chunk.content.partition("\n")[2] for c in read))
+    texts = (c.chunk.content.partition("\n")[2] for c in read)
+    text = truecased(question.text, texts, question.unseen)
     if text == question.text:
         return question
     return replace(question, text=text, specific=feat.specific_terms(text))

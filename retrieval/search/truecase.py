@@ -1,17 +1,24 @@
 """Names in a question typed in lower case: "what did kim jong un say", "how many troops in
 germany". The question's names and numbers a story lacks are found by their capitals
 (``features.specific_terms``); a lower-case word the candidate passages write only with a
-capital, and never at the start of a sentence, is given its capital back."""
+capital, and never at the start of a sentence, is given its capital back, and so is a word
+next to one of those that the archive never holds: the "jong" of "kim jong un", when the
+archive knows a Kim but not Kim Jong Un, is part of the name, as it is typed in capitals."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import pairwise
 
-from retrieval.lexical.tokens import QUESTION_STOPWORDS
+from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems
+from retrieval.search.countries import countries_in
 
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_NAME_PART = re.compile(r"\b[a-z]{2,}\b")  # "un" of "kim jong un"
+_NEXT_CAPITAL = re.compile(r"[ -][A-Z]")  # "Kim| Hong-kyun", "Jeong| Eun-bo"
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*[ -]\Z")  # "President |Moon"
 _MID_SENTENCE = frozenset(",;")  # a capital after these (or after a word) is not a sentence's
 # Titles the archive capitalises before a name ("Defense Secretary Mark Esper", "President
 # Moon") are not names themselves
@@ -33,9 +40,10 @@ def typed_in_lower_case(question: str) -> bool:
     return not any(ch.isupper() for ch in question[1:])
 
 
-def truecased(question: str, texts: Iterable[str]) -> str:
+def truecased(question: str, texts: Iterable[str], unseen: frozenset[str] = frozenset()) -> str:
     """``question`` with the lower-case words that ``texts`` write only as names capitalised,
-    if it is typed all in lower case: a capital the asker typed says which words are names
+    and the words next to them whose stems are ``unseen`` (in no passage of the archive), if
+    it is typed all in lower case: a capital the asker typed says which words are names
     ("Which US city …?" is not about a "City", though the archive writes "Manchester City")."""
     if not typed_in_lower_case(question):
         return question
@@ -45,16 +53,50 @@ def truecased(question: str, texts: Iterable[str]) -> str:
     pattern = re.compile(r"\b(" + "|".join(sorted(asked)) + r")\b", re.IGNORECASE)
     capital: Counter[str] = Counter()
     plain: Counter[str] = Counter()
+    in_name: Counter[str] = Counter()  # … as a part of a name of several words
     for text in texts:
         for match in pattern.finditer(text):
             word = match.group(1)
             if word[0].islower():
                 plain[word.lower()] += 1
-            elif _mid_sentence(text, match.start()):
+                continue
+            if _mid_sentence(text, match.start()):
                 capital[word.lower()] += 1
+            if not word.isupper() and (
+                _NEXT_CAPITAL.match(text, match.end())
+                or _CAPITAL_BEFORE.search(text, 0, match.start())
+            ):
+                in_name[word.lower()] += 1  # not an initialism ("HIV"), nor "HIV Aids"
     names = {w for w in asked if capital[w] and not plain[w]}
+    # A part of a person's name the archive writes ("Kim" of "Kim Hong-kyun", even opening a
+    # sentence; not a country's "American") with a word the archive lacks running on from
+    # it: a name it does not hold
+    parts = {w for w in asked if in_name[w] and not plain[w] and not countries_in(w)}
+    names |= _unseen_beside(question, parts, unseen)
     if not names:
         return question
-    return _LOWER_WORD.sub(
+    return _NAME_PART.sub(
         lambda m: m.group(0).title() if m.group(0) in names else m.group(0), question
     )
+
+
+def _unseen_beside(question: str, capitalised: set[str], unseen: frozenset[str]) -> set[str]:
+    """The words that run on from a word the archive writes with a capital (next to it, or to
+    one of these) and that the archive never holds, with the words they run on from."""
+    parts = list(_NAME_PART.finditer(question))
+    found: set[str] = set()
+    grew = True
+    while grew:
+        grew = False
+        for left, right in pairwise(parts):
+            if question[left.end() : right.start()] not in (" ", "-"):
+                continue
+            for word, other in ((left.group(0), right.group(0)), (right.group(0), left.group(0))):
+                if word in found or (other not in capitalised and other not in found):
+                    continue
+                if word in QUESTION_STOPWORDS:
+                    continue
+                if set(stems([word], QUESTION_STOPWORDS)) <= unseen:
+                    found |= {word, other}
+                    grew = True
+    return found

@@ -67,3 +67,45 @@ def test_a_name_typed_in_lower_case_that_the_story_lacks_is_refused_like_a_capit
     engine.ingest()
     assert engine.ask("How many US troops are stationed in South Korea?").found
     assert not engine.ask(question).found
+
+
+NEGOTIATOR = [
+    "Kim Hong-kyun, a former nuclear negotiator, said the collapse sent a jarring message.",
+    "The Americans cut short the talks, and President Moon said nothing.",
+    "A vaccine against HIV Aids could be years away.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "unseen", "expected"),
+    [
+        (  # "Kim" only ever opens a sentence, as a part of a name: "jong" and "un" run on
+            "what did kim jong un say about the talks",
+            frozenset({"jong", "un"}),
+            "what did Kim Jong Un say about the talks",
+        ),
+        ("what did moon jae-in say", frozenset({"jae"}), "what did Moon Jae-in say"),
+        # a people's name, an initialism: a word the archive lacks after them is no name
+        ("why did the americans walk out", frozenset({"walk"}), "why did the Americans walk out"),
+        ("when might an hiv jab exist", frozenset({"jab"}), "when might an Hiv jab exist"),
+    ],
+)
+def test_a_word_the_archive_lacks_runs_on_from_a_part_of_a_name(
+    question: str, unseen: frozenset[str], expected: str
+) -> None:
+    assert truecased(question, NEGOTIATOR, unseen) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Kim Jong Un say in response to the talks collapsing?",
+        "what did kim jong un say in response to the talks collapsing",
+    ],
+)
+def test_a_person_the_archive_never_names_is_refused_however_the_question_is_typed(
+    seeded_engine: Engine, question: str
+) -> None:
+    """The sample has a Kim (Kim Hong-kyun, who spoke on the collapse), not Kim Jong Un."""
+    assert not seeded_engine.ask(question).found
+    assert seeded_engine.ask("What did Kim Hong-kyun say about the collapse?").found
