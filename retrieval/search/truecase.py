@@ -54,20 +54,28 @@ def truecased(question: str, texts: Iterable[str], unseen: frozenset[str] = froz
     capital: Counter[str] = Counter()
     plain: Counter[str] = Counter()
     in_name: Counter[str] = Counter()  # … as a part of a name of several words
+    leading: Counter[str] = Counter()  # … before another capitalised word
+    written: Counter[str] = Counter()  # with a capital, anywhere
     for text in texts:
         for match in pattern.finditer(text):
             word = match.group(1)
             if word[0].islower():
                 plain[word.lower()] += 1
                 continue
+            written[word.lower()] += 1
             if _mid_sentence(text, match.start()):
                 capital[word.lower()] += 1
+            if _NEXT_CAPITAL.match(text, match.end()):
+                leading[word.lower()] += 1
             if not word.isupper() and (
                 _NEXT_CAPITAL.match(text, match.end())
                 or _CAPITAL_BEFORE.search(text, 0, match.start())
             ):
                 in_name[word.lower()] += 1  # not an initialism ("HIV"), nor "HIV Aids"
     names = {w for w in asked if capital[w] and not plain[w]}
+    # A word written only as the first of a name's words ("Budge Pountney") is a name only
+    # next to another ("google earth"): "refused to budge" is not about the rugby coach
+    names -= {w for w in names if leading[w] == written[w] and not _beside_name(question, w, names)}
     # A part of a person's name the archive writes ("Kim" of "Kim Hong-kyun", even opening a
     # sentence; not a country's "American") with a word the archive lacks running on from
     # it: a name it does not hold
@@ -77,6 +85,16 @@ def truecased(question: str, texts: Iterable[str], unseen: frozenset[str] = froz
         return question
     return _NAME_PART.sub(
         lambda m: m.group(0).title() if m.group(0) in names else m.group(0), question
+    )
+
+
+def _beside_name(question: str, word: str, names: set[str]) -> bool:
+    """In the question, ``word`` comes right before or after one of ``names``."""
+    return any(
+        re.search(rf"\b(?:{w}[ -]{o}|{o}[ -]{w})\b", question)
+        for other in names
+        if other != word
+        for w, o in [(re.escape(word), re.escape(other))]
     )
 
 

@@ -3,13 +3,14 @@ capital count as names a story may lack."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from retrieval.engine import Engine
 from retrieval.search.truecase import truecased
-from tests.conftest import make_settings
+from tests.conftest import STORIES, make_settings
 
 TEXTS = [
     "The talks in Seoul broke down, and Defense Secretary Mark Esper said so on a trip.",
@@ -87,7 +88,7 @@ NEGOTIATOR = [
         ("what did moon jae-in say", frozenset({"jae"}), "what did Moon Jae-in say"),
         # a people's name, an initialism: a word the archive lacks after them is no name
         ("why did the americans walk out", frozenset({"walk"}), "why did the Americans walk out"),
-        ("when might an hiv jab exist", frozenset({"jab"}), "when might an Hiv jab exist"),
+        ("when might an hiv jab exist", frozenset({"jab"}), "when might an hiv jab exist"),
     ],
 )
 def test_a_word_the_archive_lacks_runs_on_from_a_part_of_a_name(
@@ -109,3 +110,27 @@ def test_a_person_the_archive_never_names_is_refused_however_the_question_is_typ
     """The sample has a Kim (Kim Hong-kyun, who spoke on the collapse), not Kim Jong Un."""
     assert not seeded_engine.ask(question).found
     assert seeded_engine.ask("What did Kim Hong-kyun say about the collapse?").found
+
+
+RUGBY = """Northampton part company with Pountney
+
+Northampton have parted company with their director of rugby Budge Pountney after a run of \
+seven defeats. The club said Budge Pountney had left by mutual consent.
+"""
+
+
+def test_a_word_the_archive_writes_only_before_a_surname_is_not_a_name_alone(
+    tmp_path: Path,
+) -> None:
+    """ "refused to budge" is not about Budge Pountney: were it a name, the trade story (which
+    never says "budge") would lack it and the question would be refused."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(STORIES / "trade_talks.txt", corpus / "trade_talks.txt")
+    (corpus / "rugby.txt").write_text(RUGBY, encoding="utf-8")
+    engine = Engine(make_settings(tmp_path, corpus_dir=corpus))
+    engine.ingest()
+    answer = engine.ask(
+        "what did the brazilian ambassador complain about after pretoria refused to budge"
+    )
+    assert answer.found and "protecting inefficient producers" in answer.text.splitlines()[0]
