@@ -1,9 +1,11 @@
 """Names in a question typed in lower case: "what did kim jong un say", "how many troops in
 germany". The question's names and numbers a story lacks are found by their capitals
-(``features.specific_terms``); a lower-case word the candidate passages write only with a
-capital, and never at the start of a sentence, is given its capital back, and so is a word
-next to one of those that the archive never holds: the "jong" of "kim jong un", when the
-archive knows a Kim but not Kim Jong Un, is part of the name, as it is typed in capitals."""
+(``features.specific_terms``), so a lower-case word the candidate passages write only with a
+capital, and never at the start of a sentence, is given its capital back; unless they write it
+only before another capitalised word ("Budge Pountney") and the question does not name it next
+to another name ("refused to budge"). A word the archive never holds, next to a part of a
+person's name ("jong" after the "Kim" of "Kim Hong-kyun"), is part of that name, as it is when
+typed in capitals."""
 
 from __future__ import annotations
 
