@@ -88,6 +88,13 @@ class Answerer:
             if opening is not None:
                 return opening
         hits, intent = self.retrieve(resolved)
+        answer = self._from_passages(question, hits, intent)
+        silent = self.discussions.silent_on(resolved.text)  # readers asked, none on it
+        if silent is None or any(c.hit.kind == "comment" for c in answer.citations):
+            return answer
+        return replace(answer, text=f"No reader comment is about “{silent}”.\n{answer.text}")
+
+    def _from_passages(self, question: str, hits: list[Hit], intent: QueryIntent) -> Answer:
         extractive = answer_from_hits(question, hits, self.gate, intent, self.next_in_file)
         if self.llm is None or not extractive.found:
             return extractive

@@ -42,6 +42,9 @@ PEOPLE_HITS = 20  # passages searched to find the articles people commented unde
 CACHED_FILES = 256  # comment trees kept (each read again only when its file changes)
 
 
+_PRONOUNS = frozenset("him her them it this that he she they".split())
+
+
 class NoDiscussion(LookupError):
     """There is no article to give an overview of; the message says which there are."""
 
@@ -118,6 +121,21 @@ class Discussions:
         if outline is None:
             return None
         return replace(self._written(text, outline), question=question or text)
+
+    def silent_on(self, text: str) -> str | None:
+        """The point a question asks the readers' view of ("what did commenters say about
+        James DeHart?"), when ``answer`` found no comment on it (it returned None): the reply
+        says so before what the articles say."""
+        asked = recognise(text, self.archive.intent(text))
+        if asked is None or asked.kind != "overview" or asked.people:
+            return None
+        words = asked.topic.split()
+        if not words or all(w.lower() in _PRONOUNS for w in words):
+            return None  # "about him", with no one before to be him
+        start, end = text.find(words[0]), text.rfind(words[-1])
+        if 0 <= start <= end:  # as asked: "weather in Paris", not "weather Paris"
+            return text[start : end + len(words[-1])]
+        return asked.topic
 
     def overview(self, article: str | None = None) -> Answer:
         """``corpusbot discussion [FILE]``: the overview of one article's comments, chosen by

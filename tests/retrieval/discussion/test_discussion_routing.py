@@ -50,7 +50,23 @@ def test_an_opinion_question_the_comments_do_not_touch_is_not_covered(
     seeded_engine: Engine,
 ) -> None:
     answer = seeded_engine.ask("What do readers think of the World Cup?")
-    assert not answer.found and answer.text == "The archive doesn't cover that."
+    assert not answer.found
+    assert answer.text.splitlines() == [
+        "No reader comment is about “World Cup”.",
+        "The archive doesn't cover that.",
+    ]
+
+
+def test_readers_asked_about_what_only_the_article_covers_are_said_to_be_silent(
+    seeded_engine: Engine,
+) -> None:
+    """The first line answers the question asked (what readers said: nothing); what the
+    article says follows, as the article's."""
+    answer = seeded_engine.ask("What did commenters say about James DeHart?")
+    first, *rest = answer.text.splitlines()
+    assert first == "No reader comment is about “James DeHart”."
+    assert answer.found and rest[0].startswith("The article reports: ") and "DeHart" in rest[0]
+    assert all(c.hit.kind != "comment" for c in answer.citations)
 
 
 def test_a_follow_up_about_the_person_just_quoted_walks_their_replies(
