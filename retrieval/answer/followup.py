@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from retrieval.answer.types import Answer
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, question_terms
 from retrieval.query import expects
+from retrieval.search.countries import mentions
 from retrieval.search.features import NAME_RUN, specific_terms
 
 _PERSON = re.compile(
@@ -16,6 +17,15 @@ _PERSON = re.compile(
 _THING = re.compile(r"\b(it|that|this|there|those|these)\b", re.I)
 _NEXT = re.compile(r"\b(next|then|after that|afterwards|later|else|more|again)\b", re.I)
 SHORT_QUESTION_WORDS = 8
+# "and in Japan?", "what about the South Korean one?": the last question, asked of another place
+_ELLIPSIS = re.compile(
+    r"^\W*(?:and\s+)?(?:(?:what|how) about\s+|and\s+)(?P<rest>.+?)[\s?.!]*$", re.I
+)
+ELLIPSIS_WORDS = 6
+_ELLIPSIS_WORDS = frozenset(
+    "in for to at on of from with the a one ones side team then too".split()
+)
+_TOPIC_ADDED = re.compile(r"\s*\([^()]*\)\s*$")  # the " (topic)" a follow-up was given
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -32,10 +42,15 @@ class ResolvedQuestion:
 
 def resolve(question: str, previous: Answer | None) -> ResolvedQuestion:
     """Rewrite a follow-up with the names and topic of the previous turn."""
-    if previous is None or not previous.citations:
+    if previous is None:
+        return ResolvedQuestion(question)
+    before = previous.asked or previous.question  # the previous turn as it was searched
+    elsewhere = asked_of_another_country(question, before)
+    if elsewhere is not None:
+        return ResolvedQuestion(elsewhere)
+    if not previous.citations:
         return ResolvedQuestion(question)
     top = previous.citations[0].hit
-    before = previous.asked or previous.question  # the previous turn as it was searched
     person = next((c.hit.author for c in previous.citations if c.hit.author), None)
     pronoun = _PERSON.search(question) is not None
     # A question that names someone of its own is not about the last turn's people ("Why did
@@ -59,6 +74,31 @@ def resolve(question: str, previous: Answer | None) -> ResolvedQuestion:
         text = f"{text} ({topic})" if topic else text
     after = (top.source, top.chunk_index) if _NEXT.search(question) else None
     return ResolvedQuestion(text, author, after)
+
+
+def asked_of_another_country(question: str, before: str) -> str | None:
+    """ "and in Japan?" after "How many US troops are in South Korea?": the last question with
+    the country put in place of the one named after the same word ("How many US troops are in
+    Japan?"), or of the only one it named ("what about the South Korean one?" after "Who is
+    the US negotiator?": "Who is the South Korean negotiator?")."""
+    match = _ELLIPSIS.match(question)
+    if match is None or len(question.split()) > ELLIPSIS_WORDS:
+        return None
+    rest = match.group("rest")
+    asked = _TOPIC_ADDED.sub("", before)
+    named, places = mentions(rest), mentions(asked)
+    if len(named) != 1 or not places:
+        return None
+    start, end = named[0]
+    if set(_WORD.findall(f"{rest[:start]} {rest[end:]}".lower())) - _ELLIPSIS_WORDS:
+        return None  # more than a country: "and the weather in Paris?" asks something else
+    if len(places) > 1:  # the one after the same word: "in Japan" for "in South Korea"
+        word = rest[:start].split()[-1:]
+        places = [p for p in places if word and asked[: p[0]].split()[-1:] == word]
+        if len(places) != 1:
+            return None
+    (begin, finish) = places[0]
+    return f"{asked[:begin]}{rest[start:end]}{asked[finish:]}"
 
 
 def topic_words(question: str) -> str:

@@ -118,6 +118,11 @@ def countries_in(text: str) -> frozenset[str]:
     return frozenset(country_key(m.group(0)) for m in _MENTION.finditer(text))
 
 
+def mentions(text: str) -> list[tuple[int, int]]:
+    """Where the text names a country (by name, adjective or capital), in order."""
+    return [m.span() for m in _MENTION.finditer(text)]
+
+
 def about_other_countries(question: str, text: str) -> bool:
     """The text names one of the question's countries but not another, and names a third in
     its place: "how many US troops are stationed in Germany?" is not answered by the 28,500

@@ -208,3 +208,14 @@ def test_chat_ends_at_quit_typed_with_or_without_a_slash(seeded_engine: Engine, 
     out = io.StringIO()
     chat_session(seeded_engine, stdin, out)
     assert "Q: " not in out.getvalue() and "[1]" not in out.getvalue()
+
+
+def test_chat_reads_and_another_country_as_the_last_question_asked_of_it(
+    seeded_engine: Engine,
+) -> None:
+    stdin = io.StringIO("Who is the South Korean negotiator?\nand the US one?\n")
+    out = io.StringIO()
+    chat_session(seeded_engine, stdin, out)
+    first, second = out.getvalue().split("Q: ")[1:]
+    assert "Jeong Eun-bo" in first.split("\n")[1]
+    assert "James DeHart" in second.split("\n")[1]  # "Who is the US negotiator?"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fakes.hits import make_hit
 
 from retrieval.answer.followup import resolve
@@ -48,3 +49,44 @@ def test_a_pronoun_stands_for_the_one_person_the_last_question_named() -> None:
     assert resolved.text.startswith("Did readers agree with James DeHart?")
     previous = answered("Did Jeong Eun-bo blame the US?", quote)
     assert resolve("What did he say next?", previous).text.startswith("What did Jeong Eun-bo say")
+
+
+TROOPS = "The United States keeps 28,500 troops in South Korea."
+
+
+@pytest.mark.parametrize(
+    ("before", "follow_up", "meant"),
+    [
+        (
+            "How many US troops are in South Korea?",
+            "and in Japan?",
+            "How many US troops are in Japan?",
+        ),
+        (
+            "Who is the US negotiator?",
+            "what about the South Korean one?",
+            "Who is the South Korean negotiator?",
+        ),
+        ("who led the american side", "And the Korean side?", "who led the Korean side"),
+    ],
+)
+def test_and_another_country_asks_the_last_question_of_it(
+    before: str, follow_up: str, meant: str
+) -> None:
+    for previous in (
+        answered(before, TROOPS),
+        Answer(before, "The archive doesn't cover that.", False),
+    ):
+        assert resolve(follow_up, previous).text == meant
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "and the weather in Paris today?",  # more than a country
+        "And Germany?",  # which of the two countries it stands for is not said
+    ],
+)
+def test_a_country_that_does_not_plainly_replace_one_is_left_as_asked(follow_up: str) -> None:
+    previous = answered("How much does Japan pay towards US troops?", TROOPS)
+    assert resolve(follow_up, previous).text == follow_up
