@@ -93,11 +93,11 @@ def asked_of_another_country(question: str, before: str) -> str | None:
     if set(_WORD.findall(f"{rest[:start]} {rest[end:]}".lower())) - _ELLIPSIS_WORDS:
         return None  # more than a country: "and the weather in Paris?" asks something else
     if len(places) > 1:  # the one after the same word: "in Japan" for "in South Korea"
-        word = rest[:start].split()[-1:]
-        places = [p for p in places if word and asked[: p[0]].split()[-1:] == word]
+        word = rest[:start].lower().split()[-1:]
+        places = [p for p in places if word and asked[: p[0]].lower().split()[-1:] == word]
         if len(places) != 1:
             return None
-    (begin, finish) = places[0]
+    begin, finish = places[0]
     return f"{asked[:begin]}{rest[start:end]}{asked[finish:]}"
 
 

@@ -67,13 +67,11 @@ def truecased(question: str, texts: Iterable[str], unseen: frozenset[str] = froz
             written[word.lower()] += 1
             if _mid_sentence(text, match.start()):
                 capital[word.lower()] += 1
-            if _NEXT_CAPITAL.match(text, match.end()):
-                leading[word.lower()] += 1
-            if not word.isupper() and (
-                _NEXT_CAPITAL.match(text, match.end())
-                or _CAPITAL_BEFORE.search(text, 0, match.start())
-            ):
-                in_name[word.lower()] += 1  # not an initialism ("HIV"), nor "HIV Aids"
+            first = bool(_NEXT_CAPITAL.match(text, match.end()))
+            leading[word.lower()] += first
+            after = _CAPITAL_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if (first or after) and not word.isupper():  # not an initialism ("HIV Aids")
+                in_name[word.lower()] += 1
     names = {w for w in asked if capital[w] and not plain[w]}
     # A word written only as the first of a name's words ("Budge Pountney") is a name only
     # next to another ("google earth"): "refused to budge" is not about the rugby coach
@@ -116,7 +114,8 @@ def _unseen_beside(question: str, capitalised: set[str], unseen: frozenset[str])
                     continue
                 if word in QUESTION_STOPWORDS:
                     continue
-                if set(stems([word], QUESTION_STOPWORDS)) <= unseen:
+                stemmed = set(stems([word], QUESTION_STOPWORDS))
+                if stemmed and stemmed <= unseen:
                     found |= {word, other}
                     grew = True
     return found
