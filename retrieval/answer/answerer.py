@@ -14,12 +14,29 @@ from retrieval.answer.relevance import ACCEPT_ALL, Gate
 from retrieval.answer.types import Answer
 from retrieval.discussion import Discussions
 from retrieval.discussion.articles import choose
+from retrieval.lexical import question_terms
 from retrieval.query import QueryIntent, plain_question
 from retrieval.search import Hit, HybridSearcher
 from retrieval.settings import Settings
 
 log = logging.getLogger(__name__)
 PASSAGES = 8
+NOT_A_QUESTION = "That doesn't read as a question: ask about the archive's articles or comments."
+# Words said to a bot rather than asked of an archive (stems, as questions are read)
+_CHAT_TERMS = frozenset(
+    question_terms(
+        "hello hi hey thanks thank you ok okay lol cool great bot corpusbot please yes yeah yep "
+        "nope sure nice good bye goodbye cheers awesome wow hmm haha morning evening"
+    )
+)
+
+
+def asks_anything(question: str) -> bool:
+    """The text holds a word that is not question framing nor chat ("thanks", "hello bot",
+    "and?" hold none): searching for nothing would quote whatever passage is nearest."""
+    return any(term not in _CHAT_TERMS for term in question_terms(question))
+
+
 NAMING_HITS = 8  # passages searched for the article a question names
 
 
@@ -67,6 +84,8 @@ class Answerer:
     def ask(self, question: str, previous: Answer | None = None) -> Answer:
         plain = plain_question(question)  # what is read; ``question`` is what the answer shows
         resolved = resolve(plain, previous)
+        if not asks_anything(resolved.text):  # "thanks", "hello bot", "and?"
+            return Answer(question, NOT_A_QUESTION, False)
         answer = self._answer(question, plain, resolved, previous)
         # the next follow-up reads this turn as it was searched (its people, its topic)
         return replace(answer, asked=resolved.text) if resolved.text != plain else answer
