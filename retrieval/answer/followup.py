@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from retrieval.answer.types import Answer
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, question_terms
 from retrieval.query import expects
-from retrieval.search.countries import mentions
+from retrieval.search.countries import is_initialism, mentions
 from retrieval.search.features import NAME_RUN, specific_terms
 
 _PERSON = re.compile(
@@ -80,7 +80,8 @@ def asked_of_another_country(question: str, before: str) -> str | None:
     """ "and in Japan?" after "How many US troops are in South Korea?": the last question with
     the country put in place of the one named after the same word ("How many US troops are in
     Japan?"), or of the only one it named ("what about the South Korean one?" after "Who is
-    the US negotiator?": "Who is the South Korean negotiator?")."""
+    the US negotiator?": "Who is the South Korean negotiator?"), or of the only one written
+    alike ("And Germany?" after "How much does Japan pay towards US troops?")."""
     match = _ELLIPSIS.match(question)
     if match is None or len(question.split()) > ELLIPSIS_WORDS:
         return None
@@ -94,7 +95,11 @@ def asked_of_another_country(question: str, before: str) -> str | None:
         return None  # more than a country: "and the weather in Paris?" asks something else
     if len(places) > 1:  # the one after the same word: "in Japan" for "in South Korea"
         word = rest[:start].lower().split()[-1:]
-        places = [p for p in places if word and asked[: p[0]].lower().split()[-1:] == word]
+        after = [p for p in places if word and asked[: p[0]].lower().split()[-1:] == word]
+        # … else the one written alike: "Germany" for Japan, not the "US" of "US troops"
+        initialism = is_initialism(rest[start:end])
+        alike = [p for p in places if is_initialism(asked[p[0] : p[1]]) == initialism]
+        places = after or ([] if word else alike)
         if len(places) != 1:
             return None
     begin, finish = places[0]

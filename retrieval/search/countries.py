@@ -118,6 +118,11 @@ def countries_in(text: str) -> frozenset[str]:
     return frozenset(country_key(m.group(0)) for m in _MENTION.finditer(text))
 
 
+def is_initialism(name: str) -> bool:
+    """ "US", "UK", "EU": a country written in capitals only."""
+    return name in _CAPITALISED
+
+
 def mentions(text: str) -> list[tuple[int, int]]:
     """Where the text names a country (by name, adjective or capital), in order."""
     return [m.span() for m in _MENTION.finditer(text)]

@@ -68,6 +68,11 @@ TROOPS = "The United States keeps 28,500 troops in South Korea."
             "Who is the South Korean negotiator?",
         ),
         ("who led the american side", "And the Korean side?", "who led the Korean side"),
+        (  # not the "US" of "US troops": the country written alike
+            "How much does Japan pay towards US troops?",
+            "And Germany?",
+            "How much does Germany pay towards US troops?",
+        ),
     ],
 )
 def test_and_another_country_asks_the_last_question_of_it(
@@ -84,9 +89,9 @@ def test_and_another_country_asks_the_last_question_of_it(
     "follow_up",
     [
         "and the weather in Paris today?",  # more than a country
-        "And Germany?",  # which of the two countries it stands for is not said
+        "And China?",  # which of Japan and South Korea it stands for is not said
     ],
 )
 def test_a_country_that_does_not_plainly_replace_one_is_left_as_asked(follow_up: str) -> None:
-    previous = answered("How much does Japan pay towards US troops?", TROOPS)
+    previous = answered("How much does Japan pay towards US troops in South Korea?", TROOPS)
     assert resolve(follow_up, previous).text == follow_up
