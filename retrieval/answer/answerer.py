@@ -21,6 +21,7 @@ from retrieval.settings import Settings
 
 log = logging.getLogger(__name__)
 PASSAGES = 8
+NAMING_HITS = 8  # passages searched for the article a question names
 NOT_A_QUESTION = "That doesn't read as a question: ask about the archive's articles or comments."
 # Words said to a bot rather than asked of an archive (stems, as questions are read)
 _CHAT_TERMS = frozenset(
@@ -35,9 +36,6 @@ def asks_anything(question: str) -> bool:
     """The text holds a word that is not question framing nor chat ("thanks", "hello bot",
     "and?" hold none): searching for nothing would quote whatever passage is nearest."""
     return any(term not in _CHAT_TERMS for term in question_terms(question))
-
-
-NAMING_HITS = 8  # passages searched for the article a question names
 
 
 class Answerer:

@@ -21,10 +21,8 @@ SHORT_QUESTION_WORDS = 8
 _ELLIPSIS = re.compile(
     r"^\W*(?:and\s+)?(?:(?:what|how) about\s+|and\s+)(?P<rest>.+?)[\s?.!]*$", re.I
 )
-ELLIPSIS_WORDS = 6
-_ELLIPSIS_WORDS = frozenset(
-    "in for to at on of from with the a one ones side team then too".split()
-)
+ELLIPSIS_MAX_WORDS = 6
+_FILLER_WORDS = frozenset("in for to at on of from with the a one ones side team then too".split())
 _TOPIC_ADDED = re.compile(r"\s*\([^()]*\)\s*$")  # the " (topic)" a follow-up was given
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -83,7 +81,7 @@ def asked_of_another_country(question: str, before: str) -> str | None:
     the US negotiator?": "Who is the South Korean negotiator?"), or of the only one written
     alike ("And Germany?" after "How much does Japan pay towards US troops?")."""
     match = _ELLIPSIS.match(question)
-    if match is None or len(question.split()) > ELLIPSIS_WORDS:
+    if match is None or len(question.split()) > ELLIPSIS_MAX_WORDS:
         return None
     rest = match.group("rest")
     asked = _TOPIC_ADDED.sub("", before)
@@ -91,7 +89,7 @@ def asked_of_another_country(question: str, before: str) -> str | None:
     if len(named) != 1 or not places:
         return None
     start, end = named[0]
-    if set(_WORD.findall(f"{rest[:start]} {rest[end:]}".lower())) - _ELLIPSIS_WORDS:
+    if set(_WORD.findall(f"{rest[:start]} {rest[end:]}".lower())) - _FILLER_WORDS:
         return None  # more than a country: "and the weather in Paris?" asks something else
     if len(places) > 1:  # the one after the same word: "in Japan" for "in South Korea"
         word = rest[:start].lower().split()[-1:]
