@@ -33,6 +33,20 @@ _TITLES = frozenset(
 )
 
 
+# Short forms typed without their apostrophe ("wouldnt", "whats"): words the archive may never
+# hold, but no part of a name ("why wouldnt esper say" is about Mark Esper)
+_CONTRACTIONS = frozenset(
+    [
+        f"{verb}nt"
+        for verb in (
+            "do does did is are was were has have had wo would could should ca must need ai"
+        ).split()
+    ]
+    + "whats thats whos hows wheres whys whens theres heres im ive youre youve youll theyre "
+    "theyve theyll hes shes weve".split()
+)
+
+
 def _mid_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] in _MID_SENTENCE)
@@ -49,7 +63,11 @@ def truecased(question: str, texts: Iterable[str], unseen: frozenset[str] = froz
     ("Which US city …?" is not about a "City", though the archive writes "Manchester City")."""
     if not typed_in_lower_case(question):
         return question
-    asked = {w for w in _LOWER_WORD.findall(question) if w not in QUESTION_STOPWORDS | _TITLES}
+    asked = {
+        w
+        for w in _LOWER_WORD.findall(question)
+        if w not in QUESTION_STOPWORDS | _TITLES | _CONTRACTIONS
+    }
     if not asked:
         return question
     pattern = re.compile(r"\b(" + "|".join(sorted(asked)) + r")\b", re.IGNORECASE)
@@ -112,7 +130,7 @@ def _unseen_beside(question: str, capitalised: set[str], unseen: frozenset[str])
             for word, other in ((left.group(0), right.group(0)), (right.group(0), left.group(0))):
                 if word in found or (other not in capitalised and other not in found):
                     continue
-                if word in QUESTION_STOPWORDS:
+                if word in QUESTION_STOPWORDS or word in _CONTRACTIONS:
                     continue
                 stemmed = set(stems([word], QUESTION_STOPWORDS))
                 if stemmed and stemmed <= unseen:

@@ -89,6 +89,8 @@ NEGOTIATOR = [
         # a people's name, an initialism: a word the archive lacks after them is no name
         ("why did the americans walk out", frozenset({"walk"}), "why did the Americans walk out"),
         ("when might an hiv jab exist", frozenset({"jab"}), "when might an hiv jab exist"),
+        # a short form typed without its apostrophe is no part of a name
+        ("why wouldnt moon say", frozenset({"wouldnt"}), "why wouldnt Moon say"),
     ],
 )
 def test_a_word_the_archive_lacks_runs_on_from_a_part_of_a_name(
