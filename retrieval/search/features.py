@@ -326,6 +326,9 @@ _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmos
 
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
 LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does not give it
+# signal: how many of the names and numbers the asker typed (with capitals: a lower-case
+# question's names are guesses) the passage's file lacks ("Ocean's Thirteen", "Macworld 2007")
+TYPED_NAMES_LACKING = "typed_names_lacking"
 
 
 @lru_cache(maxsize=1024)

@@ -266,9 +266,13 @@ class HybridSearcher:
         person = asked.intent.author or asked.intent.replied_to
         per_thread = PER_THREAD * 2 if person else PER_THREAD
         chosen = diversify(ranked, k, per_thread, candidate_thread)
+        typed_names = not typed_in_lower_case(question)
         for c in chosen:
-            if c.features is not None:  # for the gate: a "how many" without any number
+            if c.features is not None:  # for the gate: a "how many" without any number, …
                 c.features[feat.LACKS_AMOUNT] = 1.0 if feat.lacks_amount(asked, c) else 0.0
+                # … and a name the asker typed that the passage's file never mentions
+                lacking = c.features.get("story_missing", 0.0) if typed_names else 0.0
+                c.features[feat.TYPED_NAMES_LACKING] = lacking
         return [_to_hit(c) for c in chosen], asked.intent
 
     # -- reading a file in order --------------------------------------------------------------

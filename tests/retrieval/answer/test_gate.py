@@ -12,7 +12,7 @@ from retrieval.answer.relevance import Gate
 from retrieval.answer.types import Answer
 from retrieval.engine import Engine
 from retrieval.search import Hit
-from tests.conftest import make_settings
+from tests.conftest import engine_over_story, make_settings
 
 
 def answer_over_one_story(tmp_path: Path, story: str, question: str) -> Answer:
@@ -207,3 +207,27 @@ def test_how_much_for_another_country_is_refused(seeded_engine: Engine, question
 def test_how_much_for_the_story_s_own_country_is_answered(seeded_engine: Engine) -> None:
     first = seeded_engine.ask("How many US troops are stationed in South Korea?").text
     assert "28,500" in first.splitlines()[0]
+
+
+@pytest.fixture(scope="module")
+def handset_deal(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return engine_over_story(tmp_path_factory.mktemp("handset"), "games_handset_deal.txt")
+
+
+@pytest.mark.parametrize(
+    ("held", "other"),
+    [
+        ("How much will the Hanseong H770 cost?", "How much will the Hanseong H880 cost?"),
+        (
+            "What did Karin Lindqvist say about the Hanseong deal?",
+            "What did Karin Lindqvist say about the Samsung deal?",
+        ),
+    ],
+)
+def test_a_name_the_story_never_mentions_makes_the_question_another_event_s(
+    handset_deal: Engine, held: str, other: str
+) -> None:
+    """The story tells of the H770 and the Hanseong deal: the H880 and a Samsung deal are
+    other events, however close the story's words."""
+    assert handset_deal.ask(held).found
+    assert not handset_deal.ask(other).found
