@@ -201,6 +201,55 @@ SUCCESSION_ASKED = re.compile(
 )
 
 
+# Offices a "who is/was … <office>?" question asks the holder of, each with how a passage that
+# names the holder calls the office: "Who was South Korea's foreign minister?" is not
+# answered by a passage about its negotiator. (Not "leader", "head" or "boss": a passage
+# rarely names them so, "the future Russian leader" is Putin, "the head of the IETF" its chair.)
+OFFICES: dict[str, str] = {
+    "minister": r"minister|premier",
+    "premier": r"premier|prime minister",
+    "ambassador": r"ambassador|envoy",
+    "envoy": r"envoy|ambassador",
+    "secretary": r"secretar",
+    "president": r"president",
+    "chancellor": r"chancellor",
+    "chairman": r"chair",
+    "chairwoman": r"chair",
+    "governor": r"governor",
+    "mayor": r"mayor",
+    "senator": r"senator",
+    "coach": r"coach|manager|boss",
+    "manager": r"manager|coach|boss",
+    "captain": r"captain|skipper",
+    "referee": r"referee|official",
+    "director": r"director",
+    "editor": r"editor",
+    "spokesman": r"spokes",
+    "spokeswoman": r"spokes",
+    "founder": r"found",
+    "negotiator": r"negotiat",
+    "commissioner": r"commissioner",
+    "judge": r"judge",
+    "executive": r"executive|ceo|boss",
+}
+# … the office being the noun the question asks about: no clause or phrase comes before it
+# ("Who is the man who met the president?" asks for no president)
+_NOT_BEFORE_OFFICE = "who|whom|whose|that|which|and|or|in|at|on|with|to|for|by|from|about"
+_BEFORE_OFFICE = rf"(?:(?!(?:{_NOT_BEFORE_OFFICE})\b)[\w'’.&-]+\s+)"
+OFFICE_ASKED = re.compile(
+    r"^\s*(?:who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)|what(?:'s|’s|\s+is|\s+was) the name of)"
+    rf"\s+{_BEFORE_OFFICE}{{0,4}}?(" + "|".join(OFFICES) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def office_asked(question: str) -> str | None:
+    """The office whose holder a "who is/was …?" question asks for ("Who was South Korea's
+    foreign minister?" → "minister"), if any."""
+    match = OFFICE_ASKED.search(question)
+    return match.group(1).lower() if match else None
+
+
 @dataclass(frozen=True)
 class QueryIntent:
     author: str | None = None  # the question is about what this person wrote
@@ -209,6 +258,7 @@ class QueryIntent:
     expects: Expects | None = None  # what kind of thing answers it
     outcome: bool = False  # it asks how something turned out ("what did they finally pay?")
     succession: bool = False  # it asks who followed someone ("who replaced X?")
+    office: str | None = None  # it asks who holds this office ("who is the US ambassador?")
 
 
 def expects(question: str) -> Expects | None:
@@ -295,6 +345,7 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
         expects=expected,
         outcome=bool(OUTCOME_ASKED.search(question)),
         succession=expected == "person" and bool(SUCCESSION_ASKED.search(question)),
+        office=office_asked(question),
     )
 
 

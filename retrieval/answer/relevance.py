@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from retrieval.query import QueryIntent
+from retrieval.query import OFFICES, QueryIntent
 from retrieval.search import Hit
 from retrieval.search.features import ASKED_LINE, LACKS_AMOUNT, TYPED_NAMES_LACKING
 
@@ -102,6 +102,8 @@ class Gate:
             return False
         if intent is not None and intent.succession and not SUCCESSION_TOLD.search(hit.text):
             return False
+        if intent is not None and intent.office and not names_office(hit, intent.office):
+            return False
         if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
             return False  # "how many", and no number besides the question's (or another's)
         confidence = self.confidence(hit)
@@ -125,6 +127,12 @@ SUCCESSION_TOLD = re.compile(
     r"quit|ousted|sacked|leadership (?:contest|election|race|bid))\b",
     re.IGNORECASE,
 )
+
+
+def names_office(hit: Hit, office: str) -> bool:
+    """The passage (or its title) calls someone by the office asked about."""
+    pattern = re.compile(rf"\b(?:{OFFICES[office]})", re.IGNORECASE)
+    return bool(pattern.search(hit.text) or pattern.search(hit.title or ""))
 
 
 def reply_asked_for(hit: Hit, intent: QueryIntent | None) -> bool:

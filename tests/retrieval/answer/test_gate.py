@@ -231,3 +231,22 @@ def test_a_name_the_story_never_mentions_makes_the_question_another_event_s(
     other events, however close the story's words."""
     assert handset_deal.ask(held).found
     assert not handset_deal.ask(other).found
+
+
+@pytest.mark.parametrize(
+    ("held", "other"),
+    [
+        (
+            "Who is South Korea's chief negotiator in the cost-sharing talks?",
+            "Who was South Korea's foreign minister during the cost-sharing talks?",
+        ),
+        ("Who is the US negotiator?", "Who is the US ambassador to South Korea?"),
+    ],
+)
+def test_who_holds_an_office_is_answered_only_by_a_passage_that_names_it(
+    seeded_engine: Engine, held: str, other: str
+) -> None:
+    """The sample names the negotiators, not a foreign minister or an ambassador: their names
+    are no answer to who holds those offices."""
+    assert seeded_engine.ask(held).found
+    assert not seeded_engine.ask(other).found
