@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import TypeVar
 
@@ -126,11 +126,13 @@ class HybridSearcher:
     def candidates(
         self,
         question: Question,
-        vector: Sequence[float],
+        vector: Sequence[float] | Future[list[float]],
         best_lexical: list[LexicalHit] | None = None,
     ) -> list[Candidate]:
         """Stage one; ``best_lexical``: the question's ``LEXICAL_CANDIDATES`` best by BM25,
-        if they were looked up already."""
+        if they were looked up already. ``vector`` may still be being worked out on another
+        core: what needs only the question's words (the BM25 candidates, read into sentences)
+        is done first."""
         found: dict[str, Candidate] = {}
 
         def take(chunk: StoredChunk) -> Candidate | None:
@@ -140,7 +142,7 @@ class HybridSearcher:
             candidate = found[chunk.id] = Candidate(chunk, body)
             return candidate
 
-        def dense(k: int) -> None:
+        def dense(k: int, vector: Sequence[float]) -> None:
             nearest = self.store.nearest(vector, k)
             chunks = self.lexical.fetch(i for i, _ in nearest if i not in found)
             for rank, (chunk_id, similarity) in enumerate(nearest):
@@ -173,24 +175,31 @@ class HybridSearcher:
                     if ranked and candidate.lexical_rank is None:
                         candidate.lexical_rank = rank
 
-        query = np.asarray(vector, dtype=np.float32)
         intent = question.intent
-        dense(DENSE_CANDIDATES)
+        # "which contractors did one commenter say…": among the comments, which the whole
+        # archive's best (mostly article paragraphs) can crowd out; the best of them by BM25
+        # are read by the cross-encoder like the archive's best
+        any_comment = intent.kind == "comment" and not (intent.author or intent.replied_to)
         lexical(LEXICAL_CANDIDATES, True, best_lexical)
         if intent.author:
-            dense_within(PERSON_CANDIDATES, author=intent.author)
             lexical(PERSON_CANDIDATES, False, author=intent.author)
         if intent.replied_to:
-            dense_within(PERSON_CANDIDATES, parent=intent.replied_to)
             lexical(PERSON_CANDIDATES, False, parent=intent.replied_to)
+        if any_comment:
+            lexical(PERSON_CANDIDATES, True, kind="comment")
+        _read_ahead(question, list(found.values()))
+        if isinstance(vector, Future):
+            vector = vector.result()
+        query = np.asarray(vector, dtype=np.float32)
+        dense(DENSE_CANDIDATES, vector)
+        if intent.author:
+            dense_within(PERSON_CANDIDATES, author=intent.author)
+        if intent.replied_to:
+            dense_within(PERSON_CANDIDATES, parent=intent.replied_to)
         if intent.expects == "facts":
             dense_within(PERSON_CANDIDATES, kind="facts")
-        if intent.kind == "comment" and not (intent.author or intent.replied_to):
-            # "which contractors did one commenter say…": among the comments, which the
-            # whole archive's best (mostly article paragraphs) can crowd out; the best of
-            # them by BM25 are read by the cross-encoder like the archive's best
+        if any_comment:
             dense_within(PERSON_CANDIDATES, kind="comment")
-            lexical(PERSON_CANDIDATES, True, kind="comment")
         for source in self._best_sources(list(found.values())):
             for chunk in self.lexical.passages_of(source, comments_up_to=EXPAND_MAX):
                 take(chunk)
@@ -259,7 +268,7 @@ class HybridSearcher:
         embedding = self._query_pool.submit(self.store.embeddings.embed_query, question)
         asked = self.question(question)
         best_lexical = self.lexical.search(asked.terms, LEXICAL_CANDIDATES)
-        candidates = self.candidates(asked, embedding.result(), best_lexical)
+        candidates = self.candidates(asked, embedding, best_lexical)
         ranked = self.rank(
             asked, candidates, use_reranker=self.rerank if use_reranker is None else use_reranker
         )
@@ -305,6 +314,19 @@ def _names_restored(question: Question, candidates: Sequence[Candidate]) -> Ques
     if text == question.text:
         return question
     return replace(question, text=text, specific=feat.specific_terms(text))
+
+
+def _read_ahead(question: Question, candidates: Sequence[Candidate]) -> None:
+    """What stage two needs of these candidates and the question's words alone, worked out
+    while the question's vector is (on another core): their sentences and, unless the
+    question's names are yet to be restored from them (typed in lower case), which sentences
+    hold the kind of thing asked for."""
+    restored_later = typed_in_lower_case(question.text)
+    for c in candidates:
+        feat.analyse_text(c)
+        if not restored_later:
+            for index in range(len(c.sentences)):
+                feat.asked_in_sentence(question, c, index)
 
 
 def _to_hit(c: Candidate) -> Hit:
