@@ -10,7 +10,8 @@ only when they pass the same gate on their own. A question about how something t
 ("what did they eventually pay?") is answered only by a passage that tells an outcome, one
 about who came next ("who replaced X?") only by a passage that tells a succession, and one
 asking "how many" or "how much" only by a passage giving a number it does not (a sum of
-money, for a price), and not another country's. A question naming something (typed with
+money, for a price), and not another country's; a passage that swaps one of the question's
+countries for another is no answer to any question. A question naming something (typed with
 capitals) that the passage's file never mentions must pass a higher bar: it is most likely
 about another event.
 """
@@ -24,7 +25,12 @@ from dataclasses import dataclass, field
 
 from retrieval.query import OFFICES, QueryIntent
 from retrieval.search import Hit
-from retrieval.search.features import ASKED_LINE, LACKS_AMOUNT, TYPED_NAMES_LACKING
+from retrieval.search.features import (
+    ASKED_LINE,
+    LACKS_AMOUNT,
+    OTHER_COUNTRIES,
+    TYPED_NAMES_LACKING,
+)
 
 GATE_FEATURES = ("bias", "relevance", "cos", "coverage", "sent_cov", "story_cov", "story_missing")
 
@@ -106,6 +112,8 @@ class Gate:
             return False
         if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
             return False  # "how many", and no number besides the question's (or another's)
+        if hit.signals.get(OTHER_COUNTRIES) and hit.kind != "facts":
+            return False  # about another pair of countries than the one asked about
         confidence = self.confidence(hit)
         if hit.relevance is not None and hit.signals.get(TYPED_NAMES_LACKING):
             return confidence >= max(self.threshold, self.names_lacking_threshold)

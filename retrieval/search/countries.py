@@ -27,7 +27,7 @@ _COUNTRIES = (
     "spain|spanish|madrid",
     "portugal|portuguese|lisbon",
     "netherlands|dutch|holland|amsterdam",
-    "belgium|belgian|brussels",
+    "belgium|belgian",  # not Brussels: in the news, mostly the EU
     "sweden|swedish|stockholm",
     "norway|norwegian|oslo",
     "finland|finnish|helsinki",

@@ -329,6 +329,9 @@ LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does 
 # signal: how many of the names and numbers the asker typed (with capitals: a lower-case
 # question's names are guesses) the passage's file lacks ("Ocean's Thirteen", "Macworld 2007")
 TYPED_NAMES_LACKING = "typed_names_lacking"
+# signal: the passage names one of the question's countries, not another it asks about, and a
+# third in its place ("the US–South Korea talks" asked, the US's talks with Japan told)
+OTHER_COUNTRIES = "other_countries"
 
 
 @lru_cache(maxsize=1024)

@@ -27,6 +27,7 @@ from retrieval.lexical.index import LexicalHit, LexicalIndex
 from retrieval.lexical.tokens import question_terms
 from retrieval.query import QueryIntent, analyse
 from retrieval.search import features as feat
+from retrieval.search.countries import about_other_countries
 from retrieval.search.cross_encoder import CrossEncoder, load_cross_encoder
 from retrieval.search.features import Candidate, Question
 from retrieval.search.hit import Hit, hit_from_chunk
@@ -282,6 +283,12 @@ class HybridSearcher:
                 # … and a name the asker typed that the passage's file never mentions
                 lacking = c.features.get("story_missing", 0.0) if typed_names else 0.0
                 c.features[feat.TYPED_NAMES_LACKING] = lacking
+                # … and other countries than those asked about (unless a place is asked for:
+                # "which two countries are the troops there to watch?" is told other ones)
+                other = asked.intent.expects != "place" and about_other_countries(
+                    asked.text, c.body
+                )
+                c.features[feat.OTHER_COUNTRIES] = 1.0 if other else 0.0
         return [_to_hit(c) for c in chosen], asked.intent
 
     # -- reading a file in order --------------------------------------------------------------

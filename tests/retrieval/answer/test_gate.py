@@ -250,3 +250,22 @@ def test_who_holds_an_office_is_answered_only_by_a_passage_that_names_it(
     are no answer to who holds those offices."""
     assert seeded_engine.ask(held).found
     assert not seeded_engine.ask(other).found
+
+
+def test_a_passage_about_another_pair_of_countries_is_no_answer(seeded_engine: Engine) -> None:
+    """The Reuters story says when the US starts cost-sharing talks with Japan, Germany and
+    NATO, not when it meets South Korea again."""
+    assert seeded_engine.ask("When is the US due to start cost-sharing talks with Japan?").found
+    assert not seeded_engine.ask(
+        "When is the next round of the US–South Korea cost-sharing talks scheduled to take place?"
+    ).found
+
+
+def test_countries_asked_for_are_answered_by_a_passage_naming_others(
+    seeded_engine: Engine,
+) -> None:
+    answer = seeded_engine.ask(
+        "According to the South Korean lawmakers, which two countries are the US troops there "
+        "to keep an eye on?"
+    )
+    assert answer.found and "China and Russia" in answer.text
