@@ -135,5 +135,7 @@ def about_other_countries(question: str, text: str) -> bool:
     imply them: "the Pentagon keeps 4,000 personnel at Osan, south of Seoul" answers how many
     US troops are at Osan.)"""
     asked = countries_in(question)
+    if len(asked) < 2:  # one country asked cannot be swapped for another and kept
+        return False
     told = countries_in(text)
     return bool(asked & told) and bool(asked - told) and bool(told - asked)
