@@ -283,9 +283,10 @@ class HybridSearcher:
                 # … and a name the asker typed that the passage's file never mentions
                 lacking = c.features.get("story_missing", 0.0) if typed_names else 0.0
                 c.features[feat.TYPED_NAMES_LACKING] = lacking
-                # … and other countries than those asked about (unless a place is asked for:
-                # "which two countries are the troops there to watch?" is told other ones)
-                other = asked.intent.expects != "place" and about_other_countries(
+                # … and, for a date or a number (a fact of one event), other countries than
+                # those asked about (a reason or a place may well name others: "an outpost
+                # aimed at keeping China and Russia in check")
+                other = asked.intent.expects in _ONE_EVENT_FACTS and about_other_countries(
                     asked.text, c.body
                 )
                 c.features[feat.OTHER_COUNTRIES] = 1.0 if other else 0.0
@@ -321,6 +322,9 @@ def _names_restored(question: Question, candidates: Sequence[Candidate]) -> Ques
     if text == question.text:
         return question
     return replace(question, text=text, specific=feat.specific_terms(text))
+
+
+_ONE_EVENT_FACTS = frozenset({"date", "number"})
 
 
 def _read_ahead(question: Question, candidates: Sequence[Candidate]) -> None:

@@ -261,11 +261,23 @@ def test_a_passage_about_another_pair_of_countries_is_no_answer(seeded_engine: E
     ).found
 
 
-def test_countries_asked_for_are_answered_by_a_passage_naming_others(
-    seeded_engine: Engine,
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "According to the South Korean lawmakers, which two countries are the US troops "
+            "there to keep an eye on?",
+            "China and Russia",
+        ),
+        (
+            "According to the group of Korean legislators, what is the real purpose of the "
+            "American military presence?",
+            "keeping China and Russia in check",
+        ),
+    ],
+)
+def test_a_place_or_a_reason_may_be_told_with_other_countries(
+    seeded_engine: Engine, question: str, answer: str
 ) -> None:
-    answer = seeded_engine.ask(
-        "According to the South Korean lawmakers, which two countries are the US troops there "
-        "to keep an eye on?"
-    )
-    assert answer.found and "China and Russia" in answer.text
+    found = seeded_engine.ask(question)
+    assert found.found and answer in found.text
