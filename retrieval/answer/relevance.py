@@ -10,8 +10,8 @@ only when they pass the same gate on their own. A question about how something t
 ("what did they eventually pay?") is answered only by a passage that tells an outcome, one
 about who came next ("who replaced X?") only by a passage that tells a succession, and one
 asking "how many" or "how much" only by a passage giving a number it does not (a sum of
-money, for a price), and not another country's; a passage that swaps one of the question's
-countries for another is no answer to any question. A question naming something (typed with
+money, for a price), and not another country's; for a date or a number, a passage that swaps
+one of the question's countries for another is no answer. A question naming something (typed with
 capitals) that the passage's file never mentions must pass a higher bar: it is most likely
 about another event.
 """
@@ -113,7 +113,7 @@ class Gate:
         if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
             return False  # "how many", and no number besides the question's (or another's)
         if hit.signals.get(OTHER_COUNTRIES) and hit.kind != "facts":
-            return False  # about another pair of countries than the one asked about
+            return False  # a date or a number of another pair of countries than the one asked
         confidence = self.confidence(hit)
         if hit.relevance is not None and hit.signals.get(TYPED_NAMES_LACKING):
             return confidence >= max(self.threshold, self.names_lacking_threshold)
@@ -137,9 +137,14 @@ SUCCESSION_TOLD = re.compile(
 )
 
 
+_OFFICE_NAMED = {
+    office: re.compile(rf"\b(?:{names})", re.IGNORECASE) for office, names in OFFICES.items()
+}
+
+
 def names_office(hit: Hit, office: str) -> bool:
     """The passage (or its title) calls someone by the office asked about."""
-    pattern = re.compile(rf"\b(?:{OFFICES[office]})", re.IGNORECASE)
+    pattern = _OFFICE_NAMED[office]
     return bool(pattern.search(hit.text) or pattern.search(hit.title or ""))
 
 
