@@ -45,6 +45,8 @@ _CONTRACTIONS = frozenset(
     + "whats thats whos hows wheres whys whens theres heres im ive youre youve youll theyre "
     "theyve theyll hes shes weve".split()
 )
+_NO_NAME_PART = QUESTION_STOPWORDS | _CONTRACTIONS  # never a part of a name, whatever runs on
+_NOT_NAMES = _NO_NAME_PART | _TITLES  # words never given a capital back
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -63,11 +65,7 @@ def truecased(question: str, texts: Iterable[str], unseen: frozenset[str] = froz
     ("Which US city …?" is not about a "City", though the archive writes "Manchester City")."""
     if not typed_in_lower_case(question):
         return question
-    asked = {
-        w
-        for w in _LOWER_WORD.findall(question)
-        if w not in QUESTION_STOPWORDS | _TITLES | _CONTRACTIONS
-    }
+    asked = {w for w in _LOWER_WORD.findall(question) if w not in _NOT_NAMES}
     if not asked:
         return question
     pattern = re.compile(r"\b(" + "|".join(sorted(asked)) + r")\b", re.IGNORECASE)
@@ -130,7 +128,7 @@ def _unseen_beside(question: str, capitalised: set[str], unseen: frozenset[str])
             for word, other in ((left.group(0), right.group(0)), (right.group(0), left.group(0))):
                 if word in found or (other not in capitalised and other not in found):
                     continue
-                if word in QUESTION_STOPWORDS or word in _CONTRACTIONS:
+                if word in _NO_NAME_PART:
                     continue
                 stemmed = set(stems([word], QUESTION_STOPWORDS))
                 if stemmed and stemmed <= unseen:
