@@ -22,6 +22,7 @@ import argparse
 import itertools
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.answer_quality import DEFAULT_STORE, open_engine  # noqa: E402
 from retrieval.embedding.minilm import DEFAULT_MODEL  # noqa: E402
-from retrieval.evaluation import load_folder, matches  # noqa: E402
+from retrieval.evaluation import load_cases, load_folder, matches  # noqa: E402
 from retrieval.search import features as feat  # noqa: E402
 from retrieval.search.hit import hit_from_chunk  # noqa: E402
 from retrieval.search.ranker import RankerWeights, rerank  # noqa: E402
@@ -42,7 +43,7 @@ Matrix = npt.NDArray[np.float64]
 
 
 def collect(
-    store: Path, cache: Path, model: str = DEFAULT_MODEL
+    store: Path, cache: Path, model: str = DEFAULT_MODEL, extra: Sequence[Path] = ()
 ) -> tuple[list[dict[str, Any]], Any]:
     engine = open_engine(store, rerank=True, model=model)
     searcher = engine.searcher
@@ -51,11 +52,12 @@ def collect(
         return list(json.loads(cache.read_text(encoding="utf-8"))), engine
     rows: list[dict[str, Any]] = []
     cases = [c for c in load_folder(ROOT / "eval" / "dev") if c.answerable and c.split == "tune"]
+    cases += [c for path in extra for c in load_cases(path) if c.answerable]
     for case in cases:
         question = searcher.question(case.question)
         vector = searcher.store.embeddings.embed_query(case.question)
         candidates = searcher.candidates(question, vector)
-        feat.compute(question, candidates)
+        searcher.featured(question, candidates)
         rows.append(
             {
                 "question": case.question,
@@ -134,7 +136,7 @@ def fit_stage_two(rows: list[dict[str, Any]]) -> Matrix:
 
 
 GRID_TOP = (6, 8, 10)
-GRID_WINDOWS = (3,)
+GRID_WINDOWS = (4,)  # not searched: see RankerWeights.windows
 GRID_CONTEXT = (2, 3, 4)
 GRID_TYPED = (1.0, 2.0, 3.0)
 GRID_WEIGHT = (3.0, 5.0, 8.0)
@@ -154,7 +156,7 @@ def fit_cross_encoder(
         question = searcher.question(row["question"])
         vector = searcher.store.embeddings.embed_query(row["question"])
         candidates = {c.chunk.id: c for c in searcher.candidates(question, vector)}
-        feat.compute(question, list(candidates.values()))
+        question = searcher.featured(question, list(candidates.values()))
         ordered = [candidates[i] for i in row["ids"] if i in candidates]
         stage_two = {
             id(c): float(np.array([(c.features or {})[f] for f in feat.FEATURES]) @ w)
@@ -223,10 +225,17 @@ def main() -> None:
     parser.add_argument("--model", default=DEFAULT_MODEL, help="EMBEDDING_MODEL of the store")
     parser.add_argument("--cache", type=Path, default=ROOT / "data" / "bench" / "fit_rows.json")
     parser.add_argument("--fresh", action="store_true", help="collect the candidates again")
+    parser.add_argument(
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
+        help="a question file (JSONL, like eval/dev's) over the same store to tune on as well",
+    )
     args = parser.parse_args()
     if args.fresh and args.cache.exists():
         args.cache.unlink()
-    rows, engine = collect(args.store, args.cache, args.model)
+    rows, engine = collect(args.store, args.cache, args.model, args.extra)
     print(f"{len(rows)} tuning questions; answer among the candidates for", end=" ")
     rows = [r for r in rows if any(r["labels"])]
     print(len(rows))

@@ -105,6 +105,12 @@ def answer_from_hits(
         cited = Citation(len(citations) + 1, hit, best_quote(hit, terms))
         citations.append(cited)
         line = _clause(hit, cited.quote, cited.n)
+        if lines and hit.also_span is not None:
+            begin, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
+            extra = f" … “{_inline(hit.text[begin:end])}” [{cited.n}]"
+            if len(line) + len(extra) <= FIRST_LINE_CHARS:
+                citations[cited.n - 1] = replace(cited, also=hit.text[begin:end])
+                line += extra
         if not lines:
             more = quote_that_follows(hit, cited.quote, following)
             if more is not None:

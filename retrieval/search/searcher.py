@@ -236,11 +236,17 @@ class HybridSearcher:
                 c.bm25_checked = True
 
     # -- stages two and three -----------------------------------------------------------------
+    def featured(self, question: Question, candidates: list[Candidate]) -> Question:
+        """Fill in the candidates' features (stage two's inputs); the question as they read it
+        (its names typed in lower case restored from the candidates)."""
+        question = _names_restored(question, candidates)
+        feat.compute(question, candidates, self.lexical.terms_in_file)
+        return question
+
     def rank(
         self, question: Question, candidates: list[Candidate], *, use_reranker: bool
     ) -> list[Candidate]:
-        question = _names_restored(question, candidates)
-        feat.compute(question, candidates, self.lexical.terms_in_file)
+        question = self.featured(question, candidates)
         for c in candidates:
             c.score = self.weights.stage_two(c)
         ordered = sorted(candidates, key=lambda c: -c.score)

@@ -494,6 +494,37 @@ def test_a_paraphrased_answer_sentence_inside_the_best_passage_is_read(tmp_path:
     assert "417m yuan" in line
 
 
+SHOPS = """Fuel pulls down Ruritania retail figures
+
+Ruritanian retail sales fell 0.4% in March, the biggest monthly decline since last summer, \
+driven down by a heavy fall in sales at petrol stations.
+
+The 5.1% fall in petrol station sales had been expected after February's sharp rise in fuel \
+prices. Excluding fuel, Ruritanian retail sales were up 0.7% in March, twice what some \
+analysts had forecast.
+
+Sales at electronics stores were down 0.5% in March, while sales at hardware stores dropped \
+by 0.2% and furniture store sales dipped 0.1%. Excluding fuel, retail sales in Ruritania \
+were still up 0.7% on February. Sales at toy and game stores jumped 2.4%, while sales at \
+department stores rose by 0.8%. These strong gains were in part put down to families \
+spending gift cards they had been given for Easter.
+
+Sales at restaurants and cafes rose by 0.3%, while grocery sales were up 0.5%. In February, \
+overall retail sales rose by 1.2%. Excluding fuel, sales rose by just 0.2%.
+"""
+
+
+def test_a_reason_in_a_sentence_sharing_none_of_the_question_s_words_is_read(
+    tmp_path: Path,
+) -> None:
+    # "These strong gains were in part put down to … gift cards" shares no word with the
+    # question: by the question's words it is its paragraph's fourth sentence, and the
+    # cross-encoder reads four windows of a passage (with three, the answer quoted no reason)
+    engine = engine_with(tmp_path, [], {"shops.txt": SHOPS})
+    line = first_line(engine, "Why did toy shop sales in Ruritania rise so much in March?")
+    assert "gift cards" in line
+
+
 RETAILER = """Fashion chain returns to profit
 
 The home furnishings and clothing retailer Meadow & Vine has returned to profit after two \
