@@ -115,7 +115,11 @@ class RankerWeights:
     # quoted after it: the cross-encoder often puts a near sentence of the right passage first
     # ("operations in 14 countries" for "where does it have 50,000 people on its payroll?").
     # Tuning questions: first line 0.664 -> 0.692 (2 units: 0.673), 42 of 107 answers quote two.
-    also_margin: float = 4.0
+    # 6 units, on 2026-12-05: the tuning part moved no more, but "this is called a mafia-style
+    # shakedown" joined "America even demands to be PAID" for "What does Vish call the US
+    # demand?" (golden first line 0.975 -> 1.000), and the held-out third and a helper set
+    # each had an answer more (8 units: the same; first lines 7 % longer on the dev set).
+    also_margin: float = 6.0
 
     def stage_two(self, candidate: Candidate) -> float:
         feats = candidate.features or {}

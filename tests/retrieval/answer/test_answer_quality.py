@@ -161,6 +161,15 @@ def test_a_paragraph_that_answers_nearly_as_well_joins_the_first_line(tmp_path: 
     assert len(line) <= 600
 
 
+def test_a_sentence_the_cross_encoder_scores_a_little_lower_is_quoted_too(
+    seeded_engine: Engine,
+) -> None:
+    # It prefers Vish's "America even demands to be PAID for it" (the question's words) to the
+    # sentence that answers: the first line quotes both
+    line = first_line(seeded_engine, "What does Vish call the US demand for payment?")
+    assert "mafia-style shakedown" in line and "Commenter Vish" in line
+
+
 def test_a_clear_best_sentence_is_quoted_alone(seeded_engine: Engine) -> None:
     answer = seeded_engine.ask("How many American troops are stationed in South Korea?")
     assert not answer.citations[0].also
