@@ -2,7 +2,8 @@
 
 The first line quotes the sentence the ranking found to answer best (the one holding the kind
 of thing asked for, with the quote that follows when it introduces a speaker); the others add
-what further passages that also pass the gate say. No model, no network. Every quote is an
+what further passages that also pass the gate say. Each passage's other window that the
+ranking found nearly as good is quoted after its best. No model, no network. Every quote is an
 exact substring of a stored passage.
 """
 
@@ -105,25 +106,15 @@ def answer_from_hits(
         cited = Citation(len(citations) + 1, hit, best_quote(hit, terms))
         citations.append(cited)
         line = _clause(hit, cited.quote, cited.n)
-        if lines and hit.also_span is not None:
-            begin, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
-            extra = f" … “{_inline(hit.text[begin:end])}” [{cited.n}]"
-            if len(line) + len(extra) <= FIRST_LINE_CHARS:
-                citations[cited.n - 1] = replace(cited, also=hit.text[begin:end])
-                line += extra
-        if not lines:
+        if lines:  # a further passage: with its window nearly as good, as the first line
+            line = _also_quoted(line, cited, citations)
+        else:
             more = quote_that_follows(hit, cited.quote, following)
             if more is not None:
                 more = Citation(len(citations) + 1, more.hit, more.quote)
                 citations.append(more)
                 line += f" “{_inline(more.quote)}” [{more.n}]"
-            # what the ranking found nearly as good, while the line stays short enough
-            if hit.also_span is not None:  # another window of the same passage
-                begin, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
-                extra = f" … “{_inline(hit.text[begin:end])}” [{cited.n}]"
-                if len(line) + len(extra) <= FIRST_LINE_CHARS:
-                    citations[cited.n - 1] = replace(cited, also=hit.text[begin:end])
-                    line += extra
+            line = _also_quoted(line, cited, citations)
             if (beside := _nearly_as_good(hit, used[1:])) is not None:  # another passage
                 also = Citation(len(citations) + 1, beside, best_quote(beside, terms))
                 extra = f" … “{_inline(also.quote)}” [{also.n}]"
@@ -134,6 +125,20 @@ def answer_from_hits(
     if any(c.hit.kind == "comment" for c in citations):
         lines.append(OPINION_NOTE)
     return Answer(question, "\n".join(lines), True, tuple(citations), hits=tuple(hits))
+
+
+def _also_quoted(line: str, cited: Citation, citations: list[Citation]) -> str:
+    """``line`` with the other window of the cited passage that the ranking found nearly as
+    good, while the line stays short enough (the citation records it)."""
+    hit = cited.hit
+    if hit.also_span is None:
+        return line
+    begin, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
+    extra = f" … “{_inline(hit.text[begin:end])}” [{cited.n}]"
+    if len(line) + len(extra) > FIRST_LINE_CHARS:
+        return line
+    citations[cited.n - 1] = replace(cited, also=hit.text[begin:end])
+    return line + extra
 
 
 def distinct(hits: Sequence[Hit]) -> list[Hit]:
