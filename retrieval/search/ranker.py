@@ -119,6 +119,9 @@ class RankerWeights:
     # shakedown" joined "America even demands to be PAID" for "What does Vish call the US
     # demand?" (golden first line 0.975 -> 1.000), and the held-out third and a helper set
     # each had an answer more (8 units: the same; first lines 7 % longer on the dev set).
+    # One that shares a sentence with the best is quoted with it, as one quote (``joined``):
+    # "… have huge workforces. It employs 50,000 staff in Kazakhstan alone" (later that day: a
+    # tuning question's first line more, nothing else moved on the dev, golden and helper sets).
     also_margin: float = 6.0
 
     def stage_two(self, candidate: Candidate) -> float:
@@ -386,8 +389,9 @@ def rerank(
     ``speaker_scene``). A window holding the kind of thing asked
     for gains ``typed``. Each candidate's relevance is its best logit, plain or (for the best
     ``context_top``) read with its scene, and its best
-    window (in a details passage, the line asked for) becomes its best span, and the next best
-    within ``also_margin`` (not overlapping it) its other span."""
+    window (in a details passage, the line asked for) becomes its best span (grown by the best
+    window within ``also_margin`` that overlaps it, see ``joined``), and the next best within
+    ``also_margin`` not overlapping it its other span."""
     top = list(candidates[: weights.rerank_top]) + [
         c
         for c in candidates[weights.rerank_top :]
@@ -482,11 +486,12 @@ def rerank(
         close = [
             s
             for s in sorted(spans, key=lambda s: -score[s])
-            if s != c.span
-            and score[s] >= score[best] - weights.also_margin
-            and (s[1] <= c.span[0] or c.span[1] <= s[0])
+            if s != c.span and score[s] >= score[best] - weights.also_margin
         ]
-        c.also_span = close[0] if close and not asked else None
+        if not asked:
+            c.span = joined(c.span, [s for s in close if overlap(s, c.span)])
+        apart = [s for s in close if not overlap(s, c.span)]
+        c.also_span = apart[0] if apart and not asked else None
         if c.features is not None:
             c.features[WINDOW_SCORE] = score[best]  # how well it answers, for the answer
             if ASKED_LINE in c.features:
@@ -527,6 +532,26 @@ def rerank(
         scene = [second[(id(c), s)] for s in windows[id(c)] if (id(c), s) in second]
         if scene and c.relevance is not None:
             c.relevance = max(c.relevance, *scene)
+
+
+JOINED_CHARS = 420  # a best window and one overlapping it are quoted as one up to this long
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def joined(span: tuple[int, int], overlapping: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The best window grown by the best window nearly as good that overlaps it, while the two
+    stay short enough to quote: "Mittal Steel has operations in 14 countries. Many of its
+    businesses … have huge workforces." and "… It employs 50,000 staff in Kazakhstan alone"
+    share a sentence, and the second answers "where does it have 50,000 people on its
+    payroll?"."""
+    for other in overlapping:
+        start, end = min(span[0], other[0]), max(span[1], other[1])
+        if end - start <= JOINED_CHARS:
+            return start, end
+    return span
 
 
 def sigmoid(x: float) -> float:
