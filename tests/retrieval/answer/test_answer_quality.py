@@ -667,3 +667,28 @@ def test_a_name_held_only_in_a_comment_not_found_is_not_missing_from_the_file(
         engine, "What alternative uses for the Pentagon budget did Ilya propose to Nick Rhynes?"
     )
     assert "Ilya" in line and "Build infrastructure" in line
+
+
+MASKS = """Fans told to leave masks at home
+
+Supporters of Ashbourne Rovers wearing masks of their former striker Karl Brandt will not be \
+allowed into Meadow Lane on Saturday.
+
+Rovers fans are planning to mark the 10th anniversary of Brandt's infamous clash with a \
+steward by wearing the masks.
+
+But ground manager Kevin Dale has warned: "If they wear them inside Meadow Lane they will be \
+turned away at once on safety grounds. We need to see the faces of everyone in the stands."
+
+Four months after the Brandt incident a home fan was hurt in a crush at the same ground. "And \
+no fans wearing Brandt masks will be allowed entry to the stadium," Dale added. Rovers fans \
+had declared Saturday as 'Brandt Day' and had planned to wear masks throughout the match.
+"""
+
+
+def test_a_reason_given_as_on_some_grounds_is_read_as_a_reason(tmp_path: Path) -> None:
+    # "on safety grounds" shares no word with the question: it is read (and quoted first)
+    # because it gives a reason, as "because" or "on the grounds that" do
+    engine = engine_with(tmp_path, [REUTERS], {"masks.txt": MASKS})
+    line = first_line(engine, "Why won't supporters in Karl Brandt masks be let into Meadow Lane?")
+    assert "on safety grounds" in line
