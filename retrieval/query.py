@@ -136,11 +136,11 @@ _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
         re.compile(
             r"\bwhat (did|does|do|has|have|had) .{1,80}\b(say|said|tell|told|claim|argue|write|"
             r"wrote|reply|replied|respond|add|warn|think|call|promise|grumble|propose|compare|"
-            r"describe|suggest|predict|admit|insist|complain|mean)\w*\b|"
+            r"describe|suggest|predict|admit|insist|complain|mean|make of|made of)\w*\b|"
             r"\bwhat was .{0,40}'?s? (response|reaction|comment|view|message|verdict|complaint|"
-            r"warning|argument|answer|point)\b|\breact(ed)? to\b|\bhow (did|does|do|has|have) "
+            r"warning|argument|answer|point)\b|\bhow (did|does|do|has|have) "
             r".{1,60}\b(react|respond|describe|rate|compare|pay tribute|sum up|celebrate|explain|"
-            r"defend|justify|view|see|characteri[sz]e|put it|reply|answer)\b|"
+            r"defend|justify|view|see|characteri[sz]e|put it|reply|answer)(?:e?d)?\b|"
             r"\b(verdict|complaint|metaphor)\b|\bdoes .{1,40} (think|believe|say)\b",
             re.IGNORECASE,
         ),

@@ -489,6 +489,8 @@ def rerank(
             if s != c.span and score[s] >= score[best] - weights.also_margin
         ]
         if not asked:
+            if question.intent.expects == "quote":
+                c.span = with_quote_after(c, c.span)
             c.span = joined(c.span, [s for s in close if overlap(s, c.span)])
         apart = [s for s in close if not overlap(s, c.span)]
         c.also_span = apart[0] if apart and not asked else None
@@ -552,6 +554,49 @@ def joined(span: tuple[int, int], overlapping: Sequence[tuple[int, int]]) -> tup
         if end - start <= JOINED_CHARS:
             return start, end
     return span
+
+
+_OPENING_QUOTE = ("“", '"', "‘")
+_QUOTE_MARKS = re.compile(r"[\"“”‘’]")
+
+
+def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, int]:
+    """For a question about what someone said, the window ending in narration ("But Redford
+    is not worried.", "…, according to John Houlihan, editor of the magazine.") grown by the
+    quote that follows it in the passage ("'The more the merrier,' he says."), and a window
+    ending inside a quote grown to its end, while they stay short enough to quote."""
+    text = candidate.body
+    sentences = candidate.sentences
+    last = next((n for n, s in enumerate(sentences) if s.start < span[1] <= s.end), None)
+    if last is None or last + 1 >= len(sentences):
+        return span
+    opened = span[0]  # where the quote still open at the window's end starts
+    if not _still_open(text[span[0] : span[1]]):
+        if _QUOTE_MARKS.search(text[sentences[last].start : span[1]]):
+            return span  # the window ends with someone's words
+        opened = sentences[last + 1].start
+        if not text[opened : sentences[last + 1].end].lstrip().startswith(_OPENING_QUOTE):
+            return span
+    end = span[1]
+    for sentence in sentences[last + 1 :]:  # to the end of the quote (or as far as fits)
+        if sentence.end - span[0] > JOINED_CHARS:
+            break
+        end = sentence.end
+        if not _still_open(text[opened:end]):
+            break
+    return span[0], end
+
+
+def _still_open(quoted: str) -> bool:
+    """Whether the last quotation mark of ``quoted`` opens a quote (“, or a straight one at the
+    start or after a space), so that the quote runs on past its end."""
+    marks = [m for m in re.finditer(r"[\"“”]", quoted)]
+    if not marks:
+        return False
+    mark = marks[-1]
+    if mark.group() != '"':
+        return mark.group() == "“"
+    return mark.start() == 0 or quoted[mark.start() - 1] in " \n(—–-"
 
 
 def sigmoid(x: float) -> float:

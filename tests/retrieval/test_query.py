@@ -34,3 +34,17 @@ def test_a_person_place_or_body_is_asked_for_behind_two_describing_words(
 )
 def test_which_picks_one_of_several_and_what_asks_for_an_amount(question: str, kind: str) -> None:
     assert expects(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What did the editor make of the console's price?", "quote"),
+        ("How has the union reacted to the cuts?", "quote"),
+        ("How have critics described the film?", "quote"),
+        # markets reacting, in a clause, do not make it a question about someone's words
+        ("Which Malaysian airline lost 3% as markets reacted to the storm?", "organisation"),
+    ],
+)
+def test_a_question_about_someone_s_words_is_read_from_its_verb(question: str, kind: str) -> None:
+    assert expects(question) == kind

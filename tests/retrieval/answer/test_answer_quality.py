@@ -692,3 +692,33 @@ def test_a_reason_given_as_on_some_grounds_is_read_as_a_reason(tmp_path: Path) -
     engine = engine_with(tmp_path, [REUTERS], {"masks.txt": MASKS})
     line = first_line(engine, "Why won't supporters in Karl Brandt masks be let into Meadow Lane?")
     assert "on safety grounds" in line
+
+
+CONSOLE = """Handheld console to go on sale in March
+
+The Zephyr handheld games console will go on sale in Britain on 11 March, its maker Orbital \
+has announced.
+
+The portable machine, which has two screens and a stylus, will retail for £99 in the UK. \
+Orbital said 12 games would be available at launch, priced between £19 and £29.
+
+The launch price of £99 compares favourably with the US price of $149, according to Tom \
+Mercer, editor of the games magazine PixelWeek. "It's a keen price. It will sell a lot of \
+machines before Christmas," he says. "There are some clever features, and Orbital has \
+created quite a buzz. However, the line-up of games could have been stronger."
+
+Orbital hopes to sell two million of the consoles in Europe by the end of the year.
+"""
+
+
+def test_what_someone_made_of_something_quotes_their_words_after_the_sentence_naming_them(
+    tmp_path: Path,
+) -> None:
+    # The sentence naming the editor reads best; his words follow it, in a quote of two
+    # sentences, and the first line quotes them whole
+    engine = engine_with(tmp_path, [REUTERS], {"console.txt": CONSOLE})
+    line = first_line(
+        engine, "What did editor Tom Mercer make of the £99 the Zephyr would cost in Britain?"
+    )
+    assert "according to Tom Mercer" in line
+    assert "It's a keen price. It will sell a lot of machines before Christmas,' he says." in line
