@@ -557,7 +557,7 @@ def joined(span: tuple[int, int], overlapping: Sequence[tuple[int, int]]) -> tup
 
 
 _OPENING_QUOTE = ("“", '"', "‘")
-_QUOTE_MARKS = re.compile(r"[\"“”‘’]")
+_DOUBLE_QUOTE = re.compile(r"[\"“”]")  # (not ’: it is an apostrophe too)
 
 
 def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, int]:
@@ -570,9 +570,9 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
     last = next((n for n, s in enumerate(sentences) if s.start < span[1] <= s.end), None)
     if last is None or last + 1 >= len(sentences):
         return span
-    opened = span[0]  # where the quote still open at the window's end starts
+    opened = span[0]  # the text whose last quotation mark says whether the quote runs on
     if not _still_open(text[span[0] : span[1]]):
-        if _QUOTE_MARKS.search(text[sentences[last].start : span[1]]):
+        if _DOUBLE_QUOTE.search(text[sentences[last].start : span[1]]):
             return span  # the window ends with someone's words
         opened = sentences[last + 1].start
         if not text[opened : sentences[last + 1].end].lstrip().startswith(_OPENING_QUOTE):
@@ -590,7 +590,7 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
 def _still_open(quoted: str) -> bool:
     """Whether the last quotation mark of ``quoted`` opens a quote (“, or a straight one at the
     start or after a space), so that the quote runs on past its end."""
-    marks = [m for m in re.finditer(r"[\"“”]", quoted)]
+    marks = list(_DOUBLE_QUOTE.finditer(quoted))
     if not marks:
         return False
     mark = marks[-1]
