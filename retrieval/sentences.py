@@ -6,6 +6,9 @@ import re
 
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9$£€])|\n+")
 MAX_QUOTE_CHARS = 320
+# The longest quote an answer gives of a passage's best window (the ranking grows a window
+# only as far as this)
+ANSWER_QUOTE_CHARS = 420
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import QueryIntent
 from retrieval.search import Hit
 from retrieval.search.ranker import WINDOW_SCORE, introduces_speaker
-from retrieval.sentences import clip, sentence_spans
+from retrieval.sentences import ANSWER_QUOTE_CHARS, clip, sentence_spans
 
 Continuation = Callable[[Hit], Hit | None]  # the passage right after a hit, in its file
 _OPENS_QUOTE = ("“", '"', "‘")
@@ -29,7 +29,6 @@ _OPENS_QUOTE = ("“", '"', "‘")
 MAX_PASSAGES = 3
 NEAREST_OFFERED = 3
 NOT_COVERED = "The archive doesn't cover that."
-QUOTE_CHARS = 420
 BESIDE_MARGIN = 2.0  # cross-encoder logit units
 FIRST_LINE_CHARS = 600  # a second or third quote joins the first line only within this
 
@@ -39,7 +38,7 @@ def best_quote(hit: Hit, question_terms: set[str]) -> str:
     words (a very short one with the next)."""
     text = hit.text
     if hit.best_span is not None:
-        start, end = clip(text, *hit.best_span, limit=QUOTE_CHARS)
+        start, end = clip(text, *hit.best_span, limit=ANSWER_QUOTE_CHARS)
         return text[start:end]
     spans = sentence_spans(text) or [(0, len(text))]
     scores = [
@@ -79,7 +78,7 @@ def quote_that_follows(hit: Hit, quote: str, following: Continuation | None) -> 
     spans = sentence_spans(after.text)
     if not spans:
         return None
-    start, end = clip(after.text, *spans[0], limit=QUOTE_CHARS)
+    start, end = clip(after.text, *spans[0], limit=ANSWER_QUOTE_CHARS)
     return Citation(0, after, after.text[start:end])
 
 
@@ -133,7 +132,7 @@ def _also_quoted(line: str, cited: Citation, citations: list[Citation]) -> str:
     hit = cited.hit
     if hit.also_span is None:
         return line
-    begin, end = clip(hit.text, *hit.also_span, limit=QUOTE_CHARS)
+    begin, end = clip(hit.text, *hit.also_span, limit=ANSWER_QUOTE_CHARS)
     extra = f" … “{_inline(hit.text[begin:end])}” [{cited.n}]"
     if len(line) + len(extra) > FIRST_LINE_CHARS:
         return line

@@ -28,6 +28,7 @@ from retrieval.search.features import (
     sentence_score,
     span_holds_asked,
 )
+from retrieval.sentences import ANSWER_QUOTE_CHARS
 
 # Fitted by benchmarks/fit_ranker.py on the tuning part of eval/dev (L2 0.001, chosen by
 # 5-fold cross-validation); the last stage's settings by grid search on the same questions,
@@ -301,7 +302,7 @@ def scene_sentence(
     best, best_weight = "", 0.0
     for passage in file_passages:
         for sentence in passage.sentences:
-            if passage is candidate and sentence.start < span[1] and span[0] < sentence.end:
+            if passage is candidate and overlap((sentence.start, sentence.end), span):
                 continue
             weight = sum(w for t, w in missing.items() if t in sentence.stems)
             if weight > best_weight:
@@ -536,9 +537,6 @@ def rerank(
             c.relevance = max(c.relevance, *scene)
 
 
-JOINED_CHARS = 420  # a best window and one overlapping it are quoted as one up to this long
-
-
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -551,7 +549,7 @@ def joined(span: tuple[int, int], overlapping: Sequence[tuple[int, int]]) -> tup
     payroll?"."""
     for other in overlapping:
         start, end = min(span[0], other[0]), max(span[1], other[1])
-        if end - start <= JOINED_CHARS:
+        if end - start <= ANSWER_QUOTE_CHARS:
             return start, end
     return span
 
@@ -579,7 +577,7 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
             return span
     end = span[1]
     for sentence in sentences[last + 1 :]:  # to the end of the quote (or as far as fits)
-        if sentence.end - span[0] > JOINED_CHARS:
+        if sentence.end - span[0] > ANSWER_QUOTE_CHARS:
             break
         end = sentence.end
         if not _still_open(text[opened:end]):
