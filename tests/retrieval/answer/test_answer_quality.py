@@ -694,6 +694,30 @@ def test_a_reason_given_as_on_some_grounds_is_read_as_a_reason(tmp_path: Path) -
     assert "on safety grounds" in line
 
 
+SNACKS = """Profits slump at snack maker
+
+Quarterly profits at Kestrel Foods, the Norwich snack maker, have fallen by 60% to £3m, the firm \
+said on Thursday.
+
+The company, which makes Crunchers crisps and Oakley oatcakes, employs 900 people at two \
+factories in Norfolk. Its chairman, Alan Pryce, founded the business in 1987.
+
+Earnings shrank as potato prices soared and supermarket orders dropped over the winter.
+
+Kestrel said it expected trading to improve in the second half of the year. Its shares closed 4p \
+lower at 212p.
+"""
+
+
+def test_a_cause_told_as_what_rose_or_fell_meanwhile_is_quoted_first(tmp_path: Path) -> None:
+    # "as potato prices soared" gives the cause without "because" or the firm's name: the
+    # first line opens with it, not with the sentence restating the question (which the
+    # cross-encoder alone reads as the better answer)
+    engine = engine_with(tmp_path, [REUTERS], {"snacks.txt": SNACKS})
+    line = first_line(engine, "What dragged down quarterly profits at snack maker Kestrel Foods?")
+    assert line.startswith("The article reports: “Earnings shrank as potato prices soared")
+
+
 CONSOLE = """Handheld console to go on sale in March
 
 The Zephyr handheld games console will go on sale in Britain on 11 March, its maker Orbital \
