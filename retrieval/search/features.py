@@ -236,10 +236,16 @@ DEMONYMS = frozenset(t for p in _PEOPLES for t in _stemmed(p.partition("|")[2]))
 _ASKED_KIND = re.compile(r"\b(?i:which|what)\s+([A-Z][\w'’-]*)")
 
 
+# Names news gives a place by: "Number 10" is Downing Street, not a number the story lacks
+_ALSO_CALLED = ((re.compile(r"\b(?:Number|No\.?) (?:10|Ten)\b", re.IGNORECASE), "Downing Street"),)
+
+
 def specific_terms(question: str) -> frozenset[str]:
     """Stems of the question's names (capitalised words not opening a sentence, without the
     titles before them and a people's adjective that says what kind of answer is asked for)
     and numbers: what pins it to one event."""
+    for pattern, name in _ALSO_CALLED:
+        question = pattern.sub(name, question)
     found = " ".join(m.group(0) for m in _SPECIFIC.finditer(question.strip()))
     asked = " ".join(m.group(1) for m in _ASKED_KIND.finditer(question))
     kind = frozenset(stems(words(asked), QUESTION_STOPWORDS)) & DEMONYMS

@@ -81,3 +81,13 @@ def test_a_firm_s_name_is_lacking_when_the_file_holds_only_its_common_last_word(
     question = _question("How many jobs will Mittal Steel cut?", {"mittal": 7.5, "steel": 6.07})
     body = "The steel maker will cut 5,000 jobs."
     assert _missing(question, body, frozenset({"steel"})) == 1.0
+
+
+def test_number_10_is_not_lacking_from_a_story_that_says_downing_street() -> None:
+    # "Number 10" is what news calls Downing Street: a story saying "entered Downing Street in
+    # 1976" is about the move the question asks of, not another event
+    question = _question("When did Jim Hollis move into Number 10?", {})
+    body = "Jim Hollis entered Downing Street in 1976 after the resignation of his predecessor."
+    assert _missing(question, body, frozenset()) == 0.0
+    other = "Jim Hollis became chancellor in 1967."
+    assert _missing(question, other, frozenset()) > 0.0  # no Downing Street: lacking
