@@ -90,14 +90,6 @@ class RankerWeights:
     # The best few read also have the best other window that holds the kind of thing asked
     typed_window_top: int = 3
     typed: float = 2.0  # logit units for a window holding the kind of thing asked for
-    # … and for a window holding a reason marker ("because", "put down to", "as costs rose")
-    # when the question asks why: the cross-encoder reads a sentence restating the event with
-    # the question's names above the one telling its cause without them ("The director … is
-    # to remove references to God and the church" above "… after film studio New Line
-    # expressed concern", for "how come the film … is dropping the references to God?").
-    # 2026-12-05, reason questions of the tuning part and the helper sets: recall@1 14 -> 16
-    # of 31 with 3 units (4: 16, but first line 20 -> 19 and more churn).
-    typed_reason: float = 3.0
     # For "who" asked with one country ("Who is South Korea's chief negotiator?"), logit units
     # for a window naming that country's person by role ("South Korean negotiator Jeong
     # Eun-bo"), and taken from one naming only another country's ("Chief US negotiator James
@@ -440,9 +432,8 @@ def rerank(
     ]
     for key, logit in _read(question, encoder, [p for p in spoken if p[2]]).items():
         plain[key] = (plain[key] + logit) / 2
-    typed_logit = weights.typed_reason if question.intent.expects == "reason" else weights.typed
     typed = {
-        key: typed_logit if span_holds_asked(question, c, span) else 0.0
+        key: weights.typed if span_holds_asked(question, c, span) else 0.0
         for c, span, _ in pairs
         for key in [(id(c), span)]
     }
