@@ -71,7 +71,8 @@ ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     "entity": _NAME,
     # A reason: "because", "due to", … and the ways news tells a cause without them: "fell 93%
     # as research costs rose", "put down to", "arrested on suspicion of", "sent off for putting
-    # his finger to his lips", "an effort to raise cash", "has taken its toll"
+    # his finger to his lips", "an effort to raise cash", "has taken its toll", "to give them
+    # time to reconsider"
     "reason": re.compile(
         r"\b(because|due to|owing to|as a result|result of|blam\w*|caused|amid|since|"
         r"in order to|reason\w*|thanks to|following|led to|driven by|prompted|fears?|"
@@ -236,16 +237,16 @@ DEMONYMS = frozenset(t for p in _PEOPLES for t in _stemmed(p.partition("|")[2]))
 _ASKED_KIND = re.compile(r"\b(?i:which|what)\s+([A-Z][\w'’-]*)")
 
 
-# Names news gives a place by: "Number 10" is Downing Street, not a number the story lacks
-_ALSO_CALLED = ((re.compile(r"\b(?:Number|No\.?) (?:10|Ten)\b", re.IGNORECASE), "Downing Street"),)
+# "Number 10" (so capitalised: a rugby "number 10" is a fly-half) is Downing Street, not a
+# name and a number the story lacks
+_NUMBER_10 = re.compile(r"\b(?:Number|No\.?) (?:10|Ten)\b(?! shirt| jersey)")
 
 
 def specific_terms(question: str) -> frozenset[str]:
     """Stems of the question's names (capitalised words not opening a sentence, without the
     titles before them and a people's adjective that says what kind of answer is asked for)
     and numbers: what pins it to one event."""
-    for pattern, name in _ALSO_CALLED:
-        question = pattern.sub(name, question)
+    question = _NUMBER_10.sub("Downing Street", question)
     found = " ".join(m.group(0) for m in _SPECIFIC.finditer(question.strip()))
     asked = " ".join(m.group(1) for m in _ASKED_KIND.finditer(question))
     kind = frozenset(stems(words(asked), QUESTION_STOPWORDS)) & DEMONYMS

@@ -91,3 +91,10 @@ def test_number_10_is_not_lacking_from_a_story_that_says_downing_street() -> Non
     assert _missing(question, body, frozenset()) == 0.0
     other = "Jim Hollis became chancellor in 1967."
     assert _missing(question, other, frozenset()) > 0.0  # no Downing Street: lacking
+
+
+def test_a_rugby_number_10_is_still_a_number() -> None:
+    # Lower case, it is a position on the pitch, not Downing Street
+    question = _question("Who wore number 10 for Wales against France?", {})
+    assert "10" in question.specific
+    assert "down" not in question.specific
