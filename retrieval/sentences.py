@@ -9,6 +9,7 @@ MAX_QUOTE_CHARS = 320
 # The longest quote an answer gives of a passage's best window (the ranking grows a window
 # only as far as this)
 ANSWER_QUOTE_CHARS = 420
+OPENING_QUOTES = ("“", '"', "‘")  # what a quote of someone's words opens with
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -21,10 +21,9 @@ from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import QueryIntent
 from retrieval.search import Hit
 from retrieval.search.ranker import WINDOW_SCORE, introduces_speaker
-from retrieval.sentences import ANSWER_QUOTE_CHARS, clip, sentence_spans
+from retrieval.sentences import ANSWER_QUOTE_CHARS, OPENING_QUOTES, clip, sentence_spans
 
 Continuation = Callable[[Hit], Hit | None]  # the passage right after a hit, in its file
-_OPENS_QUOTE = ("“", '"', "‘")
 
 MAX_PASSAGES = 3
 NEAREST_OFFERED = 3
@@ -73,7 +72,9 @@ def quote_that_follows(hit: Hit, quote: str, following: Continuation | None) -> 
     if not introduces_speaker(quote.rstrip()):
         return None
     after = following(hit)
-    if after is None or after.kind != hit.kind or not after.text.lstrip().startswith(_OPENS_QUOTE):
+    if after is None or after.kind != hit.kind:
+        return None
+    if not after.text.lstrip().startswith(OPENING_QUOTES):
         return None
     spans = sentence_spans(after.text)
     if not spans:

@@ -28,7 +28,7 @@ from retrieval.search.features import (
     sentence_score,
     span_holds_asked,
 )
-from retrieval.sentences import ANSWER_QUOTE_CHARS
+from retrieval.sentences import ANSWER_QUOTE_CHARS, OPENING_QUOTES
 
 # Fitted by benchmarks/fit_ranker.py on the tuning part of eval/dev (L2 0.001, chosen by
 # 5-fold cross-validation); the last stage's settings by grid search on the same questions,
@@ -554,7 +554,6 @@ def joined(span: tuple[int, int], overlapping: Sequence[tuple[int, int]]) -> tup
     return span
 
 
-_OPENING_QUOTE = ("“", '"', "‘")
 _DOUBLE_QUOTE = re.compile(r"[\"“”]")  # (not ’: it is an apostrophe too)
 
 
@@ -573,7 +572,7 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
         if _DOUBLE_QUOTE.search(text[sentences[last].start : span[1]]):
             return span  # the window ends with someone's words
         opened = sentences[last + 1].start
-        if not text[opened : sentences[last + 1].end].lstrip().startswith(_OPENING_QUOTE):
+        if not text[opened : sentences[last + 1].end].lstrip().startswith(OPENING_QUOTES):
             return span
     end = span[1]
     for sentence in sentences[last + 1 :]:  # to the end of the quote (or as far as fits)
