@@ -98,17 +98,35 @@ _ORGANISATION_NOUNS = (
 )
 # An optional word between "which"/"what" and its noun ("which Celtic defender"), not a verb
 _MODIFIER = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)[\w'’-]+ )?"
+# What a "what …" question that asks for a cause says the cause did ("what pushed Argonaut
+# under", "what has annoyed Seifert")
+_CAUSED = (
+    r"pushed|forced|sparked|triggered|stopped|prevented|persuaded|convinced|inspired|"
+    r"motivated|annoyed|angered|upset|fuell?ed|fueled"
+)
 _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
     ("facts", _FACTS),
     (
         "reason",
         re.compile(
-            r"(^|[,;:]\s*)\W*(why|how come)\b|\b(what|which) (caused|prompted|led to|made|"
-            r"drove|was behind|is behind|reason|explanation|blamed|pushed|dragged|forced|sank|"
-            r"sparked|triggered|left)\b|\breason(s)? (for|why|behind)\b|"
+            r"(^|[,;:]\s*)\W*(why|how come)\b|\b(what|which)( \w+ly)? (caused?|causes|"
+            rf"prompt(s|ed)?|leads?|led|made|makes?|drove|drives?|{_CAUSED})\b|"
+            r"\b(what|which) (was behind|is behind|reasons?|explanations?|excuses?|factors?|"
+            r"justifications?|blamed|dragged|sank|left)\b|\breason(s)? (for|why|behind)\b|"
             r"\b(motive|motivation|purpose|grounds)\b|"
             r"\bwhat (did|does|do) .{0,60}\b(blame|cite)\b|\bblamed? (on|for)\b|"
-            r"\bwhat('s| is| was) (said to (be|have) )?(behind|driven|caused)\b",
+            r"\bwhat('s| is| was) (said to (be|have) )?(behind|driven|caused)\b|"
+            # "what has annoyed …", "what's driving …", "what's thought to have sparked …"
+            rf"\bwhat('s| has| had| have) ({_CAUSED}|made|led|driven)\b|"
+            r"\bwhat('s| is| was| are| were) (causing|prompting|leading|making|driving|"
+            r"pushing|forcing|sparking|triggering|stopping|preventing|fuel?ling|behind)\b|"
+            r"\bwhat('s| is| was)? (thought|said|believed|reported|expected|understood|alleged|"
+            r"likely|set) to (have )?(cause|prompt|lead|make|drive|push|force|spark|trigger|"
+            rf"stop|prevent|{_CAUSED}|made|led|driven)\b|"
+            # "what did BA say was behind …", "what do experts say is making …"
+            r"\b(say|says|said|think|thinks|believe|believes) (was |is |were |are |had )?"
+            r"(behind|to blame|caused|causing|prompted|sank|led to|triggered|sparked|drove|"
+            r"driving|making)\b",
             re.IGNORECASE,
         ),
     ),

@@ -27,6 +27,7 @@ from retrieval.lexical.index import LexicalHit, LexicalIndex
 from retrieval.lexical.tokens import question_terms
 from retrieval.query import QueryIntent, analyse
 from retrieval.search import features as feat
+from retrieval.search.cause import cause_first
 from retrieval.search.countries import about_other_countries
 from retrieval.search.cross_encoder import CrossEncoder, load_cross_encoder
 from retrieval.search.features import Candidate, Question
@@ -253,7 +254,7 @@ class HybridSearcher:
         if not use_reranker:
             return ordered
         rerank(question, ordered, self.encoder, self.weights)
-        return sorted(ordered, key=lambda c: -c.score)
+        return cause_first(question, sorted(ordered, key=lambda c: -c.score))
 
     def search(self, question: str, k: int = 5, *, use_reranker: bool | None = None) -> list[Hit]:
         """The k best passages for a question, best first."""

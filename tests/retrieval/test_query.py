@@ -48,3 +48,33 @@ def test_which_picks_one_of_several_and_what_asks_for_an_amount(question: str, k
 )
 def test_a_question_about_someone_s_words_is_read_from_its_verb(question: str, kind: str) -> None:
     assert expects(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What led Jack Cunningham to outlaw beef on the bone?",
+        "What reportedly led the two banks to drop their listing plans?",
+        "What's thought to have sparked the feud between the Ambani brothers?",
+        "What has annoyed the exchange's boss about his bid?",
+        "What reasons did Ronnie Corbett give for slating British TV?",
+        "What excuse did the minister give for the delay?",
+        "What did British Airways say was behind its lower earnings?",
+        "What do experts say is making borrowers less keen on debt?",
+        "What stopped the television debate from going ahead?",
+    ],
+)
+def test_a_cause_is_asked_for_however_the_question_puts_it(question: str) -> None:
+    assert expects(question) == "reason"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which company made the phones?", "organisation"),
+        ("What team led the league at Christmas?", "organisation"),
+        ("What did experts say was the total?", "quote"),
+    ],
+)
+def test_making_or_leading_something_is_not_asked_as_a_cause(question: str, kind: str) -> None:
+    assert expects(question) == kind

@@ -746,3 +746,33 @@ def test_what_someone_made_of_something_quotes_their_words_after_the_sentence_na
     )
     assert "according to Tom Mercer" in line
     assert "It's a keen price. It will sell a lot of machines before Christmas,' he says." in line
+
+
+SLEEPING_PILL = """Sleeping pill maker defends drug
+
+Drugmaker Corvane is launching a series of full-page adverts in national newspapers to defend \
+its sleeping pill Restiva, the company said on Tuesday.
+
+The move is in response to a report by the consumer group Which Health that linked the pill to \
+memory loss in older patients.
+
+Corvane's shares fell 3% on the news. The firm sold £400m worth of Restiva last year.
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What prompted Corvane to take out newspaper adverts defending Restiva?",
+        "Why is Corvane running newspaper adverts about its sleeping pill?",
+    ],
+)
+def test_a_why_question_gets_the_paragraph_giving_the_cause_before_the_one_restating_it(
+    tmp_path: Path, question: str
+) -> None:
+    # The opening paragraph repeats the question's words and gives no reason; the paragraph
+    # after it gives the cause ("in response to a report …"): it comes first, and the first
+    # line quotes it
+    engine = engine_with(tmp_path, [REUTERS], {"pill.txt": SLEEPING_PILL})
+    assert engine.search(question, 1)[0].text.startswith("The move is in response to a report")
+    assert "in response to a report by the consumer group" in first_line(engine, question)
