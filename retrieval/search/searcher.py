@@ -27,10 +27,10 @@ from retrieval.lexical.index import LexicalHit, LexicalIndex
 from retrieval.lexical.tokens import question_terms
 from retrieval.query import QueryIntent, analyse
 from retrieval.search import features as feat
-from retrieval.search.cause import cause_first
 from retrieval.search.countries import about_other_countries
 from retrieval.search.cross_encoder import CrossEncoder, load_cross_encoder
 from retrieval.search.features import Candidate, Question
+from retrieval.search.following import answer_after_restating_first
 from retrieval.search.hit import Hit, hit_from_chunk
 from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
 from retrieval.search.truecase import truecased, typed_in_lower_case
@@ -254,7 +254,7 @@ class HybridSearcher:
         if not use_reranker:
             return ordered
         rerank(question, ordered, self.encoder, self.weights)
-        return cause_first(question, sorted(ordered, key=lambda c: -c.score))
+        return answer_after_restating_first(question, sorted(ordered, key=lambda c: -c.score))
 
     def search(self, question: str, k: int = 5, *, use_reranker: bool | None = None) -> list[Hit]:
         """The k best passages for a question, best first."""

@@ -776,3 +776,26 @@ def test_a_why_question_gets_the_paragraph_giving_the_cause_before_the_one_resta
     engine = engine_with(tmp_path, [REUTERS], {"pill.txt": SLEEPING_PILL})
     assert engine.search(question, 1)[0].text.startswith("The move is in response to a report")
     assert "in response to a report by the consumer group" in first_line(engine, question)
+
+
+FANTASY_FILM = """Studio cuts religion from fantasy film
+
+The director and screenwriter of the film version of the Moonfall novels is to remove \
+references to the church from the movie, a fan website has reported.
+
+Greta Halvorsen, who made the comedy Small Hours, said the changes were needed to reach a wide \
+audience. The books tell of a battle against a corrupt priesthood.
+
+Filming starts in Prague in the spring.
+"""
+
+
+def test_who_gets_the_paragraph_naming_the_person_before_the_one_restating_the_question(
+    tmp_path: Path,
+) -> None:
+    # The opening paragraph says what the director will do without naming her; the next one
+    # names her: it comes first
+    engine = engine_with(tmp_path, [REUTERS], {"film.txt": FANTASY_FILM})
+    question = "Who is directing the film version of the Moonfall novels?"
+    assert engine.search(question, 1)[0].text.startswith("Greta Halvorsen")
+    assert "Greta Halvorsen" in first_line(engine, question)
