@@ -102,7 +102,7 @@ _MODIFIER = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|c
 # under", "what has annoyed Seifert")
 _CAUSED = (
     r"pushed|forced|sparked|triggered|stopped|prevented|persuaded|convinced|inspired|"
-    r"motivated|annoyed|angered|upset|fuell?ed|fueled"
+    r"motivated|annoyed|angered|upset|fuell?ed"
 )
 _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
     ("facts", _FACTS),

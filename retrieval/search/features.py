@@ -421,6 +421,10 @@ def asked_fact_line(question: str) -> re.Pattern[str] | None:
 
 
 _OPEN_ENDED: frozenset[Expects] = frozenset({"reason", "quote", "facts"})
+# Kinds of answer a sentence holds or lacks by its words (a reason or a quote is open-ended)
+SHORT_ANSWERS: frozenset[Expects] = frozenset(
+    {"number", "date", "person", "place", "organisation", "entity"}
+)
 
 
 def holds_asked_thing(question: Question, text: str, details: bool = False) -> bool:

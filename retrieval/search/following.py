@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from retrieval.search.features import ANSWER_PATTERNS, Candidate, Question, span_holds_asked
+from retrieval.search.features import (
+    ANSWER_PATTERNS,
+    SHORT_ANSWERS,
+    Candidate,
+    Question,
+    span_holds_asked,
+)
 
 READ_TOP = 8  # the next paragraph counts only among the best this many (all read)
 _REASON = ANSWER_PATTERNS["reason"]
 # Words that as often tell the time as a cause ("after 11 minutes", "since November 2003")
 _TIME_OR_CAUSE = frozenset({"after", "since", "following"})
-_SHORT_ANSWERS = frozenset({"person", "number", "date", "place", "organisation", "entity"})
 
 
 def gives_cause(text: str) -> bool:
@@ -75,7 +80,7 @@ def answer_after_restating_first(question: Question, ranked: list[Candidate]) ->
     (that paragraph sets its scene: the event asked about), so the gate reads it with that
     paragraph's relevance when that is higher."""
     expects = question.intent.expects
-    if (expects != "reason" and expects not in _SHORT_ANSWERS) or len(ranked) < 2:
+    if (expects != "reason" and expects not in SHORT_ANSWERS) or len(ranked) < 2:
         return ranked
     best = ranked[0]
     if best.relevance is None or not _restates(question, best):

@@ -20,6 +20,7 @@ from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import (
     ASKED_LINE,
     FEATURES,
+    SHORT_ANSWERS,
     Candidate,
     Question,
     asked_in_sentence,
@@ -210,10 +211,6 @@ def windows_of(question: Question, candidate: Candidate, count: int) -> list[tup
         if len(spans) == count:
             break
     return spans
-
-
-# Kinds of answer a sentence holds or lacks by its words (a reason or a quote is open-ended)
-_SHORT_ANSWERS = frozenset({"number", "date", "person", "place", "organisation", "entity"})
 
 
 def typed_window(
@@ -412,7 +409,7 @@ def rerank(
                 chosen.add(id(c))
                 top.append(c)
     windows = {id(c): windows_of(question, c, weights.windows) for c in top}
-    if question.intent.expects in _SHORT_ANSWERS:
+    if question.intent.expects in SHORT_ANSWERS:
         for c in top[: weights.typed_window_top]:
             windows[id(c)] += typed_window(question, c, windows[id(c)])
     top = [c for c in top if windows[id(c)]]  # a passage with no sentence is not read
