@@ -335,6 +335,23 @@ class Candidate:
         return self.chunk.metadata
 
 
+def paragraph_beside(
+    candidate: Candidate, passages: Sequence[Candidate], step: int
+) -> Candidate | None:
+    """The passage ``step`` places after the candidate in its file and section (before it, for
+    a negative step), among ``passages``."""
+    meta = candidate.meta
+    index = int(str(meta.get("chunk_index") or 0)) + step
+    for passage in passages:
+        if (
+            passage.meta.get("source") == meta.get("source")
+            and passage.meta.get("section") == meta.get("section")
+            and passage.meta.get("chunk_index") == index
+        ):
+            return passage
+    return None
+
+
 def _share(weights: Mapping[str, float], present: frozenset[str]) -> float:
     total = held = 0.0
     for term, weight in weights.items():  # one pass: it runs for every sentence read

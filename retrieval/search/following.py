@@ -9,13 +9,12 @@ question's words above the one that answers it, so the best passage is often the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from retrieval.search.features import (
     ANSWER_PATTERNS,
     SHORT_ANSWERS,
     Candidate,
     Question,
+    paragraph_beside,
     span_holds_asked,
 )
 
@@ -58,20 +57,6 @@ def _restates(question: Question, candidate: Candidate) -> bool:
     return not _holds_asked(question, candidate)
 
 
-def _next_paragraph(best: Candidate, ranked: Sequence[Candidate]) -> Candidate | None:
-    meta = best.meta
-    index = int(str(meta.get("chunk_index") or 0))
-    for c in ranked:
-        if (
-            c.meta.get("source") == meta.get("source")
-            and c.meta.get("kind") == meta.get("kind")
-            and c.meta.get("section") == meta.get("section")
-            and c.meta.get("chunk_index") == index + 1
-        ):
-            return c
-    return None
-
-
 def answer_after_restating_first(question: Question, ranked: list[Candidate]) -> list[Candidate]:
     """For a question asking why, who, where, when, how many or which, whose best passage's best
     window does not answer in kind (``_restates``): the paragraph right after it in the file,
@@ -85,7 +70,7 @@ def answer_after_restating_first(question: Question, ranked: list[Candidate]) ->
     best = ranked[0]
     if best.relevance is None or not _restates(question, best):
         return ranked
-    after = _next_paragraph(best, ranked[1:READ_TOP])
+    after = paragraph_beside(best, ranked[1:READ_TOP], 1)
     if after is None or after.relevance is None or not _answers(question, after):
         return ranked
     after.relevance = max(after.relevance, best.relevance)

@@ -26,6 +26,7 @@ from retrieval.search.features import (
     asked_in_sentence,
     asks_editor,
     is_details,
+    paragraph_beside,
     sentence_score,
     span_holds_asked,
 )
@@ -324,16 +325,11 @@ def speaker_scene(
     opening = candidate.body[first.start : first.end]
     if not _PRONOUN_QUOTE.search(opening):
         return ""
-    index = int(str(candidate.meta.get("chunk_index") or 0))
-    for passage in file_passages:
-        if (
-            passage.meta.get("chunk_index") == index - 1
-            and passage.meta.get("section") == candidate.meta.get("section")
-            and passage.sentences
-        ):
-            last = passage.sentences[-1]
-            return passage.body[last.start : last.end]
-    return ""
+    before = paragraph_beside(candidate, file_passages, -1)
+    if before is None or not before.sentences:
+        return ""
+    last = before.sentences[-1]
+    return before.body[last.start : last.end]
 
 
 Window = tuple[int, tuple[int, int]]  # (id of its candidate, span)
