@@ -590,6 +590,23 @@ def test_an_abbreviation_the_story_writes_out_is_not_a_name_it_lacks(
     assert "accused the United States of threatening to pull its troops out" in line
 
 
+BOURSE = """German exchange lifts its payout
+
+Deutsche Boerse, which is bidding for the London Stock Exchange, will raise its dividend for \
+2004 by 27%, the Frankfurt-based group said on Tuesday.
+
+The German group has offered £1.3bn for its London rival. Shareholders had asked for a bigger \
+payout instead.
+"""
+
+
+def test_initials_the_story_writes_out_are_not_a_name_it_lacks(tmp_path: Path) -> None:
+    # "the LSE" asked, "the London Stock Exchange" written: the story answers
+    engine = engine_with(tmp_path, [REUTERS], {"bourse.txt": BOURSE})
+    line = first_line(engine, "By how much is the LSE bidder raising its payout?")
+    assert "27%" in line
+
+
 OSAN = """Pentagon reviews Osan air base
 
 The Pentagon keeps about 4,000 military personnel at the Osan air base south of Seoul, officials \

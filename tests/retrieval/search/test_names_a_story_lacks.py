@@ -98,3 +98,29 @@ def test_a_rugby_number_10_is_still_a_number() -> None:
     question = _question("Who wore number 10 for Wales against France?", {})
     assert "10" in question.specific
     assert "down" not in question.specific
+
+
+def test_initials_typed_for_a_name_the_story_writes_out_are_not_lacking() -> None:
+    # "the LSE" asked, "the London Stock Exchange" written
+    question = _question("How much did Deutsche Boerse bid for the LSE?", {})
+    body = "Deutsche Boerse has offered £1.3bn for the London Stock Exchange."
+    assert _missing(question, body, frozenset()) == 0.0
+    other = "Deutsche Boerse has offered £1.3bn for the Swiss exchange."
+    assert _missing(question, other, frozenset()) == 1.0  # another exchange: lacking
+
+
+def test_a_capital_asked_for_its_country_is_not_lacking() -> None:
+    # "Moscow" asked, "Russia" written: the same government
+    question = _question("Why is Menatep suing Moscow?", {})
+    body = "Menatep is suing Russia for $28bn over the sale of Yukos."
+    assert _missing(question, body, frozenset()) == 0.0
+    other = "Menatep is suing the Ukrainian government over the sale."
+    assert _missing(question, other, frozenset()) == 1.0
+
+
+def test_a_name_the_story_misspells_by_one_letter_is_not_lacking() -> None:
+    # the story slipped ("Sheffied"); a short name one letter off is another name
+    question = _question("Who won the 800m in Sheffield?", {})
+    body = "James McIlroy won the 800m title in Sheffied on Sunday."
+    assert _missing(question, body, frozenset()) == 0.0
+    assert _missing(_question("Who won the 800m in Iran?", {}), "He won in Iraq.", frozenset())

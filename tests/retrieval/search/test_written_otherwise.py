@@ -1,0 +1,25 @@
+"""A name asked one way and written another: initials, a country's other names, a slip."""
+
+from __future__ import annotations
+
+from retrieval.search.written_otherwise import initials, one_edit_apart, written_otherwise
+
+
+def test_initials_of_a_run_of_capitalised_words_and_of_the_runs_within_it() -> None:
+    found = initials(["Shares in the London Stock Exchange rose; the Bank of England did not."])
+    assert {"lse", "ls", "se", "boe"} <= found
+    assert "sit" not in found  # "Shares in the" is not a name
+
+
+def test_one_edit_apart() -> None:
+    assert one_edit_apart("sheffield", "sheffied")
+    assert one_edit_apart("sheffied", "sheffield")
+    assert one_edit_apart("kuznetsova", "kusnetsova")
+    assert not one_edit_apart("sheffield", "sheffield")
+    assert not one_edit_apart("johnston", "jonsson")
+
+
+def test_initials_count_only_for_a_name_typed_in_capitals() -> None:
+    texts = ["Officials at the Lima Summit Executive met."]
+    assert written_otherwise("What did the LSE say?", "lse", texts)
+    assert not written_otherwise("What did Lse say?", "lse", texts)
