@@ -3,8 +3,9 @@
 A story that never writes a name the asker typed is most likely about another event
 (``features.compute``'s "story_missing"). But readers who half-remember a story often write its
 names differently: "the LSE" for the story's "London Stock Exchange", "Moscow" for its "Russia",
-or spelled right where the story slipped ("Sheffield", written "Sheffied"). Those names are
-held, and the story is not pushed down or refused for lacking them.
+spelled right where the story slipped ("Sheffield", written "Sheffied"), or with a slip of
+their own ("DeHeart" for "DeHart"). Those names are held, and the story is not pushed down or
+refused for lacking them.
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def one_edit_apart(a: str, b: str) -> bool:
 def written_otherwise(question: str, term: str, texts: Sequence[str]) -> bool:
     """The texts (a story's passages at hand and its title) hold the question's name ``term``
     written another way: as the initials it is typed in ("LSE"), as its country by another of
-    its names ("Moscow" for "Russia"), or with one letter slipped ("Sheffied")."""
+    its names ("Moscow" for "Russia"), with one letter slipped, in the story ("Sheffied") or in
+    the question ("DeHeart"), or without its hyphen ("Hongkyun")."""
     typed = typed_as(question, term)
     if not typed:
         return False
@@ -73,5 +75,10 @@ def written_otherwise(question: str, term: str, texts: Sequence[str]) -> bool:
     long = [w.lower() for w in typed if len(w) >= SLIP_MIN_LENGTH]
     if not long:
         return False
-    held = {w for text in texts for w in words(text) if len(w) >= SLIP_MIN_LENGTH - 1}
-    return any(one_edit_apart(w, h) for w in long for h in held if w[0] == h[0])
+    held = {
+        w
+        for text in texts
+        for w in words(f"{text} {text.replace('-', '')}")  # "Hong-kyun" typed "Hongkyun"
+        if len(w) >= SLIP_MIN_LENGTH - 1
+    }
+    return any(w == h or one_edit_apart(w, h) for w in long for h in held if w[0] == h[0])

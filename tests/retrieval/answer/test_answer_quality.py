@@ -607,6 +607,26 @@ def test_initials_the_story_writes_out_are_not_a_name_it_lacks(tmp_path: Path) -
     assert "27%" in line
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # one letter slipped in the name, or its hyphen left out: still the same people
+        (
+            "Why did James DeHeart say the Americans cut the talks short?",
+            "DeHart said the Americans cut short the talks",
+        ),
+        (
+            "What did Kim Hongkyun say the collapse of the talks sent?",
+            "Kim Hong-kyun, a former South Korean nuclear negotiator",
+        ),
+    ],
+)
+def test_a_name_the_asker_misspells_is_still_answered(
+    seeded_engine: Engine, question: str, expected: str
+) -> None:
+    assert expected in first_line(seeded_engine, question)
+
+
 OSAN = """Pentagon reviews Osan air base
 
 The Pentagon keeps about 4,000 military personnel at the Osan air base south of Seoul, officials \

@@ -23,3 +23,12 @@ def test_initials_count_only_for_a_name_typed_in_capitals() -> None:
     texts = ["Officials at the Lima Summit Executive met."]
     assert written_otherwise("What did the LSE say?", "lse", texts)
     assert not written_otherwise("What did Lse say?", "lse", texts)
+
+
+def test_a_slip_in_the_question_or_a_hyphen_left_out_is_the_same_name() -> None:
+    texts = ["Kim Hong-kyun, a former negotiator, met James DeHart."]
+    assert written_otherwise("What did DeHeart say?", "deheart", texts)
+    assert written_otherwise("What did Kim Hongkyun say?", "hongkyun", texts)
+    # another first letter, or two letters apart: another name
+    assert not written_otherwise("What did Hansen say?", "hansen", ["Jansen said no."])
+    assert not written_otherwise("What did DeHeartt say?", "deheartt", texts)
