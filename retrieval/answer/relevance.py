@@ -13,7 +13,7 @@ asking "how many" or "how much" only by a passage giving a number it does not (a
 money, for a price), and not another country's; for a date or a number, a passage that swaps
 one of the question's countries for another is no answer. A question naming something (typed with
 capitals) that the passage's file never mentions must pass a higher bar: it is most likely
-about another event.
+about another event (a people's adjective, "the Dutch club", only describes: it does not count).
 """
 
 from __future__ import annotations

@@ -420,8 +420,11 @@ _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmos
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
 LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does not give it
 # signal: how many of the names and numbers the asker typed (with capitals: a lower-case
-# question's names are guesses) the passage's file lacks ("Ocean's Thirteen", "Macworld 2007")
+# question's names are guesses) the passage's file lacks ("Ocean's Thirteen", "Macworld 2007"),
+# not counting a people's adjective ("the Dutch club" describes a club the story names)
 TYPED_NAMES_LACKING = "typed_names_lacking"
+# The question's names and numbers its file lacks, but a people's adjective
+NAMES_MISSING = "names_missing"
 # signal: the passage names one of the question's countries, not another it asks about, and a
 # third in its place ("the US–South Korea talks" asked, the US's talks with Japan told)
 OTHER_COUNTRIES = "other_countries"
@@ -689,6 +692,7 @@ def compute(
                 "cos_story_gap": c.similarity - story_cos,
                 "story_cov": story_cov,
                 "story_missing": story_missing,
+                NAMES_MISSING: float(sum(t not in DEMONYMS for t in lacking)),
                 "type_match": 1.0 if matched_type else 0.0,
                 "lead": 1.0 if lead else 0.0,
                 "kind_match": 1.0 if intent.kind is not None and kind == intent.kind else 0.0,

@@ -437,6 +437,28 @@ def test_a_country_named_one_way_in_the_question_and_another_in_the_story_is_not
     assert not engine.ask("How many people will the French engine firm take on?").found
 
 
+ROVERS = """Carver edges Rovers through
+
+Harbour Rovers beat Heerenveen 2-1 to reach the last 16 of the Uefa Cup on Thursday.
+
+An early own goal followed by a Mick Carver strike earned Rovers the win. Carver's goal moved \
+him within 12 of Sam Tulley's club scoring record of 200.
+
+Manager Pat Doyle said the side had made it harder than it needed to be.
+"""
+
+
+def test_a_people_s_adjective_the_story_never_writes_does_not_refuse_the_answer(
+    tmp_path: Path,
+) -> None:
+    # "the Dutch club" describes Heerenveen; the story never says "Dutch" and still answers
+    engine = engine_with(tmp_path, [REUTERS], {"rovers.txt": ROVERS})
+    question = (
+        "How near did Carver get to the Rovers scoring record with his goal against the Dutch club?"
+    )
+    assert "within 12 of Sam Tulley's club scoring record" in first_line(engine, question)
+
+
 ORDERS = """Engine maker's orders double
 
 Orders for Trent engines doubled last year, the engine maker said on Thursday.
