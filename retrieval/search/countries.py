@@ -118,6 +118,23 @@ def countries_in(text: str) -> frozenset[str]:
     return frozenset(country_key(m.group(0)) for m in _MENTION.finditer(text))
 
 
+@lru_cache(maxsize=256)
+def _mention_of(key: str) -> re.Pattern[str]:
+    names = [n for n, k in _KEY.items() if k == key]
+    capitals = [n for n, k in _CAPITALISED.items() if k == key]
+    return re.compile(
+        r"(?i:\b(?:"
+        + "|".join(re.escape(n) for n in names)
+        + r")\b)"
+        + "".join(rf"|(?<![\w.]){re.escape(n)}(?!\w)" for n in capitals)
+    )
+
+
+def names_country(text: str, key: str) -> bool:
+    """The text names the country ``key`` (by name, adjective or capital)."""
+    return _mention_of(key).search(text) is not None
+
+
 def is_initialism(name: str) -> bool:
     """ "US", "UK", "EU": a country written in capitals only."""
     return name in _CAPITALISED

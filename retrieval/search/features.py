@@ -15,7 +15,7 @@ from functools import lru_cache
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
 from retrieval.search.countries import about_other_countries
-from retrieval.search.written_otherwise import written_otherwise
+from retrieval.search.written_otherwise import held_otherwise
 from retrieval.sentences import sentence_spans
 from retrieval.store import StoredChunk
 
@@ -660,9 +660,9 @@ def compute(
                 for t in lacking
                 if not same_name(t) & held and not _named_by_last(question, t, held)
             ]
-        if lacking:
-            texts = [title, *(c.body for c in passages)]
-            lacking = [t for t in lacking if not written_otherwise(question.text, t, texts)]
+        if lacking and source in checked:
+            written = held_otherwise(question.text, lacking, [title, *(c.body for c in passages)])
+            lacking = [t for t in lacking if t not in written]
         story_missing = float(len(lacking))
         for c in passages:
             c.focus = focus

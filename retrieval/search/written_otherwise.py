@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cached_property, lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
-from retrieval.search.countries import countries_in
+from retrieval.search.countries import countries_in, names_country
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A run of capitalised words, with the small words names hold between them ("Bank of England")
@@ -24,11 +25,15 @@ _CAPITALISED_RUN = re.compile(
 _SMALL = frozenset({"of", "and", "for", "the", "de", "&"})
 INITIALISM = re.compile(r"[A-Z]{2,6}")
 SLIP_MIN_LENGTH = 6  # a one-letter slip is read as such only in a word this long
+_LONG_WORD = re.compile(rf"\b[a-z][\w'’]{{{SLIP_MIN_LENGTH - 2},}}")  # one letter shorter, or more
 
 
-def typed_as(question: str, term: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def typed_as(question: str, term: str) -> tuple[str, ...]:
     """The question's words (as typed) whose stem is ``term``."""
-    return [w for w in _WORD.findall(question) if stems(words(w), QUESTION_STOPWORDS) == [term]]
+    return tuple(
+        w for w in _WORD.findall(question) if stems(words(w), QUESTION_STOPWORDS) == [term]
+    )
 
 
 def initials(texts: Iterable[str]) -> frozenset[str]:
@@ -59,26 +64,51 @@ def one_edit_apart(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
-def written_otherwise(question: str, term: str, texts: Sequence[str]) -> bool:
-    """The texts (a story's passages at hand and its title) hold the question's name ``term``
-    written another way: as the initials it is typed in ("LSE"), as its country by another of
-    its names ("Moscow" for "Russia"), with one letter slipped, in the story ("Sheffied") or in
-    the question ("DeHeart"), or without its hyphen ("Hongkyun")."""
-    typed = typed_as(question, term)
+def held_otherwise(question: str, terms: Iterable[str], texts: Sequence[str]) -> frozenset[str]:
+    """Those of the question's names ``terms`` that the texts (a story's passages at hand and
+    its title) hold written another way: as the initials they are typed in ("LSE"), as their
+    country by another of its names ("Moscow" for "Russia"), with one letter slipped, in the
+    story ("Sheffied") or in the question ("DeHeart"), or without a hyphen ("Hongkyun")."""
+    story = _Story(texts)
+    return frozenset(t for t in terms if _held(typed_as(question, t), t, story))
+
+
+class _Story:
+    """What the checks read of a story, each worked out once, when first needed."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        return initials(self.texts)
+
+    @cached_property
+    def joined(self) -> str:
+        return " ".join(self.texts)
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.joined.lower()
+
+    @cached_property
+    def long_words(self) -> frozenset[str]:
+        # and each hyphened word without its hyphen: "Hong-kyun" typed "Hongkyun"
+        return frozenset(_LONG_WORD.findall(f"{self.lowered} {self.lowered.replace('-', '')}"))
+
+
+def _held(typed: Sequence[str], term: str, story: _Story) -> bool:
     if not typed:
         return False
-    if any(INITIALISM.fullmatch(w) for w in typed) and term in initials(texts):
+    if any(INITIALISM.fullmatch(w) for w in typed) and term in story.initials:
         return True
-    asked = countries_in(" ".join(typed))
-    if asked and asked & countries_in(" ".join(texts)):
+    if any(names_country(story.joined, key) for key in countries_in(" ".join(typed))):
         return True
+    # one letter off leaves one half of the word as it is: no half in the story, no such word
     long = [w.lower() for w in typed if len(w) >= SLIP_MIN_LENGTH]
-    if not long:
-        return False
-    held = {
-        w
-        for text in texts
-        for w in words(f"{text} {text.replace('-', '')}")  # "Hong-kyun" typed "Hongkyun"
-        if len(w) >= SLIP_MIN_LENGTH - 1
-    }
-    return any(w == h or one_edit_apart(w, h) for w in long for h in held if w[0] == h[0])
+    long = [
+        w for w in long if w[: len(w) // 2] in story.lowered or w[len(w) // 2 :] in story.lowered
+    ]
+    return any(
+        w == h or one_edit_apart(w, h) for w in long for h in story.long_words if w[0] == h[0]
+    )

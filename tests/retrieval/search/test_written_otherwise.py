@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from retrieval.search.written_otherwise import initials, one_edit_apart, written_otherwise
+from collections.abc import Sequence
+
+from retrieval.search.written_otherwise import held_otherwise, initials, one_edit_apart
+
+
+def written_otherwise(question: str, term: str, texts: Sequence[str]) -> bool:
+    return held_otherwise(question, [term], texts) == {term}
 
 
 def test_initials_of_a_run_of_capitalised_words_and_of_the_runs_within_it() -> None:
