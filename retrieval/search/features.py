@@ -423,7 +423,8 @@ LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does 
 # question's names are guesses) the passage's file lacks ("Ocean's Thirteen", "Macworld 2007"),
 # not counting a people's adjective ("the Dutch club" describes a club the story names)
 TYPED_NAMES_LACKING = "typed_names_lacking"
-# The question's names and numbers its file lacks, but a people's adjective
+# signal: the question's names and numbers its file lacks, but a people's adjective (what
+# ``TYPED_NAMES_LACKING`` counts, for a question typed with capitals)
 NAMES_MISSING = "names_missing"
 # signal: the passage names one of the question's countries, not another it asks about, and a
 # third in its place ("the US–South Korea talks" asked, the US's talks with Japan told)

@@ -98,6 +98,7 @@ class _Story:
 
 
 def _held(typed: Sequence[str], term: str, story: _Story) -> bool:
+    """The story holds the name ``term``, typed in the question as ``typed``, another way."""
     if not typed:
         return False
     if any(INITIALISM.fullmatch(w) for w in typed) and term in story.initials:
