@@ -15,7 +15,8 @@ _COUNTRIES = (
     "south korea|south korean|south koreans|korea|korean|koreans|seoul",
     "north korea|north korean|north koreans|pyongyang",
     "united states|american|americans|washington",
-    "britain|british|united kingdom|london",  # the home nations field their own sides
+    # the home nations field their own sides
+    "britain|british|briton|britons|brit|brits|united kingdom|london",
     "england|english",
     "scotland|scottish|edinburgh",
     "wales|welsh|cardiff",
@@ -72,6 +73,8 @@ _CAPITALISED = {
     "U.S.": "united states",
     "USA": "united states",
     "UK": "britain",
+    "the States": "united states",  # as British writers call it
+    "The States": "united states",
     "EU": "european union",
 }
 _KEY = {name: group.split("|")[0] for group in _COUNTRIES for name in group.split("|")}

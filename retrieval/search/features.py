@@ -140,7 +140,7 @@ _SAME_NAMES = (
 # question is not missing from a story that says "British", nor "Thai" from one that says
 # "Thailand".
 _PEOPLES = (
-    "uk britain | british briton",
+    "uk britain | british briton brit",
     "us usa america | american",
     "ussr | soviet",
     "england | english",

@@ -459,6 +459,39 @@ def test_a_people_s_adjective_the_story_never_writes_does_not_refuse_the_answer(
     assert "within 12 of Sam Tulley's club scoring record" in first_line(engine, question)
 
 
+STATES = """Ireland ring the changes for Eagles visit
+
+The Irish coach knows a repeat of the record 83-3 victory over the States in 2000 is not on \
+the agenda. "They ran five tries past the French in the summer," he said.
+
+The Irish side shows nine changes from the team that played South Africa last week.
+"""
+
+OSCARS = """Oscar hopes fade for British films
+
+A spokesman for the Film Council said: "It was extraordinary to have 24 British nominees in \
+the initial list. It is disappointing not to have more winners."
+
+Imelda Staunton lost in the best actress category to Hilary Swank.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # "the States" is the US: the story is not about Ireland and other countries instead
+        ("What was the score in Ireland's record win over the US in 2000?", "83-3"),
+        # "Brits" are the British
+        ("How many Brits were nominated for Oscars, according to the Film Council?", "24"),
+    ],
+)
+def test_a_country_s_everyday_names_are_the_country(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    engine = engine_with(tmp_path, [REUTERS], {"states.txt": STATES, "oscars.txt": OSCARS})
+    assert expected in first_line(engine, question)
+
+
 ORDERS = """Engine maker's orders double
 
 Orders for Trent engines doubled last year, the engine maker said on Thursday.
