@@ -30,15 +30,18 @@ def gives_cause(text: str) -> bool:
     return any(m.group(0).lower() not in _TIME_OR_CAUSE for m in _REASON.finditer(text))
 
 
+def _window(candidate: Candidate) -> tuple[int, int]:
+    """The candidate's best window (the whole passage when it has none)."""
+    return candidate.span or (0, len(candidate.body))
+
+
 def _span_text(candidate: Candidate) -> str:
-    if candidate.span is None:
-        return candidate.body
-    start, end = candidate.span
+    start, end = _window(candidate)
     return candidate.body[start:end]
 
 
 def _holds_asked(question: Question, candidate: Candidate) -> bool:
-    return span_holds_asked(question, candidate, candidate.span or (0, len(candidate.body)))
+    return span_holds_asked(question, candidate, _window(candidate))
 
 
 def _answers(question: Question, candidate: Candidate) -> bool:
