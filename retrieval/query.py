@@ -206,14 +206,27 @@ OUTCOME_ASKED = re.compile(
     r"\b(eventually|finally|ultimately|in the end|end(?:ed|s)? up|(?:go|goes|went) on to)\b",
     re.IGNORECASE,
 )
+# … but not in a clause that only places the asked thing in time: "where was he picked up
+# before he ended up in Guantanamo?" asks where, not how it turned out
+_TIME_CLAUSE = re.compile(r"\s(?:before|after|until|till|when|since)\b[^,;?]*$", re.I)
+
+
+def outcome_asked(question: str) -> bool:
+    """The question asks how something turned out (in its main clause)."""
+    return any(
+        not _TIME_CLAUSE.search(question[: m.start()]) for m in OUTCOME_ASKED.finditer(question)
+    )
+
+
 # Who came next: "who took over as leader when Kennedy resigned?" is not answered by a story
 # about Kennedy that tells no succession (a story written while he led); leaving a post, not a
 # place ("who scored after Beckham left the pitch?" asks no such thing)
 SUCCESSION_ASKED = re.compile(
-    r"\b(?:after|when|once|since)\b[^?]{0,60}\b(?:step(?:s|ped)? down|resign(?:ed|s)?|quit|"
+    r"\b(?:after|when|once|since)\b[^?]{0,60}\b(?:st(?:ep|eps|epped|ood|ands) down|resign(?:ed|s)?|"
+    r"quit|"
     r"left (?:the |his |her |their )?(?:post|job|club|office|role|company|band|party|board|"
     r"government|cabinet)|retire[ds]|(?:was|were) (?:sacked|fired|ousted|dropped))\b|"
-    r"\b(?:replac(?:e|ed|es|ing)|succeed(?:ed|s)?|successor|t(?:ook|ake|aken|akes) over "
+    r"\b(?:replac(?:e|ed|es|ing)|succeed(?:ed|s)?(?! in\b)|successor|t(?:ook|ake|aken|akes) over "
     r"(?:from|as))\b",
     re.IGNORECASE,
 )
@@ -361,7 +374,7 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
         replied_to=replied_to,
         kind=kind,
         expects=expected,
-        outcome=bool(OUTCOME_ASKED.search(question)),
+        outcome=outcome_asked(question),
         succession=expected == "person" and bool(SUCCESSION_ASKED.search(question)),
         office=office_asked(question),
     )

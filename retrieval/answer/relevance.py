@@ -128,10 +128,13 @@ OUTCOME_TOLD = re.compile(
 )
 # A passage that tells who came next says someone left, took over or is new in the post
 SUCCESSION_TOLD = re.compile(
-    r"\b(?:succe(?:ed|eds|eded|eding|ssor|ssion)|replac\w*|t(?:ook|ake|akes|aking|aken) over|"
+    # ("succeeded in turning things round" is no succession)
+    r"\b(?:succe(?:ed|eds|eded|eding)(?! in\b)|successor|succession|replac\w*|"
+    r"t(?:ook|ake|akes|aking|aken) over|"
     r"(?:took|take|takes|taking) the helm|new (?:\w+ ){0,2}(?:leader|chair\w*|chief|head|boss|"
     r"manager|coach|president|director|executive|editor|captain|secretary|minister|bassist|"
-    r"singer|drummer|guitarist|member)|appointed|elected|step(?:s|ped|ping)? down|resign\w*|"
+    r"singer|drummer|guitarist|member)|appointed|elected|st(?:ep|eps|epped|epping|ood|ands) down|"
+    r"resign\w*|"
     r"quit|ousted|sacked|leadership (?:contest|election|race|bid))\b",
     re.IGNORECASE,
 )

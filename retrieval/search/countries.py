@@ -138,6 +138,50 @@ def names_country(text: str, key: str) -> bool:
     return _mention_of(key).search(text) is not None
 
 
+# Regions a question may name where the story names a country of it: "which Scandinavian
+# company?" is answered by a story about the Norwegian one.
+_EUROPE = (
+    "britain england scotland wales northern_ireland ireland france germany italy spain "
+    "portugal netherlands belgium sweden norway finland denmark poland russia ukraine greece "
+    "european_union"
+)
+_REGIONS = {
+    "scandinavia|scandinavian|scandinavians|nordic": "sweden norway denmark finland",
+    "europe|european|europeans": _EUROPE,
+    "asia|asian|asians|far east|far eastern": (
+        "japan china taiwan india pakistan south_korea north_korea indonesia philippines "
+        "thailand vietnam afghanistan"
+    ),
+    "africa|african|africans": "south_africa nigeria kenya zimbabwe egypt",
+    "latin america|latin american|south america|south american": "brazil argentina mexico",
+    "middle east|middle eastern|arab|arabs": (
+        "iraq iran israel palestinian syria egypt saudi_arabia"
+    ),
+    "north america|north american": "united_states canada mexico",
+}
+_REGION_NAMES = {name: names.split("|")[0] for names in _REGIONS for name in names.split("|")}
+_REGION_MEMBERS = {
+    names.split("|")[0]: tuple(k.replace("_", " ") for k in members.split())
+    for names, members in _REGIONS.items()
+}
+_REGION = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _REGION_NAMES), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def regions_in(text: str) -> frozenset[str]:
+    """Every region the text names ("Scandinavian", "the Middle East")."""
+    return frozenset(_REGION_NAMES[m.group(0).lower()] for m in _REGION.finditer(text))
+
+
+def names_region(text: str, region: str) -> bool:
+    """The text names the region ``region``, or a country in it."""
+    return region in regions_in(text) or any(
+        names_country(text, key) for key in _REGION_MEMBERS[region]
+    )
+
+
 def is_initialism(name: str) -> bool:
     """ "US", "UK", "EU": a country written in capitals only."""
     return name in _CAPITALISED

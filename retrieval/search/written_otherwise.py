@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
-from retrieval.search.countries import countries_in, names_country
+from retrieval.search.countries import countries_in, names_country, names_region, regions_in
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A run of capitalised words, with the small words names hold between them ("Bank of England")
@@ -24,6 +24,8 @@ _CAPITALISED_RUN = re.compile(
 )
 _SMALL = frozenset({"of", "and", "for", "the", "de", "&"})
 INITIALISM = re.compile(r"[A-Z]{2,6}")
+NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+_POSSESSIVE = re.compile(r"['’]s?$")
 SLIP_MIN_LENGTH = 6  # a one-letter slip is read as such only in a word this long
 _LONG_WORD = re.compile(rf"\b[a-z][\w'’]{{{SLIP_MIN_LENGTH - 2},}}")  # one letter shorter, or more
 
@@ -68,9 +70,13 @@ def held_otherwise(question: str, terms: Iterable[str], texts: Sequence[str]) ->
     """Those of the question's names ``terms`` that the texts (a story's passages at hand and
     its title) hold written another way: as the initials they are typed in ("LSE"), as their
     country by another of its names ("Moscow" for "Russia"), with one letter slipped, in the
-    story ("Sheffied") or in the question ("DeHeart"), or without a hyphen ("Hongkyun")."""
+    story ("Sheffied") or in the question ("DeHeart"), without a hyphen ("Hongkyun"), as the
+    region of its country ("Scandinavian" for "Norwegian") or shortened ("Lib Dems" for
+    "Liberal Democrats")."""
     story = _Story(texts)
-    return frozenset(t for t in terms if _held(typed_as(question, t), t, story))
+    return frozenset(
+        t for t in terms if _held(typed_as(question, t), t, story) or _shortened(question, t, story)
+    )
 
 
 class _Story:
@@ -82,6 +88,15 @@ class _Story:
     @cached_property
     def initials(self) -> frozenset[str]:
         return initials(self.texts)
+
+    @cached_property
+    def names(self) -> list[list[str]]:
+        """Each run of capitalised words, without its small words, lower-cased."""
+        return [
+            [w.lower() for w in run.group(0).replace("&", " ").split() if w not in _SMALL]
+            for text in self.texts
+            for run in _CAPITALISED_RUN.finditer(text)
+        ]
 
     @cached_property
     def joined(self) -> str:
@@ -105,6 +120,8 @@ def _held(typed: Sequence[str], term: str, story: _Story) -> bool:
         return True
     if any(names_country(story.joined, key) for key in countries_in(" ".join(typed))):
         return True
+    if any(names_region(story.joined, region) for region in regions_in(" ".join(typed))):
+        return True
     # one letter off leaves one half of the word as it is: no half in the story, no such word
     long = [w.lower() for w in typed if len(w) >= SLIP_MIN_LENGTH]
     long = [
@@ -113,3 +130,32 @@ def _held(typed: Sequence[str], term: str, story: _Story) -> bool:
     return any(
         w == h or one_edit_apart(w, h) for w in long for h in story.long_words if w[0] == h[0]
     )
+
+
+def shortens(short: str, full: str) -> bool:
+    """``short`` is ``full`` shortened: its letters, in order, from the same first letter
+    ("Utd" for "United", "Dems" for "Democrats")."""
+    if not short or short[0] != full[0] or len(short) > len(full):
+        return False
+    letters = iter(full)
+    return all(letter in letters for letter in short)
+
+
+def _shortened(question: str, term: str, story: _Story) -> bool:
+    """A name of several words in the question, one of them typed as ``term``, is a name of
+    the story with each word shortened: "Lib Dems" for "Liberal Democrats", "Man Utd" for
+    "Manchester United"."""
+    typed = {_POSSESSIVE.sub("", w).lower() for w in typed_as(question, term)}
+    for run in NAME_RUN.finditer(question):
+        named = [_POSSESSIVE.sub("", w).lower() for w in run.group(0).split()]
+        if not typed & set(named):
+            continue
+        for start in range(len(named) - 1):  # "Did Man Utd…": without its opening words
+            short = named[start:]
+            if any(
+                all(shortens(a, b) for a, b in zip(short, full[i : i + len(short)], strict=True))
+                for full in story.names
+                for i in range(len(full) - len(short) + 1)
+            ):
+                return True
+    return False

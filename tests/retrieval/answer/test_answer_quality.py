@@ -891,3 +891,50 @@ def test_who_gets_the_paragraph_naming_the_person_before_the_one_restating_the_q
     question = "Who is directing the film version of the Moonfall novels?"
     assert engine.search(question, 1)[0].text.startswith("Greta Halvorsen")
     assert "Greta Halvorsen" in first_line(engine, question)
+
+
+BROWSER = """Opera maker plans share listing
+
+Opera Software, maker of the Opera web browser, said on Tuesday it would list its shares in \
+Oslo next year.
+
+Opera began life as a research project - a spin-off from Norwegian telecoms company Telenor. \
+Its browser is used by an estimated 10 million people.
+
+Chief executive Jon von Tetzchner said the listing would pay for new offices abroad.
+"""
+
+PASSPORTS = """Freed men refused passports
+
+The government has written to two British men freed from Guantanamo Bay telling them they \
+will not be allowed passports.
+
+The Home Office said it could not comment on individual cases.
+
+The Liberal Democrats say they suspect the move is part of a package of security measures \
+agreed with the US.
+"""
+
+
+@pytest.mark.parametrize(
+    ("files", "question", "expected"),
+    [
+        # a region asked, a country of it written
+        (
+            {"browser.txt": BROWSER},
+            "The Opera web browser started out at which Scandinavian phone company?",
+            "Telenor",
+        ),
+        # a party's short name asked, its full name written
+        (
+            {"passports.txt": PASSPORTS},
+            "Why, in the Lib Dems' view, are the two freed men being denied passports?",
+            "package of security measures",
+        ),
+    ],
+)
+def test_a_name_the_asker_gives_in_its_everyday_form_is_not_a_name_the_story_lacks(
+    tmp_path: Path, files: Mapping[str, str], question: str, expected: str
+) -> None:
+    engine = engine_with(tmp_path, [REUTERS], files)
+    assert expected in first_line(engine, question)

@@ -140,6 +140,33 @@ def test_who_came_next_is_refused_over_a_story_that_tells_no_succession(
     assert not seeded_engine.ask(question).found
 
 
+def test_where_it_happened_before_it_turned_out_so_is_not_a_question_about_the_outcome(
+    tmp_path: Path,
+) -> None:
+    first = first_line_over_one_story(
+        tmp_path,
+        "Freed detainee tells of arrest\n\n"
+        "Mr Okafor, 29, from north London, was originally detained in Zambia in March 2002.\n\n"
+        "He was held at Guantanamo Bay for almost three years without charge.\n",
+        "Where was Okafor first picked up before he ended up in Guantanamo Bay?",
+    )
+    assert "Zambia" in first
+
+
+def test_who_followed_someone_who_stood_down_is_refused_over_a_story_that_names_no_successor(
+    tmp_path: Path,
+) -> None:
+    answer = answer_over_one_story(
+        tmp_path,
+        "Brewer's shares rise\n\n"
+        "Harrow Breweries chairman Tom Baxter, who succeeded in turning the brewer round, said "
+        "profits rose 12% last year.\n\n"
+        "Harrow Breweries shares rose 3% on the news in London.\n",
+        "Who became Harrow Breweries chairman after Tom Baxter stood down?",
+    )
+    assert not answer.found
+
+
 def test_who_came_next_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> None:
     first = first_line_over_one_story(
         tmp_path,

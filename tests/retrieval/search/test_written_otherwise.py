@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from retrieval.search.written_otherwise import held_otherwise, initials, one_edit_apart
+from retrieval.search.written_otherwise import held_otherwise, initials, one_edit_apart, shortens
 
 
 def written_otherwise(question: str, term: str, texts: Sequence[str]) -> bool:
@@ -38,3 +38,19 @@ def test_a_slip_in_the_question_or_a_hyphen_left_out_is_the_same_name() -> None:
     # another first letter, or two letters apart: another name
     assert not written_otherwise("What did Hansen say?", "hansen", ["Jansen said no."])
     assert not written_otherwise("What did DeHeartt say?", "deheartt", texts)
+
+
+def test_a_name_shortened_word_by_word_is_the_name() -> None:
+    assert shortens("utd", "united") and shortens("dems", "democrats")
+    assert not shortens("utd", "dutch") and not shortens("united", "utd")
+    texts = ["Manchester United beat the Liberal Democrats' team."]
+    assert written_otherwise("Did Man Utd win?", "utd", texts)
+    assert written_otherwise("What do the Lib Dems' leaders say?", "dem", texts)
+    # each word of the name, in order: "Man City" is not Manchester United
+    assert not written_otherwise("Did Man City win?", "citi", texts)
+
+
+def test_a_region_is_held_by_a_story_naming_a_country_of_it() -> None:
+    texts = ["Opera began as a spin-off from Norwegian telecoms company Telenor."]
+    assert written_otherwise("Which Scandinavian firm was it?", "scandinavian", texts)
+    assert not written_otherwise("Which African firm was it?", "african", texts)
