@@ -70,6 +70,26 @@ def most_active_sentence(doc: ParsedDocument) -> str:
     return f"Its most active {lead} {', then '.join(parts)}."
 
 
+# The page's own furniture among the lines kept out of the paragraphs: no reader asks about it
+_CHROME = re.compile(
+    r"\b(?:leave a (?:reply|comment)|e-?mail address|required fields?|log ?in|sign ?in|"
+    r"sign ?up|subscribe|cookies?|newsletter|read (?:the )?full policy|comment policy|"
+    r"share this|follow us)\b",
+    re.IGNORECASE,
+)
+NOTICE_MIN_WORDS = 5
+
+
+def notice_lines(doc: ParsedDocument) -> list[str]:
+    """The notices the page carries outside the story (a disclaimer, who funds the editor's
+    notes), one line each, quoted: "who owns the content?" is answered from them."""
+    return [
+        f"A notice on the page reads: “{line.strip()}”"
+        for line in doc.boilerplate
+        if len(line.split()) >= NOTICE_MIN_WORDS and not _CHROME.search(line)
+    ]
+
+
 def facts_text(doc: ParsedDocument) -> str:
     """The details passage of one file ("" when there is nothing beyond the title)."""
     meta = doc.metadata
@@ -92,6 +112,7 @@ def facts_text(doc: ParsedDocument) -> str:
         lines.append(discussion)
     if active := most_active_sentence(doc):
         lines.append(active)
+    lines += notice_lines(doc)
     if len(lines) <= 1:  # a title alone adds nothing the article passages lack
         return ""
     return "\n".join(lines)

@@ -34,7 +34,7 @@ from retrieval.parsing import SkipFile, parse_file
 from retrieval.store import ChunkStore, FileRecord, PendingVersion, StoredChunk
 from retrieval.view import StoreView
 
-PIPELINE_VERSION = "corpusbot-pipeline-3"  # bump when parsing/chunking output changes
+PIPELINE_VERSION = "corpusbot-pipeline-4"  # bump when parsing/chunking output changes
 POOL_CHUNKS = 1024  # chunks of files committed together
 FIRST_POOL_CHUNKS = 64
 # Embedded chunks handed to the writer at a time: Chroma's cost per chunk falls with the size

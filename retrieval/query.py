@@ -50,7 +50,7 @@ _FACTS = re.compile(
     r"name of the ([\w'’-]+ ){0,3}editor(?! of\b)|"
     r"whose (commentary|editor'?s? note)|"
     r"(which|what) ([\w-]+ )?(news )?(agency|wire|outlet|source|site|publication)|credited|"
-    r"byline|"
+    r"byline|disclaimer|crowd-?funded|"
     r"headline|title of|how many (different |distinct |unique |individual |reader )?(commenters|"
     r"comments|replies|(people|readers|users) (have )?(commented|posted|replied|responded))|"
     r"number of (comments|commenters|replies)|"
@@ -206,18 +206,31 @@ OUTCOME_ASKED = re.compile(
     r"\b(eventually|finally|ultimately|in the end|end(?:ed|s)? up|(?:go|goes|went) on to)\b",
     re.IGNORECASE,
 )
-# … but not in a clause that only places the asked thing in time: "where was he picked up
-# before he ended up in Guantanamo?" asks where, not how it turned out
+# … but not in a clause that only places the asked thing in time ("where was he picked up
+# before he ended up in Guantanamo?" asks where), nor of what is yet to come ("what did she
+# say the US will end up as?" asks what was said)
 _TIME_CLAUSE = re.compile(r"\s(?:before|after|until|till|when|since)\b[^,;?]*$", re.I)
+_TO_COME = re.compile(r"(?:\b(?:will|would|could|might|may|shall)|['’]ll)\s+(?:\w+\s+)?$", re.I)
 
 
 def outcome_asked(question: str) -> bool:
     """The question asks how something turned out (in its main clause)."""
     return any(
-        not _TIME_CLAUSE.search(question[: m.start()]) for m in OUTCOME_ASKED.finditer(question)
+        not _TIME_CLAUSE.search(before) and not _TO_COME.search(before)
+        for m in OUTCOME_ASKED.finditer(question)
+        for before in [question[: m.start()]]
     )
 
 
+# When a story came out or who wrote it: what only a file's details passage tells (a paragraph
+# of the story that happens to hold a date or a name does not say so)
+_STORY = r"(?:article|story|piece|report|write-?up|it)"
+FILE_DETAIL_ASKED = re.compile(
+    rf"\b(?:when|what date|what day)\b.*\b{_STORY}\b.*\b(?:published|posted|put online)\b|"
+    rf"\bwho\b.*\b(?:wrote|authored|penned)\b.*\b{_STORY}\b|"
+    rf"\b(?:author|byline|writer|reporter)\b.*\b(?:of|on|for|behind)\b.*\b{_STORY}\b",
+    re.IGNORECASE,
+)
 # Who came next: "who took over as leader when Kennedy resigned?" is not answered by a story
 # about Kennedy that tells no succession (a story written while he led); leaving a post, not a
 # place ("who scored after Beckham left the pitch?" asks no such thing)
@@ -290,6 +303,7 @@ class QueryIntent:
     outcome: bool = False  # it asks how something turned out ("what did they finally pay?")
     succession: bool = False  # it asks who followed someone ("who replaced X?")
     office: str | None = None  # it asks who holds this office ("who is the US ambassador?")
+    file_detail: bool = False  # it asks when a story came out or who wrote it
 
 
 def expects(question: str) -> Expects | None:
@@ -377,6 +391,7 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
         outcome=outcome_asked(question),
         succession=expected == "person" and bool(SUCCESSION_ASKED.search(question)),
         office=office_asked(question),
+        file_detail=bool(FILE_DETAIL_ASKED.search(question)),
     )
 
 
@@ -396,6 +411,25 @@ def as_who_question(question: str) -> str:
     verb = (match.group("verb") or match.group("verb2")).replace("'s", " is")
     who = match.group("who") or match.group("who2")
     return f"Who{verb} {who}?"
+
+
+# Where the asker saw it, at the end of the question ("…, going by the Reuters intro", "… per
+# the file", "… according to the article"): which file, not what it says. A cross-encoder
+# trained on search queries reads such words as part of what is asked, and rates the answering
+# passage lower.
+_SOURCE_POINTER = re.compile(
+    r",?\s+(?:according to|going by|judging by|based on|as per|per|as (?:reported|told|said|"
+    r"stated|written) (?:by|in)|in|from)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:article|story|report|piece|file|intro|introduction|text|write-?up|coverage|post|"
+    r"repost|page|item|news)(?:'s|’s)?(?=\s*[?.!]*\s*$)",
+    re.IGNORECASE,
+)
+
+
+def without_source_pointer(question: str) -> str:
+    """The question without a closing clause that only says where the asker read it."""
+    stripped = _SOURCE_POINTER.sub("", question).strip()
+    return stripped if len(stripped.split()) >= 3 else question
 
 
 # Framing a chat user puts before the question itself ("Can you tell me who …", "Is it true

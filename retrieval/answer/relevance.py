@@ -104,6 +104,8 @@ class Gate:
     ) -> bool:
         if details_answer(hit, found) or reply_asked_for(hit, intent):
             return True
+        if intent is not None and intent.file_detail:
+            return False  # when it came out, who wrote it: only a file's details tell
         if intent is not None and intent.outcome and not OUTCOME_TOLD.search(hit.text):
             return False
         if intent is not None and intent.succession and not SUCCESSION_TOLD.search(hit.text):

@@ -291,6 +291,12 @@ def count_answer(question: str, found: PersonReplies, direction: Direction) -> A
         )
         replies = _plural(found.reply_count, "reply", "replies")
         lines = [f"{person}'s {comments} drew {replies}{who}."]
+        if len(written) > 1 and found.received:  # which comment drew how many
+            each = [
+                f"comment {e.comment.path} drew {_plural(len(e.replies), 'reply', 'replies')}"
+                for e in found.received
+            ]
+            lines[0] += f" Of those, {', '.join(each)}."
         shown = [e.comment for e in found.received]
     else:
         starts = sum(1 for r in written if r.parent is None)

@@ -109,7 +109,8 @@ _COUNT_WRITTEN = re.compile(
     re.IGNORECASE,
 )
 _COUNT_RECEIVED = re.compile(
-    r"\bhow\s+many\s+(?:replies|responses|answers|reactions)\s+(?:did|does|do|has|have|had)"
+    r"\bhow\s+many\s+(?:direct\s+|separate\s+|different\s+)?(?:replies|responses|answers|"
+    r"reactions)\s+(?:did|does|do|has|have|had)"
     r"\s+\S.{0,60}?\s+(?:get|got|gotten|receive|received|draw|drew|drawn|attract|attracted)\b|"
     r"\bhow\s+many\s+(?:replies|responses|answers|people|readers|commenters|times)\s+"
     r"(?:did\s+\S.{0,40}?\s+)?(?:replied|responded|answered|reply|respond|answer)\s+to\b|"

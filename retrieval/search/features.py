@@ -135,6 +135,7 @@ _SAME_NAMES = (
     "tori conserv",
     "ceo chief",
     "tv televis telev telli",
+    "gi gis soldier troop servicemen serviceman",
 )
 # A country's names and its people's adjectives (before the bar, after it): "the UK" in a
 # question is not missing from a story that says "British", nor "Thai" from one that says
@@ -399,6 +400,7 @@ _FACT_LINES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     for asked, line in (
         (r"\b(editor'?s?'?( note)?|commentary|introduc\w*|signed)\b", r"\beditor's note\b"),
         (r"\b(headline|title|titled|called)\b", r"^Title:"),
+        (r"\b(disclaimers?|notices?|crowd-?fund\w*|copyright)\b", r"\bnotice on the page\b"),
         (r"\b(when|date|published|posted)\b", r"\bfirst published on\b"),
         (
             r"\b(how many|number of)\b.*\b(comments?|commenters?|readers?|people|replies)\b|"
@@ -703,6 +705,6 @@ def compute(
                 "rr_dense": 1.0 / (1 + c.dense_rank) if c.dense_rank is not None else 0.0,
                 "rr_lex": 1.0 / (1 + c.lexical_rank) if c.lexical_rank is not None else 0.0,
             }
-            if intent.expects == "facts" and kind == "facts":
+            if (intent.expects == "facts" or intent.file_detail) and kind == "facts":
                 # not a ranking feature: the details line the question asks for is there
                 c.features[ASKED_LINE] = 1.0 if matched_type else 0.0

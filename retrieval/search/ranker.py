@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems
-from retrieval.query import QueryIntent, as_who_question
+from retrieval.query import QueryIntent, as_who_question, without_source_pointer
 from retrieval.search.countries import asked_country, sides
 from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import (
@@ -344,7 +344,7 @@ def _read(
     if not pairs:
         return {}
     texts = [cross_encoder_text(c, span, context) for c, span, context in pairs]
-    asked = question.text
+    asked = without_source_pointer(question.text)
     if question.intent.expects == "person":
         asked = as_who_question(asked)
     logits = encoder.score(asked, texts).tolist()

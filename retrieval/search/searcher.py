@@ -198,7 +198,7 @@ class HybridSearcher:
             dense_within(PERSON_CANDIDATES, author=intent.author)
         if intent.replied_to:
             dense_within(PERSON_CANDIDATES, parent=intent.replied_to)
-        if intent.expects == "facts":
+        if intent.expects == "facts" or intent.file_detail:
             dense_within(PERSON_CANDIDATES, kind="facts")
         if any_comment:
             dense_within(PERSON_CANDIDATES, kind="comment")

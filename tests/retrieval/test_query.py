@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.query import expects
+from retrieval.query import analyse, expects, without_source_pointer
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,37 @@ def test_a_cause_is_asked_for_however_the_question_puts_it(question: str) -> Non
 )
 def test_making_or_leading_something_is_not_asked_as_a_cause(question: str, kind: str) -> None:
     assert expects(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("What did Mittal Steel end up paying for Arcelor?", True),
+        ("When did the two sides eventually agree?", True),
+        # a time clause, or what someone said is yet to come: not how it turned out
+        ("Where was he first picked up before he ended up in Guantanamo Bay?", False),
+        ("What did Séamus say the US will end up as if it doesn't change course?", False),
+    ],
+)
+def test_an_outcome_is_asked_only_in_the_question_s_own_clause(
+    question: str, outcome: bool
+) -> None:
+    assert analyse(question, lambda name: None).outcome is outcome
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("When did US forces land, going by the Reuters intro?", "When did US forces land?"),
+        ("What did Jeong say, according to the article?", "What did Jeong say?"),
+        # a person the question quotes is what is asked about
+        (
+            "Why are the Tories after Campbell, according to Peter Mandelson?",
+            "Why are the Tories after Campbell, according to Peter Mandelson?",
+        ),
+    ],
+)
+def test_where_the_asker_read_it_is_left_out_of_what_the_cross_encoder_reads(
+    question: str, plain: str
+) -> None:
+    assert without_source_pointer(question) == plain

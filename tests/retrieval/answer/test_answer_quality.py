@@ -73,6 +73,11 @@ def test_the_details_passage_answers_when_it_was_published(seeded_engine: Engine
             "Press TV",
         ),
         ("What's the headline of the Reuters story?", "Troop Payment Demand Collapse"),
+        # the page's disclaimer, kept out of the story, is one of its details
+        (
+            "Who owns the content of the Press TV repost, according to its disclaimer?",
+            "owned by author exclusively",
+        ),
         # Joe and Ilya wrote five comments each, more than anyone
         ("Who wrote the most comments?", "most active commenters were Joe and Ilya (5"),
         ("Which commenter was the most active?", "Joe and Ilya (5 comments each)"),
@@ -938,3 +943,24 @@ def test_a_name_the_asker_gives_in_its_everyday_form_is_not_a_name_the_story_lac
 ) -> None:
     engine = engine_with(tmp_path, [REUTERS], files)
     assert expected in first_line(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # where the asker read it is not what is asked: the cross-encoder reads the rest
+        (
+            "when did american forces first land in korea, going by the reuters intro",
+            "the US did not land in 1945",
+        ),
+        # "GI" is a soldier, not a name the sample lacks
+        (
+            "Who got hit when the drunk GI tried to make off with a cab?",
+            "hit a Korean National Police officer",
+        ),
+    ],
+)
+def test_a_question_worded_as_chat_users_word_it_is_answered(
+    seeded_engine: Engine, question: str, expected: str
+) -> None:
+    assert expected in first_line(seeded_engine, question)

@@ -101,6 +101,21 @@ def test_another_file_s_details_do_not_answer_for_the_file_asked_about(
 @pytest.mark.parametrize(
     "question",
     [
+        "When was the Reuters story on the 80-minute talks published?",
+        "Who wrote the Reuters article on the collapsed talks?",
+    ],
+)
+def test_a_file_detail_the_file_does_not_give_is_not_answered_from_its_paragraphs(
+    seeded_engine: Engine, question: str
+) -> None:
+    # the Reuters file has neither date nor byline: a paragraph holding a date ("the 1950-53
+    # Korean War") or a name (a negotiator) does not say when it came out or who wrote it
+    assert not seeded_engine.ask(question).found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "How much did Seoul eventually agree to pay for the US troops?",
         "what did the two sides finally settle on for the cost of the troops",
         "Did the US end up pulling its troops out of South Korea?",

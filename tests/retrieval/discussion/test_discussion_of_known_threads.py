@@ -169,7 +169,12 @@ def test_how_many_comments_a_commenter_wrote_is_counted_from_the_thread(
 def test_how_many_replies_a_commenter_drew_counts_the_replies_to_them(
     charge_engine: Engine,
 ) -> None:
-    answer = charge_engine.ask("How many replies did Alice get?")
-    assert answer.text.split("\n")[0] == (
-        "Alice's 3 comments (1, 2.1, 3.3) drew 2 replies from 2 readers (Bruno, Chloe)."
-    )
+    for question in (
+        "How many replies did Alice get?",
+        "How many direct replies did Alice's first comment get?",
+    ):
+        answer = charge_engine.ask(question)
+        assert answer.text.split("\n")[0] == (
+            "Alice's 3 comments (1, 2.1, 3.3) drew 2 replies from 2 readers (Bruno, Chloe). "
+            "Of those, comment 1 drew 2 replies."
+        ), question
