@@ -413,25 +413,6 @@ def as_who_question(question: str) -> str:
     return f"Who{verb} {who}?"
 
 
-# Where the asker saw it, at the end of the question ("…, going by the Reuters intro", "… per
-# the file", "… according to the article"): which file, not what it says. A cross-encoder
-# trained on search queries reads such words as part of what is asked, and rates the answering
-# passage lower.
-_SOURCE_POINTER = re.compile(
-    r",?\s+(?:according to|going by|judging by|based on|as per|per|as (?:reported|told|said|"
-    r"stated|written) (?:by|in)|in|from)\s+(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:article|story|report|piece|file|intro|introduction|text|write-?up|coverage|post|"
-    r"repost|page|item|news)(?:'s|’s)?(?=\s*[?.!]*\s*$)",
-    re.IGNORECASE,
-)
-
-
-def without_source_pointer(question: str) -> str:
-    """The question without a closing clause that only says where the asker read it."""
-    stripped = _SOURCE_POINTER.sub("", question).strip()
-    return stripped if len(stripped.split()) >= 3 else question
-
-
 # Framing a chat user puts before the question itself ("Can you tell me who …", "Is it true
 # that …"): words no passage holds, which pull the question's vector away from its answer.
 _FRAMING = re.compile(

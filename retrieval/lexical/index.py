@@ -293,6 +293,24 @@ class LexicalIndex:
                 found.add(term)
         return frozenset(found)
 
+    def names_its_source(self, source: str) -> bool:
+        """The file's details say who published it (a credit or a byline)."""
+        clauses = [
+            (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "source", source)),
+            (tantivy.Occur.Must, tantivy.Query.term_query(SCHEMA, "kind", "facts")),
+            (
+                tantivy.Occur.Must,
+                tantivy.Query.boolean_query(
+                    [
+                        (tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, "body", term))
+                        for term in ("credit", "bylin")
+                    ]
+                ),
+            ),
+        ]
+        query = tantivy.Query.boolean_query(clauses)
+        return bool(self._searcher.search(query, 1, count=False).hits)
+
     def passages_of(self, source: str, comments_up_to: int | None = None) -> list[StoredChunk]:
         """Every passage of one file the index holds, in reading order; without its comments
         when the file has more passages than ``comments_up_to``."""

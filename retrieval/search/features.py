@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
+from retrieval.pointer import pointer_names
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
 from retrieval.search.countries import about_other_countries
 from retrieval.search.written_otherwise import held_otherwise
@@ -621,11 +622,15 @@ def compute(
     question: Question,
     candidates: Sequence[Candidate],
     file_terms: Callable[[str, frozenset[str]], frozenset[str]] | None = None,
+    names_its_source: Callable[[str], bool] | None = None,
 ) -> None:
     """Fill in every candidate's features. ``file_terms(source, stems)`` tells which of the
     question's names and numbers a file holds outside the candidates; it is asked about the
     ``FILES_CHECKED`` files whose candidates match the question best (the rest, and all
-    without it, are judged by their candidates alone)."""
+    without it, are judged by their candidates alone). ``names_its_source(source)``: the
+    file's details say who published it, so it can lack the outlet the question says it was
+    read in ("according to the Reuters article"); a file that does not (a BBC story never
+    says "BBC") cannot."""
     if not candidates:
         return
     best_bm25 = max(c.bm25 for c in candidates) or 1.0
@@ -640,6 +645,8 @@ def compute(
     stories = {s: max(_preliminary(c, best_bm25) for c in p) for s, p in by_source.items()}
     best_story = max(stories.values()) or 1.0
     checked = set(sorted(stories, key=lambda s: -stories[s])[:FILES_CHECKED])
+    # the outlet the question says it was read in
+    pointed = frozenset(stems(words(pointer_names(question.text)), QUESTION_STOPWORDS))
     for source, passages in by_source.items():
         focus = focus_weights(question, passages)
         story = stories[source] / best_story
@@ -666,6 +673,8 @@ def compute(
         if lacking and source in checked:
             written = held_otherwise(question.text, lacking, [title, *(c.body for c in passages)])
             lacking = [t for t in lacking if t not in written]
+        if set(lacking) & pointed and not (names_its_source and names_its_source(source)):
+            lacking = [t for t in lacking if t not in pointed]
         story_missing = float(len(lacking))
         for c in passages:
             c.focus = focus

@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems
-from retrieval.query import QueryIntent, as_who_question, without_source_pointer
+from retrieval.pointer import without_source_pointer
+from retrieval.query import QueryIntent, as_who_question
 from retrieval.search.countries import asked_country, sides
 from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import (

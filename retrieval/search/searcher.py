@@ -241,7 +241,9 @@ class HybridSearcher:
         """Fill in the candidates' features (stage two's inputs); the question as they read it
         (its names typed in lower case restored from the candidates)."""
         question = _names_restored(question, candidates)
-        feat.compute(question, candidates, self.lexical.terms_in_file)
+        feat.compute(
+            question, candidates, self.lexical.terms_in_file, self.lexical.names_its_source
+        )
         return question
 
     def rank(

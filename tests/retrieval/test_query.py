@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.query import analyse, expects, without_source_pointer
+from retrieval.query import analyse, expects
 
 
 @pytest.mark.parametrize(
@@ -94,21 +94,3 @@ def test_an_outcome_is_asked_only_in_the_question_s_own_clause(
     question: str, outcome: bool
 ) -> None:
     assert analyse(question, lambda name: None).outcome is outcome
-
-
-@pytest.mark.parametrize(
-    ("question", "plain"),
-    [
-        ("When did US forces land, going by the Reuters intro?", "When did US forces land?"),
-        ("What did Jeong say, according to the article?", "What did Jeong say?"),
-        # a person the question quotes is what is asked about
-        (
-            "Why are the Tories after Campbell, according to Peter Mandelson?",
-            "Why are the Tories after Campbell, according to Peter Mandelson?",
-        ),
-    ],
-)
-def test_where_the_asker_read_it_is_left_out_of_what_the_cross_encoder_reads(
-    question: str, plain: str
-) -> None:
-    assert without_source_pointer(question) == plain

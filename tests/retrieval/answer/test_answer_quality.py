@@ -964,3 +964,28 @@ def test_a_question_worded_as_chat_users_word_it_is_answered(
     seeded_engine: Engine, question: str, expected: str
 ) -> None:
     assert expected in first_line(seeded_engine, question)
+
+
+STEEL = """Mittal Steel may cut thousands of jobs
+
+Mittal Steel could cut up to 45,000 jobs over the next five years as it modernises the plants \
+it has bought, its chief financial officer said on Monday.
+
+The company employs 50,000 staff in Kazakhstan alone.
+"""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "According to the BBC article, how many jobs could Mittal Steel cut?",
+        "How many jobs could Mittal Steel cut, according to the BBC?",
+        "In the BBC report, how many jobs could Mittal Steel cut?",
+    ],
+)
+def test_the_outlet_the_asker_read_it_in_is_not_a_name_a_story_without_a_credit_lacks(
+    tmp_path: Path, question: str
+) -> None:
+    # a BBC story never says "BBC": where the asker read it does not make the story lack it
+    engine = engine_with(tmp_path, [REUTERS], {"steel.txt": STEEL})
+    assert "45,000" in first_line(engine, question)
