@@ -1,5 +1,6 @@
 """Where the asker read it: "according to the BBC article, …", "…, going by the Reuters intro",
-"in the BBC report about Mittal Steel, …". Such words say which file, not what it says:
+"in the BBC report about Mittal Steel, …", "I was reading the BBC news - …". Such words say
+which file, not what it says:
 
 - a cross-encoder trained on search queries reads them as part of what is asked and rates the
   answering passage lower, so it reads the question without a leading or closing pointer
@@ -45,13 +46,28 @@ _OPENING = re.compile(
 )
 # "the BBC article about …", "the BBC's report": the outlet before a word for the file
 _OUTLET_FILE = re.compile(rf"\b(?P<outlet>{OUTLETS})(?:'s|’s)?\s+{_DOCUMENT}\b", re.IGNORECASE)
+# "I was reading the BBC news - …", "saw on Reuters that …": the outlet read, heard or seen
+_READ_IN = re.compile(
+    r"\b(?:read|reading|saw|seen|seeing|heard|hearing|watched|watching|listening to)\s+"
+    rf"(?:(?:it|this|that|something|somewhere)\s+)?(?:(?:on|in|from)\s+)?(?:the\s+)?"
+    rf"(?P<outlet>{OUTLETS})",
+    re.IGNORECASE,
+)
+# … opening the question, before a dash, a colon or a comma: "I was reading the BBC news - how
+# many …", "Just saw this in the news: why …"
+_OPENING_READ = re.compile(
+    r"^\W*(?:i\s+)?(?:was\s+|am\s+|have\s+|'ve\s+|’ve\s+)?(?:just\s+)?(?:been\s+)?"
+    r"(?:read|reading|saw|seen|heard|watched|watching)\s+(?:[\w'’.-]+\s+){0,4}?"
+    rf"(?:news|{OUTLETS}|{_DOCUMENT})\s*(?:[-–—:;,]|\.\.\.)\s*",
+    re.IGNORECASE,
+)
 
 
 def without_source_pointer(question: str) -> str:
     """The question without an opening or closing clause that only says where the asker read
     it (the first letter of what is left capitalised, as it was typed)."""
     stripped = _CLOSING.sub("", question).strip()
-    opened = _OPENING.match(stripped)
+    opened = _OPENING.match(stripped) or _OPENING_READ.match(stripped)
     if opened:
         rest = stripped[opened.end() :]
         stripped = rest[:1].upper() + rest[1:] if question[:1].isupper() else rest
@@ -63,7 +79,7 @@ def pointer_names(question: str) -> str:
     """The words of the question's pointers that name where it was read ("BBC", "Reuters"),
     joined by spaces ("" when it has none)."""
     found = []
-    for pattern in (_CLOSING, _OPENING, _OUTLET_FILE):
+    for pattern in (_CLOSING, _OPENING, _OUTLET_FILE, _READ_IN):
         for match in pattern.finditer(question):
             found += [g for g in match.groupdict().values() if g]
     return " ".join(found)

@@ -14,6 +14,8 @@ from retrieval.pointer import pointer_names, without_source_pointer
         ("What did Jeong say, according to the article?", "What did Jeong say?"),
         ("How many jobs will go, according to the BBC?", "How many jobs will go?"),
         ("According to the BBC article, how many jobs will go?", "How many jobs will go?"),
+        ("I was reading the BBC news - how many jobs will go?", "How many jobs will go?"),
+        ("Just saw this on the BBC website: why did he resign?", "Why did he resign?"),
         # a person the question quotes is what is asked about, and so is what a story is about
         (
             "Why are the Tories after Campbell, according to Peter Mandelson?",
@@ -34,4 +36,6 @@ def test_where_the_asker_read_it_is_left_out_of_what_the_cross_encoder_reads(
 def test_the_outlet_a_pointer_names_is_found() -> None:
     assert "BBC" in pointer_names("In the BBC story about Mittal Steel, how many jobs will go?")
     assert "Reuters" in pointer_names("What did Jeong say, according to the Reuters article?")
+    assert "BBC" in pointer_names("I was reading the BBC news - how many jobs will go?")
     assert pointer_names("Why are the Tories after Campbell, according to Peter Mandelson?") == ""
+    assert pointer_names("What did the BBC's director general say about the cuts?") == ""

@@ -981,6 +981,7 @@ The company employs 50,000 staff in Kazakhstan alone.
         "According to the BBC article, how many jobs could Mittal Steel cut?",
         "How many jobs could Mittal Steel cut, according to the BBC?",
         "In the BBC report, how many jobs could Mittal Steel cut?",
+        "I was reading the BBC news - how many jobs could Mittal Steel cut?",
     ],
 )
 def test_the_outlet_the_asker_read_it_in_is_not_a_name_a_story_without_a_credit_lacks(
