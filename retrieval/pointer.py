@@ -18,7 +18,8 @@ from functools import lru_cache
 # What a reader calls a file
 _DOCUMENT = (
     r"(?:article|story|report|piece|file|intro|introduction|text|write-?up|coverage|post|"
-    r"repost|page|item|news story|website|site)s?"
+    r"repost|page|item|news story|website|site|preview|review|interview|column|blog|feature|"
+    r"bulletin|profile|obituary)s?"
 )
 # Outlets named without a word for the file ("according to Reuters"); a person named so is who
 # said it ("according to Peter Mandelson"), which the question asks about

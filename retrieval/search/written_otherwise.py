@@ -26,6 +26,8 @@ _SMALL = frozenset({"of", "and", "for", "the", "de", "&"})
 INITIALISM = re.compile(r"[A-Z]{2,6}")
 NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CAMEL = re.compile(r"(?:[A-Z][a-z]{2,}){2,}['’]?s?")
+_PARTS = re.compile(r"[A-Z][a-z]+")
 SLIP_MIN_LENGTH = 6  # a one-letter slip is read as such only in a word this long
 _LONG_WORD = re.compile(rf"\b[a-z][\w'’]{{{SLIP_MIN_LENGTH - 2},}}")  # one letter shorter, or more
 
@@ -142,13 +144,17 @@ def shortens(short: str, full: str) -> bool:
 
 
 def _shortened(question: str, term: str, story: _Story) -> bool:
-    """A name of several words in the question, one of them typed as ``term``, is a name of
-    the story with each word shortened: "Lib Dems" for "Liberal Democrats", "Man Utd" for
-    "Manchester United"."""
+    """A name of several words in the question, one of them typed as ``term`` (or one word
+    of capitalised parts), is a name of the story with each word shortened: "Lib Dems" for
+    "Liberal Democrats", "Man Utd" for "Manchester United", "StanChart" for "Standard
+    Chartered"."""
     typed = {_POSSESSIVE.sub("", w).lower() for w in typed_as(question, term)}
-    for run in NAME_RUN.finditer(question):
-        named = [_POSSESSIVE.sub("", w).lower() for w in run.group(0).split()]
-        if not typed & set(named):
+    runs = [run.group(0).split() for run in NAME_RUN.finditer(question)]
+    # one word of capitalised parts: "StanChart" for "Standard Chartered"
+    runs += [_PARTS.findall(w) for w in typed_as(question, term) if _CAMEL.fullmatch(w)]
+    for run in runs:
+        named = [_POSSESSIVE.sub("", w).lower() for w in run]
+        if not typed & {*named, "".join(named)}:
             continue
         for start in range(len(named) - 1):  # "Did Man Utd…": without its opening words
             short = named[start:]

@@ -37,5 +37,6 @@ def test_the_outlet_a_pointer_names_is_found() -> None:
     assert "BBC" in pointer_names("In the BBC story about Mittal Steel, how many jobs will go?")
     assert "Reuters" in pointer_names("What did Jeong say, according to the Reuters article?")
     assert "BBC" in pointer_names("I was reading the BBC news - how many jobs will go?")
+    assert "BBC" in pointer_names("In the BBC preview of the cup replay, when did they last lose?")
     assert pointer_names("Why are the Tories after Campbell, according to Peter Mandelson?") == ""
     assert pointer_names("What did the BBC's director general say about the cuts?") == ""

@@ -48,6 +48,10 @@ def test_a_name_shortened_word_by_word_is_the_name() -> None:
     assert written_otherwise("What do the Lib Dems' leaders say?", "dem", texts)
     # each word of the name, in order: "Man City" is not Manchester United
     assert not written_otherwise("Did Man City win?", "citi", texts)
+    # one word of capitalised parts
+    bank = ["Standard Chartered chief executive Mervyn Davies said it was a fair price."]
+    assert written_otherwise("Which StanChart boss spoke?", "stanchart", bank)
+    assert not written_otherwise("Which StanLife boss spoke?", "stanlif", bank)
 
 
 def test_a_region_is_held_by_a_story_naming_a_country_of_it() -> None:
