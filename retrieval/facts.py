@@ -78,16 +78,18 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 NOTICE_MIN_WORDS = 5
+NOTICES_MAX = 5  # a page's furniture the patterns miss stays short
 
 
 def notice_lines(doc: ParsedDocument) -> list[str]:
     """The notices the page carries outside the story (a disclaimer, who funds the editor's
     notes), one line each, quoted: "who owns the content?" is answered from them."""
-    return [
+    notices = [
         f"A notice on the page reads: “{line.strip()}”"
         for line in doc.boilerplate
         if len(line.split()) >= NOTICE_MIN_WORDS and not _CHROME.search(line)
     ]
+    return notices[:NOTICES_MAX]
 
 
 def facts_text(doc: ParsedDocument) -> str:

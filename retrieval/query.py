@@ -223,12 +223,14 @@ def outcome_asked(question: str) -> bool:
 
 
 # When a story came out or who wrote it: what only a file's details passage tells (a paragraph
-# of the story that happens to hold a date or a name does not say so)
-_STORY = r"(?:article|story|piece|report|write-?up|it)"
+# of the story that happens to hold a date or a name does not say so). Not a "report": as often
+# one the story is about ("when will the inquiry's report be published?").
+_THE_STORY = r"(?:the|this|that)\s+(?:[\w'’-]+\s+){0,3}?(?:article|story|piece|write-?up)"
 FILE_DETAIL_ASKED = re.compile(
-    rf"\b(?:when|what date|what day)\b.*\b{_STORY}\b.*\b(?:published|posted|put online)\b|"
-    rf"\bwho\b.*\b(?:wrote|authored|penned)\b.*\b{_STORY}\b|"
-    rf"\b(?:author|byline|writer|reporter)\b.*\b(?:of|on|for|behind)\b.*\b{_STORY}\b",
+    rf"\b(?:when|what date|what day)\s+(?:was|were)\s+(?:it|{_THE_STORY})\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:first\s+)?(?:published|posted|put online)\b|"
+    rf"\bwho\s+(?:wrote|authored|penned)\s+{_THE_STORY}\b|"
+    rf"\b(?:author|byline|writer|reporter)\s+(?:of|on|for|behind)\s+{_THE_STORY}\b",
     re.IGNORECASE,
 )
 # Who came next: "who took over as leader when Kennedy resigned?" is not answered by a story

@@ -94,3 +94,21 @@ def test_an_outcome_is_asked_only_in_the_question_s_own_clause(
     question: str, outcome: bool
 ) -> None:
     assert analyse(question, lambda name: None).outcome is outcome
+
+
+@pytest.mark.parametrize(
+    ("question", "file_detail"),
+    [
+        ("When was the Reuters story on the 80-minute talks published?", True),
+        ("Who wrote the Reuters article on the collapsed talks?", True),
+        ("who is the author of the article", True),
+        # a report, a book or a remark the story is about: asked of the story's words
+        ("When will the inquiry report be published?", False),
+        ("Who is the author of the book mentioned in the article?", False),
+        ("Who wrote that it was unfair?", False),
+    ],
+)
+def test_only_when_a_story_came_out_or_who_wrote_it_is_a_file_detail(
+    question: str, file_detail: bool
+) -> None:
+    assert analyse(question, lambda name: None).file_detail is file_detail
