@@ -77,6 +77,10 @@ def diversify(
     return (chosen + overflow)[:k]
 
 
+def _not_the_asked_line(c: Candidate) -> bool:
+    return not (c.features is not None and c.features.get(feat.ASKED_LINE))
+
+
 class HybridSearcher:
     """Thread-safe search over a store; picks up other processes' re-ingests as it goes."""
 
@@ -284,6 +288,9 @@ class HybridSearcher:
         )
         person = asked.intent.author or asked.intent.replied_to
         per_thread = PER_THREAD * 2 if person else PER_THREAD
+        if asked.intent.file_detail:  # "when was the Press TV piece on … published?": the
+            # details line that says so comes first, whatever the topic words matched best
+            ranked.sort(key=_not_the_asked_line)
         chosen = diversify(ranked, k, per_thread, candidate_thread)
         typed_names = not typed_in_lower_case(question)
         for c in chosen:
