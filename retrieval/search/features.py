@@ -416,6 +416,8 @@ _FACT_LINES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     )
 )
 _WROTE = re.compile(r"\b(wrote|written|author)\b", re.IGNORECASE)
+# Who wrote it: its byline or its editor's note (a credited agency is where it came from)
+_WRITER_LINE = re.compile(r"\b(byline reads|editor's note was written)\b")
 # "Who commented the most?", "the most active commenter": asked before any other line
 _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmost active\b"))
 
@@ -442,7 +444,7 @@ def asked_fact_line(question: str) -> re.Pattern[str] | None:
     named = [(m.start(), line) for asked, line in _FACT_LINES if (m := asked.search(question))]
     if named:
         return min(named, key=lambda found: found[0])[1]
-    return _FACT_LINES[-1][1] if _WROTE.search(question) else None
+    return _WRITER_LINE if _WROTE.search(question) else None
 
 
 _OPEN_ENDED: frozenset[Expects] = frozenset({"reason", "quote", "facts"})
