@@ -57,6 +57,10 @@ class Answerer:
         """The passage right after ``hit`` in its file."""
         return self.searcher.next_passage(hit.source, hit.chunk_index, None)
 
+    def previous_in_file(self, hit: Hit) -> Hit | None:
+        """The passage right before ``hit`` in its file."""
+        return self.searcher.previous_passage(hit.source, hit.chunk_index)
+
     def following(self, resolved: ResolvedQuestion) -> list[Hit]:
         """For "what did he say next?": the passages after the previous answer's, in order."""
         if resolved.after is None:
@@ -112,7 +116,9 @@ class Answerer:
         return replace(answer, text=f"No reader comment is about “{silent}”.\n{answer.text}")
 
     def _from_passages(self, question: str, hits: list[Hit], intent: QueryIntent) -> Answer:
-        extractive = answer_from_hits(question, hits, self.gate, intent, self.next_in_file)
+        extractive = answer_from_hits(
+            question, hits, self.gate, intent, self.next_in_file, self.previous_in_file
+        )
         if self.llm is None or not extractive.found:
             return extractive
         try:

@@ -20,7 +20,8 @@ from retrieval.lexical import question_terms
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import QueryIntent
 from retrieval.search import Hit
-from retrieval.search.ranker import WINDOW_SCORE, introduces_speaker
+from retrieval.search.features import names_a_person
+from retrieval.search.ranker import WINDOW_SCORE, introduces_speaker, quoted_by_pronoun
 from retrieval.sentences import ANSWER_QUOTE_CHARS, OPENING_QUOTES, clip, sentence_spans
 
 Continuation = Callable[[Hit], Hit | None]  # the passage right after a hit, in its file
@@ -29,6 +30,7 @@ MAX_PASSAGES = 3
 NEAREST_OFFERED = 3
 NOT_COVERED = "The archive doesn't cover that."
 BESIDE_MARGIN = 2.0  # cross-encoder logit units
+SPEAKER_BEFORE = "the paragraph before names the speaker"
 FIRST_LINE_CHARS = 600  # a second or third quote joins the first line only within this
 
 
@@ -83,12 +85,34 @@ def quote_that_follows(hit: Hit, quote: str, following: Continuation | None) -> 
     return Citation(0, after, after.text[start:end])
 
 
+def speaker_named_before(
+    hit: Hit, quote: str, preceding: Continuation | None, intent: QueryIntent | None
+) -> Citation | None:
+    """For "who said …?", when the quote opens its passage and its speaker is "he" or "she"
+    ("‘It’s upsetting …,’ he told Reuters."), the last sentence of the passage before, if it
+    names someone ("Kim Hong-kyun, a former South Korean nuclear negotiator, said …")."""
+    if preceding is None or intent is None or intent.expects != "person":
+        return None
+    if hit.text[: hit.text.find(quote)].strip() or not quoted_by_pronoun(quote):
+        return None
+    before = preceding(hit)
+    if before is None or before.kind != hit.kind or before.section != hit.section:
+        return None
+    spans = sentence_spans(before.text)
+    if not spans:
+        return None
+    start, end = clip(before.text, *spans[-1], limit=ANSWER_QUOTE_CHARS)
+    sentence = before.text[start:end]
+    return Citation(0, before, sentence) if names_a_person(sentence) else None
+
+
 def answer_from_hits(
     question: str,
     hits: Sequence[Hit],
     gate: Gate | None = None,
     intent: QueryIntent | None = None,
     following: Continuation | None = None,
+    preceding: Continuation | None = None,
 ) -> Answer:
     gate = gate or Gate()
     if not hits or not gate.covered(hits, intent):
@@ -114,6 +138,11 @@ def answer_from_hits(
                 more = Citation(len(citations) + 1, more.hit, more.quote)
                 citations.append(more)
                 line += f" “{_inline(more.quote)}” [{more.n}]"
+            named = speaker_named_before(hit, cited.quote, preceding, intent)
+            if named is not None:
+                named = Citation(len(citations) + 1, named.hit, named.quote)
+                citations.append(named)
+                line += f" — {SPEAKER_BEFORE}: “{_inline(named.quote)}” [{named.n}]"
             line = _also_quoted(line, cited, citations)
             if (beside := _nearly_as_good(hit, used[1:])) is not None:  # another passage
                 also = Citation(len(citations) + 1, beside, best_quote(beside, terms))

@@ -155,13 +155,13 @@ def names_office(hit: Hit, office: str) -> bool:
 
 def reply_asked_for(hit: Hit, intent: QueryIntent | None) -> bool:
     """ "How did Joe respond to DarkEyes?" is answered by Joe's reply to DarkEyes, whatever it
-    says (the cross-encoder cannot tell a retort from an answer)."""
+    says (the cross-encoder cannot tell a retort from an answer), and "what did someone reply
+    to Mary E?" by any reply to Mary E."""
     return (
         intent is not None
-        and intent.author is not None
         and intent.replied_to is not None
         and hit.kind == "comment"
-        and hit.author == intent.author
+        and (intent.author is None or hit.author == intent.author)
         and hit.parent_author == intent.replied_to
     )
 

@@ -182,6 +182,15 @@ def names_region(text: str, region: str) -> bool:
     )
 
 
+def is_country(name: str) -> bool:
+    """ "South Korean", "US", "Seoul's": a country's name, adjective or capital, nothing else
+    ("The" before it, a full stop or a possessive after it is no part of it)."""
+    if name in _CAPITALISED:
+        return True
+    bare = re.sub(r"^The\s+|(?:['’]s?)?\.?$", "", name)
+    return bare in _CAPITALISED or bare.lower() in _KEY or bare.lower() == "america"
+
+
 def is_initialism(name: str) -> bool:
     """ "US", "UK", "EU": a country written in capitals only."""
     return name in _CAPITALISED

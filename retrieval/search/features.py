@@ -15,7 +15,7 @@ from functools import lru_cache
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.pointer import pointer_names
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
-from retrieval.search.countries import about_other_countries
+from retrieval.search.countries import about_other_countries, is_country
 from retrieval.search.written_otherwise import held_otherwise
 from retrieval.sentences import sentence_spans
 from retrieval.store import StoredChunk
@@ -51,6 +51,9 @@ _MONTHS = (
 _NAME = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.? )?\b[A-Z][\w'’&.-]*"
     r"(?:\s+(?:(?:of|de|van|von|du|la|le|and|&) )?[A-Z][\w'’&.-]*)*"
+)
+_CALENDAR = re.compile(
+    rf"(?i:(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?)"
 )
 _SENTENCE_ENDS = frozenset('.!?:;"“”‘’([—–-')  # a capitalised word after one opens a sentence
 ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
@@ -475,6 +478,11 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
     )
 
 
+def names_a_person(text: str) -> bool:
+    """The text names someone (a run of capitalised words that is no country nor date)."""
+    return bool(_answers_in("person", text))
+
+
 @lru_cache(maxsize=4096)
 def _answers_in(expects: Expects, text: str) -> tuple[tuple[str, ...], ...]:
     """The content stems of each thing of the kind ``expects`` the text holds (a name, a
@@ -488,6 +496,8 @@ def _answers_in(expects: Expects, text: str) -> tuple[tuple[str, ...], ...]:
         thing = match.group(0)
         if pattern is _NAME and " " not in thing and _opens_sentence(text, match.start()):
             continue  # one capitalised word opening a sentence is not a name
+        if expects == "person" and (is_country(thing) or _CALENDAR.fullmatch(thing)):
+            continue  # "US officials", "South Korean lawmakers", "on Tuesday": nobody named
         found.append(_stems_of(thing))
     return tuple(found)
 

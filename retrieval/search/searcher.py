@@ -322,6 +322,11 @@ class HybridSearcher:
                 return hit
         return None
 
+    def previous_passage(self, source: str, before_index: int) -> Hit | None:
+        """The last passage of ``source`` before chunk ``before_index``."""
+        earlier = [h for h in self.passages_of(source) if h.chunk_index < before_index]
+        return earlier[-1] if earlier else None
+
 
 NAME_SOURCES = 20  # the best candidates by BM25 and by cosine that say how a word is written
 

@@ -125,6 +125,13 @@ def test_a_paraphrased_question_finds_its_passage(
     assert any(phrase in h.text for h in hits), [h.text[:80] for h in hits]
 
 
+def test_who_is_answered_by_a_person_not_by_a_country(seeded_engine: Engine) -> None:
+    # "The latest round of … talks between South Korea and the United States has collapsed"
+    # names countries only: no one led anything in it
+    line = first_line(seeded_engine, "Who led the American side in the cost-sharing talks?")
+    assert "DeHart" in line
+
+
 def test_the_best_sentence_of_a_speaker_comes_with_the_quote_it_introduces(
     seeded_engine: Engine,
 ) -> None:
@@ -218,6 +225,25 @@ def test_how_one_reader_answered_another_is_that_reader_s_reply(
     # The cross-encoder prefers DarkEyes's own words, or Joe's comments to other readers
     line = first_line(seeded_engine, question)
     assert line.startswith("Commenter Joe (reply 7.1.3.1 to DarkEyes) claims:")
+
+
+def test_whatever_someone_replied_to_a_named_commenter_answers_what_was_replied(
+    seeded_engine: Engine,
+) -> None:
+    # "And leave Okinawa while you're at it……." shares no word with the question
+    line = first_line(
+        seeded_engine, "someone replied to Mary E telling the troops to also leave another place"
+    )
+    assert line.startswith("Commenter bufallobiff (reply 6.1 to Mary E) claims:")
+    assert "Okinawa" in line
+
+
+def test_who_said_a_quote_names_the_speaker_the_paragraph_before_introduces(
+    seeded_engine: Engine,
+) -> None:
+    # the quote ends "…, he told Reuters."; the paragraph before it names him
+    line = first_line(seeded_engine, "Who told Reuters the US was using brinkmanship with an ally?")
+    assert "brinkmanship" in line and "Kim Hong-kyun" in line
 
 
 def test_what_a_named_commenter_said_comes_before_an_article_paragraph(
