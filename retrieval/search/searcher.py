@@ -32,6 +32,7 @@ from retrieval.search.cross_encoder import CrossEncoder, load_cross_encoder
 from retrieval.search.features import Candidate, Question
 from retrieval.search.following import answer_after_restating_first
 from retrieval.search.hit import Hit, hit_from_chunk
+from retrieval.search.nicknames import named_in_full
 from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
 from retrieval.search.truecase import truecased, typed_in_lower_case
 from retrieval.store import ChunkStore, StoredChunk
@@ -273,6 +274,8 @@ class HybridSearcher:
         question = question.strip()
         if not question or k <= 0:
             return [], QueryIntent()
+        # "Spurs" searched as "Spurs (Tottenham)", in lower case if the asker typed in it
+        question = named_in_full(question, lower=typed_in_lower_case(question))
         self.view.refresh()
         if self.view.empty:
             return [], QueryIntent()

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.search.countries import countries_in, names_country, names_region, regions_in
+from retrieval.search.nicknames import nicknames_held
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # A run of capitalised words, with the small words names hold between them ("Bank of England")
@@ -76,8 +77,13 @@ def held_otherwise(question: str, terms: Iterable[str], texts: Sequence[str]) ->
     region of its country ("Scandinavian" for "Norwegian") or shortened ("Lib Dems" for
     "Liberal Democrats")."""
     story = _Story(texts)
+    nicknamed = nicknames_held(question, story.joined)
     return frozenset(
-        t for t in terms if _held(typed_as(question, t), t, story) or _shortened(question, t, story)
+        t
+        for t in terms
+        if _held(typed_as(question, t), t, story)
+        or _shortened(question, t, story)
+        or any(w.lower() in nicknamed for w in typed_as(question, t))
     )
 
 

@@ -1,0 +1,133 @@
+"""Names people call teams, players and institutions, and short forms, that stories write in
+full.
+
+Chat users ask about "Spurs", "the Springboks" or "Fed"; a story writes "Tottenham", "South
+Africa" and "Roger Federer". A question is searched with the full name written after the
+nickname ("who did Spurs (Tottenham) draw?"), so the words and the meaning it is found by are
+the story's, and a story that writes the full name does not lack the nickname.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# lower-case nickname (a word or words, as typed) → the name stories write
+NICKNAMES: dict[str, str] = {
+    # football clubs
+    "spurs": "Tottenham",
+    "gunners": "Arsenal",
+    "red devils": "Manchester United",
+    "toffees": "Everton",
+    "magpies": "Newcastle",
+    "toon": "Newcastle",
+    "hammers": "West Ham",
+    "villans": "Aston Villa",
+    "baggies": "West Brom",
+    "pompey": "Portsmouth",
+    "canaries": "Norwich",
+    "black cats": "Sunderland",
+    "blades": "Sheffield United",
+    "owls": "Sheffield Wednesday",
+    "gers": "Rangers",
+    "hoops": "Celtic",
+    "bhoys": "Celtic",
+    "boro": "Middlesbrough",
+    # national sides
+    "springbok": "South Africa",
+    "springboks": "South Africa",
+    "boks": "South Africa",
+    "all black": "New Zealand",
+    "all blacks": "New Zealand",
+    "wallabies": "Australia",
+    "wallaby": "Australia",
+    "les bleus": "France",
+    "azzurri": "Italy",
+    "socceroos": "Australia",
+    "baa-baas": "Barbarians",
+    "three lions": "England",
+    # people
+    "fed": "Federer",
+    "the special one": "Mourinho",
+    "fergie": "Ferguson",
+    "sir alex": "Ferguson",
+    "becks": "Beckham",
+    "golden balls": "Beckham",
+    "posh": "Victoria Beckham",
+    "wazza": "Rooney",
+    "giggsy": "Giggs",
+    "stevie g": "Gerrard",
+    "king henry": "Henry",
+    "sven": "Eriksson",
+    "freddie": "Flintoff",
+    "monty": "Montgomerie",
+    "tiger tim": "Henman",
+    "xtina": "Christina Aguilera",
+    "j-lo": "Jennifer Lopez",
+    "jlo": "Jennifer Lopez",
+    "j.lo": "Jennifer Lopez",
+    "macca": "McCartney",
+    "dubya": "Bush",
+    # institutions
+    "the beeb": "BBC",
+    "beeb": "BBC",
+    "auntie": "BBC",
+    "number 10": "Downing Street",
+    "no 10": "Downing Street",
+    "no. 10": "Downing Street",
+    "the old lady of threadneedle street": "Bank of England",
+    "threadneedle street": "Bank of England",
+    # short forms the news writes out
+    "hq": "headquarters",
+    "ceo": "chief executive",
+    "pm": "prime minister",
+    "govt": "government",
+}
+_NICKNAME = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(re.escape(n) for n in sorted(NICKNAMES, key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+# Written only as a name, with its capital ("Posh", "Auntie", "Fed"): in lower case, a word
+_CAPITALISED_ONLY = frozenset({"fed", "posh", "auntie", "freddie", "monty", "sven", "pm"})
+# "the Fed" of business news is the Federal Reserve
+_NOT_AFTER = {"fed": re.compile(r"(?i:\b(?:the|us|u\.s\.)\s*)$")}
+
+
+@lru_cache(maxsize=1024)
+def named_in_full(question: str, lower: bool = False) -> str:
+    """The question with each nickname it holds followed by the name stories write (``lower``:
+    in lower case), unless it gives that name itself: "who did Spurs draw?" → "who did Spurs
+    (Tottenham) draw?"."""
+    pieces: list[str] = []
+    end = 0
+    for match in _NICKNAME.finditer(question):
+        full = _full_name(match.group(0), question[: match.start()])
+        if full is None or full.lower() in question.lower():
+            continue
+        pieces.append(question[end : match.end()])
+        pieces.append(f" ({full.lower() if lower else full})")
+        end = match.end()
+    return "".join(pieces) + question[end:] if pieces else question
+
+
+def _full_name(typed: str, before: str) -> str | None:
+    key = typed.lower()
+    if key in _CAPITALISED_ONLY and not typed[:1].isupper():
+        return None
+    if key in _NOT_AFTER and _NOT_AFTER[key].search(before):
+        return None
+    return NICKNAMES.get(key)
+
+
+def nicknames_held(question: str, story: str) -> frozenset[str]:
+    """The words (lower case) of the question's nicknames whose full names the story writes:
+    "springbok" when the story writes "South Africa"."""
+    lowered = story.lower()
+    held: set[str] = set()
+    for match in _NICKNAME.finditer(question):
+        full = _full_name(match.group(0), question[: match.start()])
+        if full is not None and full.lower() in lowered:
+            held.update(re.findall(r"[\w'’-]+", match.group(0).lower()))
+    return frozenset(held)

@@ -1,0 +1,83 @@
+"""A question calling a side or a player by a nickname ("Spurs", "the Springboks"), or writing
+a short form ("HQ"), finds and answers from the story that writes the full name; "the Fed" of
+business news is no player."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from retrieval.engine import Engine
+from retrieval.search.nicknames import named_in_full
+from tests.conftest import SEED_DIR, make_settings
+
+CUP_TIE = """Tottenham through after scrappy win
+
+Tottenham manager Martin Jol praised his side's patience after a 2-0 win over a stubborn \
+Rotherham side in the FA Cup fourth round on Saturday.
+
+The victory was sealed by a late header from defender Ledley King after Jermain Defoe had \
+opened the scoring from the penalty spot.
+
+Jol's side will travel to Bolton in the fifth round next month.
+"""
+OTHER_TIE = """Arsenal ease into the fifth round
+
+Arsenal manager Arsene Wenger was pleased with a comfortable 3-0 FA Cup fourth-round win \
+over Wolves on Sunday.
+
+Wenger's side will travel to Chelsea in the fifth round of the cup next month.
+"""
+TEST_MATCH = """South Africa edge out Wales
+
+South Africa held on for a 28-21 win over Wales in Cardiff on Saturday, with flanker Pieter \
+Marais named man of the match.
+
+Wales coach Mike Ruddock said his side had given away too many penalties in the first half.
+"""
+
+
+@pytest.fixture(scope="module")
+def sports_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    base = tmp_path_factory.mktemp("nicknames")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED_DIR / "000_88f28c69f322998a.txt", corpus)
+    (corpus / "cup_tie.txt").write_text(CUP_TIE, encoding="utf-8")
+    (corpus / "other_tie.txt").write_text(OTHER_TIE, encoding="utf-8")
+    (corpus / "test_match.txt").write_text(TEST_MATCH, encoding="utf-8")
+    engine = Engine(make_settings(Path(base), corpus_dir=corpus))
+    engine.ingest()
+    return engine
+
+
+def test_a_club_called_by_its_nickname_is_answered_from_its_story(sports_engine: Engine) -> None:
+    # "Spurs", with a capital, is a name no story writes: without "Tottenham" it was refused
+    answer = sports_engine.ask("where are Spurs going in the fifth round?")
+    assert answer.found
+    assert "Bolton" in answer.text.splitlines()[0]
+
+
+def test_a_national_side_s_nickname_is_a_name_the_story_holds(sports_engine: Engine) -> None:
+    # "Springbok" is nowhere in the story: without its full name it read as another match
+    answer = sports_engine.ask("Which Springbok flanker was man of the match against Wales?")
+    assert answer.found
+    assert "Pieter Marais" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("Did the Fed raise rates?", "Did the Fed raise rates?"),  # the Federal Reserve
+        ("Who did Fed beat in Dubai?", "Who did Fed (Federer) beat in Dubai?"),
+        ("a posh restaurant", "a posh restaurant"),  # only "Posh" is a name
+        ("who did spurs sign", "who did spurs (tottenham) sign"),
+        ("When did Spurs last beat Tottenham?", "When did Spurs last beat Tottenham?"),
+        ("a room near the Tories' HQ", "a room near the Tories' HQ (headquarters)"),
+        ("the vote at 5 pm", "the vote at 5 pm"),  # only "PM" is the prime minister
+    ],
+)
+def test_a_nickname_is_searched_with_the_name_stories_write(question: str, searched: str) -> None:
+    assert named_in_full(question, lower=question.islower()) == searched
