@@ -28,7 +28,11 @@ _REPLY_TO = (
     # words said to someone: "Who told Nick Rhynes he was beside the point?"
     r"(?:tells?|told|said\s+to|ask(?:s|ed)?|call(?:s|ed)?|accus(?:e|es|ed)|"
     r"criticis(?:e|es|ed)|criticiz(?:e|es|ed)|mock(?:s|ed)?|thank(?:s|ed)?|correct(?:s|ed)?|"
-    r"challeng(?:e|es|ed)|insult(?:s|ed)?|(?:dis)?agree(?:s|d)?\s+with|argu(?:e|es|ed)\s+with)\s+)"
+    r"challeng(?:e|es|ed)|insult(?:s|ed)?|(?:dis)?agree(?:s|d)?\s+with|argu(?:e|es|ed)\s+with|"
+    # … and words aimed at them: "Did anyone make fun of Nick Rhynes' username?"
+    r"(?:ma(?:ke|kes|de|king)|pok(?:e|es|ed|ing))\s+fun\s+(?:of|at)|laugh(?:s|ed)?\s+at|"
+    r"attack(?:s|ed)?|(?:take|takes|took)\s+issue\s+with|push(?:es|ed)?\s+back\s+(?:on|against)|"
+    r"rebut(?:s|ted)?)\s+)"
 )
 
 # Who wrote the most comments: the article details name the most active commenters ("which

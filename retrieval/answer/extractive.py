@@ -30,7 +30,7 @@ MAX_PASSAGES = 3
 NEAREST_OFFERED = 3
 NOT_COVERED = "The archive doesn't cover that."
 BESIDE_MARGIN = 2.0  # cross-encoder logit units
-SPEAKER_BEFORE = "the paragraph before names the speaker"
+SAYS_WHO = "the paragraph before says who"
 FIRST_LINE_CHARS = 600  # a second or third quote joins the first line only within this
 
 
@@ -85,18 +85,26 @@ def quote_that_follows(hit: Hit, quote: str, following: Continuation | None) -> 
     return Citation(0, after, after.text[start:end])
 
 
+_HE_OR_SHE = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
+
+
 def speaker_named_before(
     hit: Hit, quote: str, preceding: Continuation | None, intent: QueryIntent | None
 ) -> Citation | None:
-    """For "who said …?", when the quote opens its passage and its speaker is "he" or "she"
-    ("‘It’s upsetting …,’ he told Reuters."), the last sentence of the passage before, if it
-    names someone ("Kim Hong-kyun, a former South Korean nuclear negotiator, said …")."""
+    """For "who …?", when the quote opens its passage and tells of "he" or "she" ("‘It’s
+    upsetting …,’ he told Reuters.", "He left Capital FM this year"), the last sentence of the
+    passage before, if it names someone ("Kim Hong-kyun, a former South Korean nuclear
+    negotiator, said …")."""
     if preceding is None or intent is None or intent.expects != "person":
         return None
-    if hit.text[: hit.text.find(quote)].strip() or not quoted_by_pronoun(quote):
+    if hit.kind != "article":  # a reader's passage before is another reader's, as often as not
+        return None
+    if hit.text[: hit.text.find(quote)].strip():
+        return None
+    if not (quoted_by_pronoun(quote) or _HE_OR_SHE.match(quote)):
         return None
     before = preceding(hit)
-    if before is None or before.kind != hit.kind or before.section != hit.section:
+    if before is None or before.kind != "article" or before.section != hit.section:
         return None
     spans = sentence_spans(before.text)
     if not spans:
@@ -142,7 +150,7 @@ def answer_from_hits(
             if named is not None:
                 named = Citation(len(citations) + 1, named.hit, named.quote)
                 citations.append(named)
-                line += f" — {SPEAKER_BEFORE}: “{_inline(named.quote)}” [{named.n}]"
+                line += f" — {SAYS_WHO}: “{_inline(named.quote)}” [{named.n}]"
             line = _also_quoted(line, cited, citations)
             if (beside := _nearly_as_good(hit, used[1:])) is not None:  # another passage
                 also = Citation(len(citations) + 1, beside, best_quote(beside, terms))

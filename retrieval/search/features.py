@@ -145,7 +145,7 @@ _SAME_NAMES = (
 # question is not missing from a story that says "British", nor "Thai" from one that says
 # "Thailand".
 _PEOPLES = (
-    "uk britain | british briton brit",
+    "uk britain gb | british briton brit",
     "us usa america | american",
     "ussr | soviet",
     "england | english",
@@ -235,6 +235,11 @@ def same_name(term: str) -> frozenset[str]:
 
 # A title before a name pins nothing down ("Mr Blair" is "Tony Blair" in the story)
 _TITLES = frozenset("mr mrs ms dr sir dame lord ladi prof".split())
+# Capitals that name a kind of person or thing, not one ("which DJ", "a GP", "the AGM"; "MPs"
+# and "the PM" are the same names as "parliament" and "prime minister", below)
+_COMMON_INITIALISMS = frozenset(
+    "dj djs md gp gps cd cds dvd dvds pc pcs pr hr agm ipo sms atm mp3".split()
+)
 
 
 # A people's adjective right after "which"/"what" describes the answer, not the event: "In
@@ -256,7 +261,7 @@ def specific_terms(question: str) -> frozenset[str]:
     found = " ".join(m.group(0) for m in _SPECIFIC.finditer(question.strip()))
     asked = " ".join(m.group(1) for m in _ASKED_KIND.finditer(question))
     kind = frozenset(stems(words(asked), QUESTION_STOPWORDS)) & DEMONYMS
-    return frozenset(stems(words(found), QUESTION_STOPWORDS)) - _TITLES - kind
+    return frozenset(stems(words(found), QUESTION_STOPWORDS)) - _TITLES - _COMMON_INITIALISMS - kind
 
 
 NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")

@@ -175,13 +175,16 @@ def window(candidate: Candidate, index: int) -> tuple[int, int]:
         return start, end
     sentence = text[start:end]
     last = index
+    pronoun = index > 0 and bool(_PRONOUN_START.match(sentence) or quoted_by_pronoun(sentence))
     if index + 1 < len(sentences) and (
         end - start < SHORT_SENTENCE
         or _SPEAKER_INTRO.search(sentence)
         or sentence.rstrip(" \"”’'").endswith("?")
     ):
         last = index + 1
-    elif index > 0 and (_PRONOUN_START.match(sentence) or quoted_by_pronoun(sentence)):
+        if pronoun and end - start < SHORT_SENTENCE:  # "He left Capital FM this year." and who
+            start = sentences[index - 1].start
+    elif pronoun:
         start = sentences[index - 1].start
     after = sentences[last + 1] if last + 1 < len(sentences) else None
     if (

@@ -46,7 +46,10 @@ _CONTRACTIONS = frozenset(
     "theyve theyll hes shes weve".split()
 )
 _NO_NAME_PART = QUESTION_STOPWORDS | _CONTRACTIONS  # never a part of a name, whatever runs on
-_NOT_NAMES = _NO_NAME_PART | _TITLES  # words never given a capital back
+# How askers call someone they cannot name ("the guy who stood in for Dreyfuss"), though the
+# archive writes some of these words only as names ("Guy Ritchie")
+_SOMEONE = frozenset("guy guys bloke blokes chap chaps fella fellas lad lads".split())
+_NOT_NAMES = _NO_NAME_PART | _TITLES | _SOMEONE  # words never given a capital back
 
 
 def _mid_sentence(text: str, start: int) -> bool:

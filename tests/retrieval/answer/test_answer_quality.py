@@ -260,6 +260,8 @@ def test_what_a_named_commenter_said_comes_before_an_article_paragraph(
     [
         "Who told Nick Rhynes that Putin would never use Trump?",
         "which reader disagreed with Nick Rhynes about Trump and Putin?",
+        # JustPassingThrough's "you really live up to your avatar. a real drainage ditch."
+        "Did anyone in the thread make fun of Nick Rhynes' username?",
     ],
 )
 def test_whoever_spoke_to_a_named_commenter_is_the_one_asked_for(

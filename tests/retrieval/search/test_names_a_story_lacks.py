@@ -100,6 +100,20 @@ def test_a_rugby_number_10_is_still_a_number() -> None:
     assert "down" not in question.specific
 
 
+def test_capitals_for_a_kind_of_person_are_no_name_a_story_lacks() -> None:
+    # "which DJ" asks for one; the story calls him a presenter
+    question = _question("Which DJ is fronting Radio 2's New Year's Eve special?", {})
+    body = "Chris Tarrant will present a one-off New Year's Eve programme on Radio 2."
+    assert _missing(question, body, frozenset()) == 0.0
+    assert _missing(_question("Which GP saw her?", {}), "A doctor did.", frozenset()) == 0
+
+
+def test_gb_is_britain() -> None:
+    question = _question("Who is GB's youngest Davis Cup player?", {})
+    body = "Andrew Murray will become Britain's youngest Davis Cup player."
+    assert _missing(question, body, frozenset()) == 0.0
+
+
 def test_initials_typed_for_a_name_the_story_writes_out_are_not_lacking() -> None:
     # "the LSE" asked, "the London Stock Exchange" written
     question = _question("How much did Deutsche Boerse bid for the LSE?", {})

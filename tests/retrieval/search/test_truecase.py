@@ -16,6 +16,7 @@ TEXTS = [
     "The talks in Seoul broke down, and Defense Secretary Mark Esper said so on a trip.",
     "Troops are also based in Germany, the secretary said. Seoul disagreed.",
     "Talks resumed. the city council met.",
+    "The film was directed by Ritchie. Asked why, Guy said he liked it.",
 ]
 
 
@@ -32,6 +33,7 @@ def test_words_the_archive_writes_only_as_names_get_their_capitals() -> None:
         ("what did the secretary say", "a title before a name is not a name"),
         ("what did the council decide", "written small"),
         ("What did esper say about Seoul?", "a question with a capital says its own names"),
+        ("who was the guy who stood in", "how an asker calls someone they cannot name"),
     ],
 )
 def test_other_words_keep_their_case(question: str, why: str) -> None:

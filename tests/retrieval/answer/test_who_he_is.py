@@ -1,0 +1,47 @@
+"""A "who" question answered by a sentence that says only "he" quotes the sentence before it
+that names him."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from retrieval.engine import Engine
+from tests.conftest import SEED_DIR, make_settings
+
+SCHEDULE = """Radio 2 unveils its festive line-up
+
+Radio 2 has announced a string of one-off shows for the festive season, with live sessions, \
+interviews and documentaries planned across Christmas week.
+
+The station also confirmed that Chris Tarrant will host a one-off New Year's Eve programme. \
+He quit Capital FM this year after 17 years. The former breakfast host will look back on the \
+year's biggest stories in the two-hour show, which starts at 10pm.
+
+Other specials include a documentary on the history of the carol and a concert recorded at \
+the Royal Albert Hall.
+"""
+
+
+@pytest.fixture(scope="module")
+def schedule_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    base = tmp_path_factory.mktemp("who_he_is")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED_DIR / "000_88f28c69f322998a.txt", corpus)
+    (corpus / "schedule.txt").write_text(SCHEDULE, encoding="utf-8")
+    engine = Engine(make_settings(Path(base), corpus_dir=corpus))
+    engine.ingest()
+    return engine
+
+
+def test_a_short_sentence_about_him_comes_with_the_one_that_names_him(
+    schedule_engine: Engine,
+) -> None:
+    answer = schedule_engine.ask(
+        "which DJ who walked out on Capital FM after 17 years has a new year show?"
+    )
+    assert answer.found
+    assert "Chris Tarrant" in answer.text.splitlines()[0]
