@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -66,6 +66,19 @@ def seeded_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     summary = engine.ingest()
     assert len(summary.added) == 2 and not summary.failed
     yield engine
+
+
+def engine_with_stories(base: Path, stories: Mapping[str, str]) -> Engine:
+    """An engine whose archive is the sample's Reuters article and ``stories`` (file name →
+    text, written for the test), ingested."""
+    corpus = base / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED_DIR / "000_88f28c69f322998a.txt", corpus)
+    for name, text in stories.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    engine = Engine(make_settings(base, corpus_dir=corpus))
+    engine.ingest()
+    return engine
 
 
 def engine_over_story(base: Path, story: str) -> Engine:

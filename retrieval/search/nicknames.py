@@ -30,7 +30,6 @@ NICKNAMES: dict[str, str] = {
     "blades": "Sheffield United",
     "owls": "Sheffield Wednesday",
     "gers": "Rangers",
-    "hoops": "Celtic",
     "bhoys": "Celtic",
     "boro": "Middlesbrough",
     # national sides
@@ -89,21 +88,31 @@ _NICKNAME = re.compile(
     + r")(?![\w-])",
     re.IGNORECASE,
 )
-# Written only as a name, with its capital ("Posh", "Auntie", "Fed"): in lower case, a word
-_CAPITALISED_ONLY = frozenset({"fed", "posh", "auntie", "freddie", "monty", "sven", "pm"})
+# Words too ("barn owls", "what spurs growth"): a nickname only typed with its capital,
+# or in a question typed all in lower case (whose capitals say nothing)
+_ALSO_WORDS = frozenset(
+    [
+        *"freddie sven spurs gunners toffees magpies hammers baggies".split(),
+        *"canaries blades owls springbok springboks becks wallabies wallaby".split(),
+        *("black cats", "all black", "all blacks", "golden balls", "three lions"),
+    ]
+)
+# Only with a capital, whatever the question: a rugby "number 10" is a fly-half, "fed up",
+# "5 pm", "a posh hotel", "the full monty" are words
+_NAMES_ONLY = frozenset({"number 10", "no 10", "no. 10", "fed", "pm", "posh", "auntie", "monty"})
 # "the Fed" of business news is the Federal Reserve
 _NOT_AFTER = {"fed": re.compile(r"(?i:\b(?:the|us|u\.s\.)\s*)$")}
 
 
 @lru_cache(maxsize=1024)
 def named_in_full(question: str, lower: bool = False) -> str:
-    """The question with each nickname it holds followed by the name stories write (``lower``:
-    in lower case), unless it gives that name itself: "who did Spurs draw?" → "who did Spurs
-    (Tottenham) draw?"."""
+    """The question with each nickname it holds followed by the name stories write, unless it
+    gives that name itself: "who did Spurs draw?" → "who did Spurs (Tottenham) draw?". ``lower``:
+    the question is typed all in lower case (the name is added so too)."""
     pieces: list[str] = []
     end = 0
     for match in _NICKNAME.finditer(question):
-        full = _full_name(match.group(0), question[: match.start()])
+        full = _full_name(match.group(0), question[: match.start()], lower)
         if full is None or full.lower() in question.lower():
             continue
         pieces.append(question[end : match.end()])
@@ -112,9 +121,10 @@ def named_in_full(question: str, lower: bool = False) -> str:
     return "".join(pieces) + question[end:] if pieces else question
 
 
-def _full_name(typed: str, before: str) -> str | None:
+def _full_name(typed: str, before: str, lower: bool) -> str | None:
     key = typed.lower()
-    if key in _CAPITALISED_ONLY and not typed[:1].isupper():
+    capital = typed[:1].isupper()
+    if (key in _NAMES_ONLY and not capital) or (key in _ALSO_WORDS and not (capital or lower)):
         return None
     if key in _NOT_AFTER and _NOT_AFTER[key].search(before):
         return None
@@ -123,11 +133,12 @@ def _full_name(typed: str, before: str) -> str | None:
 
 def nicknames_held(question: str, story: str) -> frozenset[str]:
     """The words (lower case) of the question's nicknames whose full names the story writes:
-    "springbok" when the story writes "South Africa"."""
+    "springbok" when the story writes "South Africa" (a name the story may lack is typed with
+    its capital)."""
     lowered = story.lower()
     held: set[str] = set()
     for match in _NICKNAME.finditer(question):
-        full = _full_name(match.group(0), question[: match.start()])
+        full = _full_name(match.group(0), question[: match.start()], lower=False)
         if full is not None and full.lower() in lowered:
             held.update(re.findall(r"[\w'’-]+", match.group(0).lower()))
     return frozenset(held)

@@ -3,13 +3,10 @@ that names him."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from retrieval.engine import Engine
-from tests.conftest import SEED_DIR, make_settings
+from tests.conftest import engine_with_stories
 
 SCHEDULE = """Radio 2 unveils its festive line-up
 
@@ -27,14 +24,7 @@ the Royal Albert Hall.
 
 @pytest.fixture(scope="module")
 def schedule_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    base = tmp_path_factory.mktemp("who_he_is")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEED_DIR / "000_88f28c69f322998a.txt", corpus)
-    (corpus / "schedule.txt").write_text(SCHEDULE, encoding="utf-8")
-    engine = Engine(make_settings(Path(base), corpus_dir=corpus))
-    engine.ingest()
-    return engine
+    return engine_with_stories(tmp_path_factory.mktemp("who_he_is"), {"schedule.txt": SCHEDULE})
 
 
 def test_a_short_sentence_about_him_comes_with_the_one_that_names_him(

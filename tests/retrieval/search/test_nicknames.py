@@ -4,14 +4,11 @@ business news is no player."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from retrieval.engine import Engine
 from retrieval.search.nicknames import named_in_full
-from tests.conftest import SEED_DIR, make_settings
+from tests.conftest import engine_with_stories
 
 CUP_TIE = """Tottenham through after scrappy win
 
@@ -41,16 +38,8 @@ Wales coach Mike Ruddock said his side had given away too many penalties in the 
 
 @pytest.fixture(scope="module")
 def sports_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    base = tmp_path_factory.mktemp("nicknames")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEED_DIR / "000_88f28c69f322998a.txt", corpus)
-    (corpus / "cup_tie.txt").write_text(CUP_TIE, encoding="utf-8")
-    (corpus / "other_tie.txt").write_text(OTHER_TIE, encoding="utf-8")
-    (corpus / "test_match.txt").write_text(TEST_MATCH, encoding="utf-8")
-    engine = Engine(make_settings(Path(base), corpus_dir=corpus))
-    engine.ingest()
-    return engine
+    stories = {"cup_tie.txt": CUP_TIE, "other_tie.txt": OTHER_TIE, "test_match.txt": TEST_MATCH}
+    return engine_with_stories(tmp_path_factory.mktemp("nicknames"), stories)
 
 
 def test_a_club_called_by_its_nickname_is_answered_from_its_story(sports_engine: Engine) -> None:
@@ -77,6 +66,9 @@ def test_a_national_side_s_nickname_is_a_name_the_story_holds(sports_engine: Eng
         ("When did Spurs last beat Tottenham?", "When did Spurs last beat Tottenham?"),
         ("a room near the Tories' HQ", "a room near the Tories' HQ (headquarters)"),
         ("the vote at 5 pm", "the vote at 5 pm"),  # only "PM" is the prime minister
+        ("Why are barn owls in decline?", "Why are barn owls in decline?"),
+        ("who wore number 10 for wales", "who wore number 10 for wales"),  # the fly-half
+        ("What did Number 10 say?", "What did Number 10 (Downing Street) say?"),
     ],
 )
 def test_a_nickname_is_searched_with_the_name_stories_write(question: str, searched: str) -> None:
