@@ -132,13 +132,22 @@ def _full_name(typed: str, before: str, lower: bool) -> str | None:
 
 
 def nicknames_held(question: str, story: str) -> frozenset[str]:
-    """The words (lower case) of the question's nicknames whose full names the story writes:
-    "springbok" when the story writes "South Africa" (a name the story may lack is typed with
-    its capital)."""
+    """The words (lower case) of the question's nicknames and of the names it gives them
+    (``named_in_full``) that the story writes the other way: "springbok" when the story writes
+    "South Africa", "tottenham" when it writes only "Spurs" (a name the story may lack is typed
+    with its capital)."""
     lowered = story.lower()
     held: set[str] = set()
     for match in _NICKNAME.finditer(question):
+        typed = match.group(0).lower()
         full = _full_name(match.group(0), question[: match.start()], lower=False)
-        if full is not None and full.lower() in lowered:
-            held.update(re.findall(r"[\w'’-]+", match.group(0).lower()))
+        if full is None:
+            continue
+        if full.lower() in lowered:
+            held.update(_WORDS.findall(typed))
+        if re.search(rf"(?<![\w'’-]){re.escape(typed)}(?![\w-])", lowered):
+            held.update(_WORDS.findall(full.lower()))
     return frozenset(held)
+
+
+_WORDS = re.compile(r"[\w'’-]+")

@@ -27,6 +27,13 @@ over Wolves on Sunday.
 
 Wenger's side will travel to Chelsea in the fifth round of the cup next month.
 """
+SIGNING = """Dutch defender joins Spurs
+
+Spurs have signed Dutch defender Jan Smit from Ajax for a fee of £3m, the club confirmed on \
+Friday.
+
+Smit, 24, has agreed a four-year contract and will go straight into the squad.
+"""
 TEST_MATCH = """South Africa edge out Wales
 
 South Africa held on for a 28-21 win over Wales in Cardiff on Saturday, with flanker Pieter \
@@ -38,7 +45,12 @@ Wales coach Mike Ruddock said his side had given away too many penalties in the 
 
 @pytest.fixture(scope="module")
 def sports_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    stories = {"cup_tie.txt": CUP_TIE, "other_tie.txt": OTHER_TIE, "test_match.txt": TEST_MATCH}
+    stories = {
+        "cup_tie.txt": CUP_TIE,
+        "other_tie.txt": OTHER_TIE,
+        "signing.txt": SIGNING,
+        "test_match.txt": TEST_MATCH,
+    }
     return engine_with_stories(tmp_path_factory.mktemp("nicknames"), stories)
 
 
@@ -47,6 +59,15 @@ def test_a_club_called_by_its_nickname_is_answered_from_its_story(sports_engine:
     answer = sports_engine.ask("where are Spurs going in the fifth round?")
     assert answer.found
     assert "Bolton" in answer.text.splitlines()[0]
+
+
+def test_a_story_writing_only_the_nickname_does_not_lack_the_full_name(
+    sports_engine: Engine,
+) -> None:
+    # the question is searched as "Spurs (Tottenham)"; this story never writes "Tottenham"
+    answer = sports_engine.ask("How much did Spurs pay Ajax for Jan Smit?")
+    assert answer.found
+    assert "£3m" in answer.text.splitlines()[0]
 
 
 def test_a_national_side_s_nickname_is_a_name_the_story_holds(sports_engine: Engine) -> None:
