@@ -9,7 +9,8 @@ from retrieval.answer.types import Answer
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, question_terms
 from retrieval.query import expects
 from retrieval.search.countries import is_initialism, mentions
-from retrieval.search.features import NAME_RUN, specific_terms
+from retrieval.search.features import specific_terms
+from retrieval.search.written_otherwise import NAME_RUN
 
 _PERSON = re.compile(
     r"\b(he|she|him|her|his|hers|they|them|their|this (?:person|commenter))\b", re.I

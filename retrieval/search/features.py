@@ -16,7 +16,7 @@ from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.pointer import pointer_names
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
 from retrieval.search.countries import about_other_countries, is_country
-from retrieval.search.written_otherwise import held_otherwise
+from retrieval.search.written_otherwise import NAME_RUN, held_otherwise
 from retrieval.sentences import sentence_spans
 from retrieval.store import StoredChunk
 
@@ -262,9 +262,6 @@ def specific_terms(question: str) -> frozenset[str]:
     asked = " ".join(m.group(1) for m in _ASKED_KIND.finditer(question))
     kind = frozenset(stems(words(asked), QUESTION_STOPWORDS)) & DEMONYMS
     return frozenset(stems(words(found), QUESTION_STOPWORDS)) - _TITLES - _COMMON_INITIALISMS - kind
-
-
-NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 
 
 @lru_cache(maxsize=1024)
