@@ -24,6 +24,7 @@ from retrieval.search.features import (
     SHORT_ANSWERS,
     Candidate,
     Question,
+    Sentence,
     asked_in_sentence,
     asks_editor,
     is_details,
@@ -552,13 +553,20 @@ def joined(span: tuple[int, int], overlapping: Sequence[tuple[int, int]]) -> tup
 
 
 _DOUBLE_QUOTE = re.compile(r"[\"“”]")  # (not ’: it is an apostrophe too)
+# '"The other thing is broadband," Ms Brunini told the BBC.': a quote, then who said it; a
+# quote opening the next sentence goes on with the same speaker's words
+_QUOTE_THEN_SPEAKER = re.compile(
+    r"[,?!][\"”]\s+[^\"“”]{0,60}\b(said|says|told|added|explained|argued|insisted|warned)\b"
+    r"[^\"“”]{0,60}\.\s*$"
+)
 
 
 def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, int]:
     """For a question about what someone said, the window ending in narration ("But Redford
-    is not worried.", "…, according to John Houlihan, editor of the magazine.") grown by the
-    quote that follows it in the passage ("'The more the merrier,' he says."), and a window
-    ending inside a quote grown to its end, while they stay short enough to quote."""
+    is not worried.", "…, according to John Houlihan, editor of the magazine.") or in a quote
+    and its speaker ('"… is broadband," Ms Brunini told the BBC.') grown by the quote that
+    follows it in the passage ("'The more the merrier,' he says."), and a window ending inside
+    a quote grown to its end, while they stay short enough to quote."""
     text = candidate.body
     sentences = candidate.sentences
     last = next((n for n, s in enumerate(sentences) if s.start < span[1] <= s.end), None)
@@ -566,19 +574,37 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
         return span
     opened = span[0]  # the text whose last quotation mark says whether the quote runs on
     if not _still_open(text[span[0] : span[1]]):
-        if _DOUBLE_QUOTE.search(text[sentences[last].start : span[1]]):
-            return span  # the window ends with someone's words
-        opened = sentences[last + 1].start
-        if not text[opened : sentences[last + 1].end].lstrip().startswith(OPENING_QUOTES):
+        ending = sentences[last]
+        if _DOUBLE_QUOTE.search(text[ending.start : span[1]]):
+            if not _goes_on(text, ending, sentences[last + 1]):
+                return span  # the window ends with someone's words
+        elif (
+            not text[sentences[last + 1].start : sentences[last + 1].end]
+            .lstrip()
+            .startswith(OPENING_QUOTES)
+        ):
             return span
+        opened = sentences[last + 1].start
     end = span[1]
-    for sentence in sentences[last + 1 :]:  # to the end of the quote (or as far as fits)
+    following = sentences[last + 1 :]
+    for n, sentence in enumerate(following):  # to the end of the quote (or as far as fits)
         if sentence.end - span[0] > ANSWER_QUOTE_CHARS:
             break
         end = sentence.end
-        if not _still_open(text[opened:end]):
+        if _still_open(text[opened:end]):
+            continue
+        if n + 1 == len(following) or not _goes_on(text, sentence, following[n + 1]):
             break
+        opened = following[n + 1].start
     return span[0], end
+
+
+def _goes_on(text: str, sentence: Sentence, after: Sentence) -> bool:
+    """'"The other thing is broadband," Ms Brunini told the BBC. "This will do to the internet
+    what colour did to TV."': the next sentence's quote is the same speaker's."""
+    return bool(_QUOTE_THEN_SPEAKER.search(text[sentence.start : sentence.end])) and text[
+        after.start : after.end
+    ].lstrip().startswith(OPENING_QUOTES)
 
 
 def _still_open(quoted: str) -> bool:

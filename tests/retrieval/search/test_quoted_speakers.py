@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from retrieval.engine import Engine
+from retrieval.search import features as feat
+from retrieval.search.features import Candidate
+from retrieval.search.ranker import with_quote_after
+from retrieval.store import StoredChunk
 from tests.conftest import engine_over_story
 
 
@@ -41,3 +45,25 @@ def test_a_quote_by_she_is_found_through_the_paragraph_that_names_her(tmp_path: 
     engine = engine_over_story(tmp_path, "games_handset_deal.txt")
     hits = engine.search("Why is Nordljus hiring programmers in Estonia rather than Sweden?", 5)
     assert any("We simply cannot find enough good people" in hit.text for hit in hits)
+
+
+BROADBAND = (
+    '"User experience has contributed to people searching more," said Dana Whitlock of Yahoo. '
+    "As people become more familiar with the internet, they tend to spend more time online, she "
+    'said. "The other thing is broadband," Ms Whitlock told the BBC News website. "This will do '
+    'to the internet what colour did to television." Rivals disagree.'
+)
+
+
+def test_a_quote_that_goes_on_after_its_speaker_is_named_is_quoted_to_its_end() -> None:
+    # The window the ranking chose ends with '"The other thing is broadband," Ms Whitlock told
+    # the BBC News website.'; what she compared broadband to is the quote after it
+    chunk = StoredChunk("c1", BROADBAND, {"source": "search.txt", "kind": "article"})
+    candidate = Candidate(chunk, BROADBAND)
+    feat.analyse_text(candidate)
+    chosen = (BROADBAND.index("As people"), BROADBAND.index(' "This will'))
+    start, end = with_quote_after(candidate, chosen)
+    assert BROADBAND[start:end].endswith('what colour did to television."')
+    # … and when narration follows the speaker's name, the window stays as it was
+    ends_quoted = (0, BROADBAND.index(" As people"))
+    assert with_quote_after(candidate, ends_quoted) == ends_quoted
