@@ -77,13 +77,14 @@ ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     # A reason: "because", "due to", … and the ways news tells a cause without them: "fell 93%
     # as research costs rose", "put down to", "arrested on suspicion of", "sent off for putting
     # his finger to his lips", "an effort to raise cash", "has taken its toll", "to give them
-    # time to reconsider"
+    # time to reconsider"; and a purpose: "the trip is designed to highlight"
     "reason": re.compile(
         r"\b(because|due to|owing to|as a result|result of|blam\w*|caused|amid|since|"
         r"in order to|reason\w*|thanks to|following|led to|driven by|prompted|fears?|"
         r"concerns?|so that|after|in protest|protest(?:s|ed|ing)? (?:at|against|over)|"
         r"in (?:a|an) (?:bid|attempt|effort) to|aim(?:ed|s)? (?:at|to)|the aim|"
         r"in response to|in retaliation|motivated by|to force|to avoid|to prevent|"
+        r"(designed|intended|meant|geared) to|to highlight|to draw attention|purpose|"
         r"on (?:[\w-]+ ){1,3}grounds|so as to|for fear|on suspicion of|"
         r"put down to|attributed to|(?:an?|the|its|their) (?:effort|attempt|bid|move) to|"
         r"to give|t(?:ook|aken|akes?) (?:its|a) toll|for (?:allegedly )?(?!\w*thing\b)\w+ing|"
@@ -474,10 +475,33 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
     things = _answers_in(expects, text)
     if expects in _OPEN_ENDED:
         return bool(things)
+    if expects == "number" and asks_share(question.text) and not _SHARE.search(text):
+        return False  # "what proportion…": a count of them is not the answer
     return any(
         any(t not in question.weights for t in found) or (not found and expects == "number")
         for found in things
     )
+
+
+# "What proportion of handsets…", "by what percentage…", "down to what share of GDP" (not a
+# share price), "what portion of the population": a percentage or a fraction is asked for
+_ASKS_SHARE = re.compile(
+    r"\b(percentage|proportion|fraction|portion)\b|\bper ?cent\b|%|"
+    r"\b(what|which|how (big|large|small) a) share\b(?! (price|index|issue|option|sale))",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"\d\s?%|\d\s?(per ?cent|percent)\b|\b(half|halves|thirds?|quarters?|fifths?|sixths?|"
+    r"sevenths?|eighths?|ninths?|tenths?|majority|minority)\b|"
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (in|out of) (every )?\w+\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def asks_share(question: str) -> bool:
+    """The question asks what part of a whole (a percentage, a fraction)."""
+    return bool(_ASKS_SHARE.search(question))
 
 
 def names_a_person(text: str) -> bool:

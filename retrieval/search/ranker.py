@@ -141,7 +141,9 @@ _SPEAKER_INTRO = re.compile(
     r"(\b(said|says|told|added|warned|explained|wrote|argued|noted|stated)\b[^.]{0,80}[.:]?$|:$)",
     re.IGNORECASE,
 )
-_PRONOUN_START = re.compile(r"^[\"“]?(he|she|they|it|this|that|these|those|his|her)\b", re.I)
+_PRONOUN_START = re.compile(
+    r"^[\"“]?(he|she|they|it|this|that|these|those|his|her|their|its)\b", re.I
+)
 # A quote said by "he"/"she": who it is, and what it is about, the paragraph before says
 _PRONOUN_QUOTE = re.compile(
     r"[\"”’'],?\s+(he|she|they)\s+(said|says|added|told|warned|explained|argued|insisted)\b",

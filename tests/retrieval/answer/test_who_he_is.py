@@ -6,6 +6,10 @@ from __future__ import annotations
 import pytest
 
 from retrieval.engine import Engine
+from retrieval.search import features as feat
+from retrieval.search.features import Candidate
+from retrieval.search.ranker import window
+from retrieval.store import StoredChunk
 from tests.conftest import engine_with_stories
 
 SCHEDULE = """Radio 2 unveils its festive line-up
@@ -35,3 +39,22 @@ def test_a_short_sentence_about_him_comes_with_the_one_that_names_him(
     )
     assert answer.found
     assert "Chris Tarrant" in answer.text.splitlines()[0]
+
+
+APPEAL = (
+    "Coach Action, representing more than 80 people who appealed against the police actions, "
+    "say they are prepared to take their case to the European Court of Human Rights. Their "
+    "action is supported by Amnesty International and Liberty."
+)
+
+
+@pytest.mark.parametrize("opening", ["Their action", "Its appeal"])
+def test_a_sentence_opening_with_their_or_its_is_read_with_the_one_naming_them(
+    opening: str,
+) -> None:
+    # "Their action is supported by …" says whose action only with the sentence before it
+    body = APPEAL.replace("Their action", opening)
+    candidate = Candidate(StoredChunk("c1", body, {"source": "appeal.txt"}), body)
+    feat.analyse_text(candidate)
+    start, end = window(candidate, len(candidate.sentences) - 1)
+    assert body[start:end] == body

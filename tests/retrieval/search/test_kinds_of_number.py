@@ -1,0 +1,53 @@
+"""A "how many" asks for a count, a "what proportion" for a part of a whole: a sentence holds
+what is asked only with the kind of number asked for (the ranking reads such sentences first,
+and the answer quotes them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.lexical import question_terms
+from retrieval.query import QueryIntent
+from retrieval.search import features as feat
+from retrieval.search.features import Question
+
+COUNT = "The mass of discarded phones has now reached 90 million handsets, the report says."
+SHARE = "Of those swapped for newer models, only 25% get returned to mobile phone firms."
+
+
+def _number_question(text: str) -> Question:
+    terms = tuple(question_terms(text))
+    return Question(text, QueryIntent(expects="number"), terms, dict.fromkeys(terms, 3.0))
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "What proportion of discarded handsets go back to the networks?",
+        "what percentage of old phones are recycled",
+        "What share of old phones do the networks get back?",
+    ],
+)
+def test_a_part_of_a_whole_is_held_by_a_percentage_not_by_a_count(asked: str) -> None:
+    question = _number_question(asked)
+    assert feat.holds_asked_thing(question, SHARE)
+    assert not feat.holds_asked_thing(question, COUNT)
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "Almost half of all handsets can now run the games.",
+        "One in five phones is recycled.",
+        "The plague killed a third of the population.",
+    ],
+)
+def test_a_fraction_in_words_is_a_part_of_a_whole(held: str) -> None:
+    question = _number_question("What proportion of phones are recycled?")
+    assert feat.holds_asked_thing(question, held)
+
+
+def test_a_count_still_answers_how_many_and_a_share_price_is_no_share() -> None:
+    assert feat.holds_asked_thing(_number_question("How many phones go unused?"), COUNT)
+    price = _number_question("At what share price did Standard Life float?")
+    assert feat.holds_asked_thing(price, "It floated at 230p a share.")
