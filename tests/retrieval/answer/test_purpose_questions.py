@@ -1,4 +1,4 @@
-""""What was the point of …", "what was the trip meant to achieve": a question about a
+""" "What was the point of …", "what was the trip meant to achieve": a question about a
 purpose is a "why" question, and the sentence that gives the purpose ("is designed to
 highlight") answers it."""
 
