@@ -477,6 +477,8 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
         return bool(things)
     if expects == "number" and asks_share(question.text) and not _SHARE.search(text):
         return False  # "what proportion…": a count of them is not the answer
+    if expects == "number" and asks_duration(question.text) and not _DURATION.search(text):
+        return False  # "for how many months…", "how long a ban…": a time is the answer
     return any(
         any(t not in question.weights for t in found) or (not found and expects == "number")
         for found in things
@@ -496,6 +498,30 @@ _SHARE = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (in|out of) (every )?\w+\b",
     re.IGNORECASE,
 )
+
+
+# "How long…", "for how many months…" (a time, or a length: "how long is the tunnel")
+_ASKS_DURATION = re.compile(
+    r"\bhow long\b|\bhow many (years|months|weeks|days|hours|minutes|seconds|decades|"
+    r"seasons|centuries|nights)\b",
+    re.IGNORECASE,
+)
+# … and a time (or length) with its unit: "14 years", "an eight-year ban", "two hours and 40
+# minutes", "throughout the day" (in lower case: "Arash Day" is no time)
+_DURATION = re.compile(
+    r"\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many|couple of|the|last|"
+    r"next|past|half|half an?)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|mins|"
+    r"seconds?|decades?|seasons?|centur(y|ies)|fortnights?|nights?|metres?|meters?|miles?|"
+    r"kilometres?|kilometers?|km|feet|foot|yards?|inches)\b|\b\d+(m|km|ft|hrs?|mins?)\b|"
+    r"\bovernight\b"
+)
+
+
+@lru_cache(maxsize=1024)
+def asks_duration(question: str) -> bool:
+    """The question asks how long something lasts (or is)."""
+    return bool(_ASKS_DURATION.search(question))
 
 
 @lru_cache(maxsize=1024)

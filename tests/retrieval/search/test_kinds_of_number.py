@@ -1,6 +1,6 @@
-"""A "how many" asks for a count, a "what proportion" for a part of a whole: a sentence holds
-what is asked only with the kind of number asked for (the ranking reads such sentences first,
-and the answer quotes them)."""
+"""A "how many" asks for a count, a "what proportion" for a part of a whole, a "how long" for
+a time with its unit: a sentence holds what is asked only with the kind of number asked for
+(the ranking reads such sentences first, and the answer quotes them)."""
 
 from __future__ import annotations
 
@@ -51,3 +51,29 @@ def test_a_count_still_answers_how_many_and_a_share_price_is_no_share() -> None:
     assert feat.holds_asked_thing(_number_question("How many phones go unused?"), COUNT)
     price = _number_question("At what share price did Standard Life float?")
     assert feat.holds_asked_thing(price, "It floated at 230p a share.")
+
+
+@pytest.mark.parametrize(
+    ("asked", "held", "not_held"),
+    [
+        (
+            "For how many months do new customers get free calls?",
+            "New customers get free evening calls for six months.",
+            "The offer is limited to the first 50,000 people who sign up.",
+        ),
+        (
+            "How long a ban did the sprinter get?",
+            "The sprinter has received an eight-year ban for doping offences.",
+            "She was one of 12 athletes named in the inquiry on Free Speech Day.",
+        ),
+        (
+            "how long did the match go on for",
+            "The match lasted two hours and 40 minutes.",
+            "Henman took the first of his three match points with a service winner.",
+        ),
+    ],
+)
+def test_how_long_is_held_by_a_time_with_its_unit(asked: str, held: str, not_held: str) -> None:
+    question = _number_question(asked)
+    assert feat.holds_asked_thing(question, held)
+    assert not feat.holds_asked_thing(question, not_held)
