@@ -76,6 +76,11 @@ NICKNAMES: dict[str, str] = {
     "no. 10": "Downing Street",
     "the old lady of threadneedle street": "Bank of England",
     "threadneedle street": "Bank of England",
+    # places named for who works there
+    "whitehall": "civil service",
+    "holyrood": "Scottish Parliament",
+    "stormont": "Northern Ireland Assembly",
+    "capitol hill": "Congress",
     # short forms the news writes out
     "hq": "headquarters",
     "ceo": "chief executive",

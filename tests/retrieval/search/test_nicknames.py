@@ -41,6 +41,14 @@ Marais named man of the match.
 
 Wales coach Mike Ruddock said his side had given away too many penalties in the first half.
 """
+JOB_CUTS = """Union attacks jobs plan
+
+The head of the senior civil servants' union has accused ministers of playing politics with \
+public services.
+
+Under the plans, some 84,000 civil service jobs will be axed or changed and the savings \
+ploughed back into frontline services.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +58,7 @@ def sports_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         "other_tie.txt": OTHER_TIE,
         "signing.txt": SIGNING,
         "test_match.txt": TEST_MATCH,
+        "job_cuts.txt": JOB_CUTS,
     }
     return engine_with_stories(tmp_path_factory.mktemp("nicknames"), stories)
 
@@ -90,7 +99,17 @@ def test_a_national_side_s_nickname_is_a_name_the_story_holds(sports_engine: Eng
         ("Why are barn owls in decline?", "Why are barn owls in decline?"),
         ("who wore number 10 for wales", "who wore number 10 for wales"),  # the fly-half
         ("What did Number 10 say?", "What did Number 10 (Downing Street) say?"),
+        ("How many Whitehall jobs go?", "How many Whitehall (civil service) jobs go?"),
     ],
 )
 def test_a_nickname_is_searched_with_the_name_stories_write(question: str, searched: str) -> None:
     assert named_in_full(question, lower=question.islower()) == searched
+
+
+def test_a_place_named_for_who_works_there_is_a_name_the_story_holds(
+    sports_engine: Engine,
+) -> None:
+    # "Whitehall" is nowhere in the story, which writes "civil service": it was refused
+    answer = sports_engine.ask("How many Whitehall posts are due to go or change?")
+    assert answer.found
+    assert "84,000" in answer.text.splitlines()[0]
