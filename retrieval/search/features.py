@@ -15,6 +15,7 @@ from functools import lru_cache
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.pointer import pointer_names
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
+from retrieval.search.amounts import asks_amount, asks_money, gives_kind_of_number, gives_money
 from retrieval.search.countries import about_other_countries, is_country
 from retrieval.search.written_otherwise import NAME_RUN, held_otherwise
 from retrieval.sentences import sentence_spans
@@ -56,6 +57,27 @@ _CALENDAR = re.compile(
     rf"(?i:(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?)"
 )
 _SENTENCE_ENDS = frozenset('.!?:;"“”‘’([—–-')  # a capitalised word after one opens a sentence
+_CAUSES = (
+    r"because|due to|owing to|as a result|result of|blam\w*|caused|amid|since|"
+    r"in order to|reason\w*|thanks to|following|led to|driven by|prompted|fears?|"
+    r"concerns?|so that|after|in protest|protest(?:s|ed|ing)? (?:at|against|over)|"
+    r"in (?:a|an) (?:bid|attempt|effort) to|aim(?:ed|s)? (?:at|to)|the aim|"
+    r"in response to|in retaliation|motivated by|to force|to avoid|to prevent|"
+    r"(?<!was )(?<!were )(?<!is )(?<!are )meant(?! to\b)|"
+    r"on (?:[\w-]+ ){1,3}grounds|so as to|for fear|on suspicion of|"
+    r"put down to|attributed to|(?:an?|the|its|their) (?:effort|attempt|bid|move) to|"
+    r"to give|t(?:ook|aken|akes?) (?:its|a) toll|for (?:allegedly )?(?!\w*thing\b)\w+ing|"
+    r"as (?:[\w-]+ ){1,3}(?:rose|rises|fell|falls|grew|slowed|flagged|dropped|soared|"
+    r"slumped)"
+)
+# What something was for ("the trip is designed to highlight"): no answer to what went wrong
+_PURPOSES = r"(?:designed|intended|meant|geared) to|to highlight|to draw attention|purpose"
+_CAUSE = re.compile(rf"\b({_CAUSES})\b", re.IGNORECASE)
+# "what went wrong with the first game", "what held up the deal": a failure's cause is asked
+_ASKS_FAILURE = re.compile(
+    r"\b(went|gone|goes) wrong\b|\bwrong with\b|\bheld up\b|\bfail(ed|s|ure)?\b|\bflop",
+    re.IGNORECASE,
+)
 ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     "number": re.compile(
         r"\d(?:[\d,.]*\d)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -77,21 +99,9 @@ ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     # A reason: "because", "due to", … and the ways news tells a cause without them: "fell 93%
     # as research costs rose", "put down to", "arrested on suspicion of", "sent off for putting
     # his finger to his lips", "an effort to raise cash", "has taken its toll", "to give them
-    # time to reconsider"; and a purpose: "the trip is designed to highlight"
-    "reason": re.compile(
-        r"\b(because|due to|owing to|as a result|result of|blam\w*|caused|amid|since|"
-        r"in order to|reason\w*|thanks to|following|led to|driven by|prompted|fears?|"
-        r"concerns?|so that|after|in protest|protest(?:s|ed|ing)? (?:at|against|over)|"
-        r"in (?:a|an) (?:bid|attempt|effort) to|aim(?:ed|s)? (?:at|to)|the aim|"
-        r"in response to|in retaliation|motivated by|to force|to avoid|to prevent|"
-        r"(designed|intended|meant|geared) to|to highlight|to draw attention|purpose|"
-        r"on (?:[\w-]+ ){1,3}grounds|so as to|for fear|on suspicion of|"
-        r"put down to|attributed to|(?:an?|the|its|their) (?:effort|attempt|bid|move) to|"
-        r"to give|t(?:ook|aken|akes?) (?:its|a) toll|for (?:allegedly )?(?!\w*thing\b)\w+ing|"
-        r"as (?:[\w-]+ ){1,3}(?:rose|rises|fell|falls|grew|slowed|flagged|dropped|soared|"
-        r"slumped))\b",
-        re.IGNORECASE,
-    ),
+    # time to reconsider", "poor design meant the game became a chore"; and a purpose: "the
+    # trip is designed to highlight"
+    "reason": re.compile(rf"\b({_CAUSES}|{_PURPOSES})\b", re.IGNORECASE),
     "quote": re.compile(r"[“\"]|\b(said|says|told|added|warned|argued|claimed|insisted|wrote)\b"),
     "facts": re.compile(r"\b(published|credited|byline|written by|comments?)\b", re.IGNORECASE),
 }
@@ -473,61 +483,16 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
     if expects is None or expects not in ANSWER_PATTERNS:
         return False
     things = _answers_in(expects, text)
+    if expects == "reason" and _ASKS_FAILURE.search(question.text):
+        return bool(_CAUSE.search(text))  # what it was meant to do is not what went wrong
     if expects in _OPEN_ENDED:
         return bool(things)
-    if expects == "number" and asks_share(question.text) and not _SHARE.search(text):
-        return False  # "what proportion…": a count of them is not the answer
-    if expects == "number" and asks_duration(question.text) and not _DURATION.search(text):
-        return False  # "for how many months…", "how long a ban…": a time is the answer
+    if expects == "number" and not gives_kind_of_number(question.text, text):
+        return False  # "what proportion…", "how long…": a count is not the answer
     return any(
         any(t not in question.weights for t in found) or (not found and expects == "number")
         for found in things
     )
-
-
-# "What proportion of handsets…", "by what percentage…", "down to what share of GDP" (not a
-# share price), "what portion of the population": a percentage or a fraction is asked for
-_ASKS_SHARE = re.compile(
-    r"\b(percentage|proportion|fraction|portion)\b|\bper ?cent\b|%|"
-    r"\b(what|which|how (big|large|small) a) share\b(?! (price|index|issue|option|sale))",
-    re.IGNORECASE,
-)
-_SHARE = re.compile(
-    r"\d\s?%|\d\s?(per ?cent|percent)\b|\b(half|halves|thirds?|quarters?|fifths?|sixths?|"
-    r"sevenths?|eighths?|ninths?|tenths?|majority|minority)\b|"
-    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (in|out of) (every )?\w+\b",
-    re.IGNORECASE,
-)
-
-
-# "How long…", "for how many months…" (a time, or a length: "how long is the tunnel")
-_ASKS_DURATION = re.compile(
-    r"\bhow long\b|\bhow many (years|months|weeks|days|hours|minutes|seconds|decades|"
-    r"seasons|centuries|nights)\b",
-    re.IGNORECASE,
-)
-# … and a time (or length) with its unit: "14 years", "an eight-year ban", "two hours and 40
-# minutes", "throughout the day" (in lower case: "Arash Day" is no time)
-_DURATION = re.compile(
-    r"\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many|couple of|the|last|"
-    r"next|past|half|half an?)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|mins|"
-    r"seconds?|decades?|seasons?|centur(y|ies)|fortnights?|nights?|metres?|meters?|miles?|"
-    r"kilometres?|kilometers?|km|feet|foot|yards?|inches)\b|\b\d+(m|km|ft|hrs?|mins?)\b|"
-    r"\bovernight\b"
-)
-
-
-@lru_cache(maxsize=1024)
-def asks_duration(question: str) -> bool:
-    """The question asks how long something lasts (or is)."""
-    return bool(_ASKS_DURATION.search(question))
-
-
-@lru_cache(maxsize=1024)
-def asks_share(question: str) -> bool:
-    """The question asks what part of a whole (a percentage, a fraction)."""
-    return bool(_ASKS_SHARE.search(question))
 
 
 def names_a_person(text: str) -> bool:
@@ -594,33 +559,16 @@ def span_holds_asked(question: Question, candidate: Candidate, span: tuple[int, 
     )
 
 
-# "How many…", "how much…", "what price…": an amount asked for in so many words
-_ASKS_AMOUNT = re.compile(r"\bhow (much|many)\b|\bwhat price\b", re.IGNORECASE)
-# … and an amount of money: "how much did they pay", not the 30% of the stake they bought
-_ASKS_MONEY = re.compile(
-    r"\bwhat price\b|\bhow much\b.*\b(pay|pays|paid|paying|cost|costs|costing|price|priced|"
-    r"worth|spend|spends|spent|fee|fees|salary|compensation|fine|fined|charge|charges|charged|"
-    r"earn|earns|earned|sell|sells|sold|buy|buys|bought)\b",
-    re.IGNORECASE,
-)
-_MONEY = re.compile(
-    r"[$£€¥]|\b\d[\d,.]*\s?(bn|m|k)\b|\b(dollars?|euros?|pounds?|pence|cents?|yen|yuan|"
-    r"zlotys?|kronor|kroner|krona|francs?|roubles?|rubles?|rupees?|rand|pesos?|lira)\b|"
-    r"\b(\d|million|billion|trillion)\S*\s+won\b",
-    re.IGNORECASE,
-)
-
-
 def lacks_amount(question: Question, candidate: Candidate) -> bool:
     """The question asks "how many" or "how much" in so many words, and the passage gives no
     number besides the question's own (for a price or a cost, no sum of money), or gives
     another country's (``countries.about_other_countries``, over it and its title): what it
     says is not the answer."""
-    if question.intent.expects != "number" or not _ASKS_AMOUNT.search(question.text):
+    if question.intent.expects != "number" or not asks_amount(question.text):
         return False
     if not holds_asked_thing(question, candidate.body):
         return True
-    if _ASKS_MONEY.search(question.text) and not _MONEY.search(candidate.body):
+    if asks_money(question.text) and not gives_money(candidate.body):
         return True
     title = str(candidate.meta.get("title") or "")
     return about_other_countries(question.text, f"{title}\n{candidate.body}")

@@ -1,8 +1,11 @@
 """ "What was the point of …", "what was the trip meant to achieve": a question about a
 purpose is a "why" question, and the sentence that gives the purpose ("is designed to
-highlight") answers it."""
+highlight") answers it; "what went wrong" asks for a cause ("poor design meant …"), which what
+a thing was meant to do is not."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +45,20 @@ def test_what_a_trip_was_for_is_answered_by_the_sentence_giving_its_purpose(
     # the lead repeats the question's words; the answer opens with the purpose instead
     answer = tour.ask(question)
     assert "designed to highlight" in answer.citations[0].quote
+
+
+REVIEW = """Blinx returns in a sequel
+
+The original Blinx was intended to convert many platform game lovers to Microsoft's then new \
+Xbox console. Its sharp graphics and novel gameplay, with the main character able to pause \
+and rewind time, were meant to lure many fans to the new machine. But poor design meant the \
+game became a very frustrating affair, with players often stranded half-way through a level.
+
+Blinx 2 is out on Xbox now, and the sequel fixes many of the original's flaws.
+"""
+
+
+def test_what_went_wrong_is_answered_by_the_cause(tmp_path: Path) -> None:
+    engine = engine_with_stories(tmp_path, {"review.txt": REVIEW})
+    answer = engine.ask("Saw the review of Blinx 2 - what went wrong with the original Blinx game?")
+    assert "poor design meant" in answer.citations[0].quote

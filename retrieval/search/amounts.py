@@ -1,0 +1,93 @@
+"""Which kind of number a question asks for, and whether a text gives one: "how many" a count,
+"how much did they pay" a sum of money, "what proportion" a percentage or a fraction, "how
+long" a time with its unit. A sentence with a number of another kind does not answer it ("90
+million handsets" is no answer to what proportion of handsets are recycled)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# "How many…", "how much…", "what price…": an amount asked for in so many words
+_ASKS_AMOUNT = re.compile(r"\bhow (much|many)\b|\bwhat price\b", re.IGNORECASE)
+# … and an amount of money: "how much did they pay", not the 30% of the stake they bought
+_ASKS_MONEY = re.compile(
+    r"\bwhat price\b|\bhow much\b.*\b(pay|pays|paid|paying|cost|costs|costing|price|priced|"
+    r"worth|spend|spends|spent|fee|fees|salary|compensation|fine|fined|charge|charges|charged|"
+    r"earn|earns|earned|sell|sells|sold|buy|buys|bought)\b",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(
+    r"[$£€¥]|\b\d[\d,.]*\s?(bn|m|k)\b|\b(dollars?|euros?|pounds?|pence|cents?|yen|yuan|"
+    r"zlotys?|kronor|kroner|krona|francs?|roubles?|rubles?|rupees?|rand|pesos?|lira)\b|"
+    r"\b(\d|million|billion|trillion)\S*\s+won\b",
+    re.IGNORECASE,
+)
+
+
+# "What proportion of handsets…", "by what percentage…", "down to what share of GDP" (not a
+# share price), "what portion of the population": a percentage or a fraction is asked for
+_ASKS_SHARE = re.compile(
+    r"\b(percentage|proportion|fraction|portion)\b|\bper ?cent\b|%|"
+    r"\b(what|which|how (big|large|small) a) share\b(?! (price|index|issue|option|sale))",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(
+    r"\d\s?%|\d\s?(per ?cent|percent)\b|\b(half|halves|thirds?|quarters?|fifths?|sixths?|"
+    r"sevenths?|eighths?|ninths?|tenths?|majority|minority)\b|"
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) (in|out of) (every )?\w+\b",
+    re.IGNORECASE,
+)
+
+
+# "How long…", "for how many months…" (a time, or a length: "how long is the tunnel")
+_ASKS_DURATION = re.compile(
+    r"\bhow long\b|\bhow many (years|months|weeks|days|hours|minutes|seconds|decades|"
+    r"seasons|centuries|nights)\b",
+    re.IGNORECASE,
+)
+# … and a time (or length) with its unit: "14 years", "an eight-year ban", "two hours and 40
+# minutes", "throughout the day" (in lower case: "Arash Day" is no time)
+_DURATION = re.compile(
+    r"\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many|couple of|the|last|"
+    r"next|past|half|half an?)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|mins|"
+    r"seconds?|decades?|seasons?|centur(y|ies)|fortnights?|nights?|metres?|meters?|miles?|"
+    r"kilometres?|kilometers?|km|feet|foot|yards?|inches)\b|\b\d+(m|km|ft|hrs?|mins?)\b|"
+    r"\bovernight\b"
+)
+
+
+@lru_cache(maxsize=1024)
+def asks_duration(question: str) -> bool:
+    """The question asks how long something lasts (or is)."""
+    return bool(_ASKS_DURATION.search(question))
+
+
+@lru_cache(maxsize=1024)
+def asks_share(question: str) -> bool:
+    """The question asks what part of a whole (a percentage, a fraction)."""
+    return bool(_ASKS_SHARE.search(question))
+
+
+def asks_amount(question: str) -> bool:
+    """ "How many…", "how much…", "what price…"."""
+    return bool(_ASKS_AMOUNT.search(question))
+
+
+def asks_money(question: str) -> bool:
+    """ "How much did they pay…", "what price…"."""
+    return bool(_ASKS_MONEY.search(question))
+
+
+def gives_money(text: str) -> bool:
+    """The text gives a sum of money ("$5bn", "20 million won", "£750m")."""
+    return bool(_MONEY.search(text))
+
+
+def gives_kind_of_number(question: str, text: str) -> bool:
+    """The text gives the kind of number the question asks for, when it asks for a part of a
+    whole or a time (any number will do otherwise)."""
+    if asks_share(question) and not _SHARE.search(text):
+        return False
+    return not (asks_duration(question) and not _DURATION.search(text))
