@@ -29,6 +29,8 @@ NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CAMEL = re.compile(r"(?:[A-Z][a-z]{2,}){2,}['’]?s?")
 _PARTS = re.compile(r"[A-Z][a-z]+")
+# Names written from another alphabet start either way: "Costas" and "Kostas" Kenteris
+_TRANSLITERATED = frozenset({"c", "k"})
 SLIP_MIN_LENGTH = 6  # a one-letter slip is read as such only in a word this long
 _LONG_WORD = re.compile(rf"\b[a-z][\w'’]{{{SLIP_MIN_LENGTH - 2},}}")  # one letter shorter, or more
 
@@ -73,9 +75,9 @@ def held_otherwise(question: str, terms: Iterable[str], texts: Sequence[str]) ->
     """Those of the question's names ``terms`` that the texts (a story's passages at hand and
     its title) hold written another way: as the initials they are typed in ("LSE"), as their
     country by another of its names ("Moscow" for "Russia"), with one letter slipped, in the
-    story ("Sheffied") or in the question ("DeHeart"), without a hyphen ("Hongkyun"), as the
-    region of its country ("Scandinavian" for "Norwegian") or shortened ("Lib Dems" for
-    "Liberal Democrats")."""
+    story ("Sheffied") or in the question ("DeHeart"), transliterated with a C for a K
+    ("Costas" for "Kostas"), without a hyphen ("Hongkyun"), as the region of its country
+    ("Scandinavian" for "Norwegian") or shortened ("Lib Dems" for "Liberal Democrats")."""
     story = _Story(texts)
     nicknamed = nicknames_held(question, story.joined)
     return frozenset(
@@ -136,7 +138,10 @@ def _held(typed: Sequence[str], term: str, story: _Story) -> bool:
         w for w in long if w[: len(w) // 2] in story.lowered or w[len(w) // 2 :] in story.lowered
     ]
     return any(
-        w == h or one_edit_apart(w, h) for w in long for h in story.long_words if w[0] == h[0]
+        (w[0] == h[0] and (w == h or one_edit_apart(w, h)))
+        or (w[1:] == h[1:] and {w[0], h[0]} == _TRANSLITERATED)
+        for w in long
+        for h in story.long_words
     )
 
 

@@ -40,6 +40,15 @@ def test_a_slip_in_the_question_or_a_hyphen_left_out_is_the_same_name() -> None:
     assert not written_otherwise("What did DeHeartt say?", "deheartt", texts)
 
 
+def test_a_name_transliterated_with_a_c_for_a_k_is_the_same_name() -> None:
+    texts = ["Greek sprinters Kostas Kenteris and Katerina Thanou missed the tests."]
+    assert written_otherwise("What are Costas Kenteris and Thanou facing?", "costa", texts)
+    assert written_otherwise("Did Caterina Thanou appeal?", "caterina", texts)
+    # other first letters, or more than the first letter: another name
+    assert not written_otherwise("Did Gostas run?", "gosta", texts)
+    assert not written_otherwise("Did Costis run?", "costi", texts)
+
+
 def test_a_name_shortened_word_by_word_is_the_name() -> None:
     assert shortens("utd", "united") and shortens("dems", "democrats")
     assert not shortens("utd", "dutch") and not shortens("united", "utd")
