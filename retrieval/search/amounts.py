@@ -40,27 +40,26 @@ _SHARE = re.compile(
 )
 
 
-# "How long…", "for how many months…" (a time, or a length: "how long is the tunnel")
+# "How long…", "for how many months…": a time (news rarely asks a length so)
 _ASKS_DURATION = re.compile(
     r"\bhow long\b|\bhow many (years|months|weeks|days|hours|minutes|seconds|decades|"
     r"seasons|centuries|nights)\b",
     re.IGNORECASE,
 )
-# … and a time (or length) with its unit: "14 years", "an eight-year ban", "two hours and 40
-# minutes", "throughout the day" (in lower case: "Arash Day" is no time)
+# … and a time with its unit: "14 years", "an eight-year ban", "two hours and 40 minutes",
+# "throughout the day" (in lower case: "Arash Day" is no time; "the last few miles" no time)
 _DURATION = re.compile(
     r"\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many|couple of|the|last|"
     r"next|past|half|half an?)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|mins|"
-    r"seconds?|decades?|seasons?|centur(y|ies)|fortnights?|nights?|metres?|meters?|miles?|"
-    r"kilometres?|kilometers?|km|feet|foot|yards?|inches)\b|\b\d+(m|km|ft|hrs?|mins?)\b|"
+    r"seconds?|decades?|seasons?|centur(y|ies)|fortnights?|nights?)\b|\b\d+(hrs?|mins?)\b|"
     r"\bovernight\b"
 )
 
 
 @lru_cache(maxsize=1024)
 def asks_duration(question: str) -> bool:
-    """The question asks how long something lasts (or is)."""
+    """The question asks how long something lasts."""
     return bool(_ASKS_DURATION.search(question))
 
 

@@ -71,6 +71,11 @@ def test_a_count_still_answers_how_many_and_a_share_price_is_no_share() -> None:
             "The match lasted two hours and 40 minutes.",
             "Henman took the first of his three match points with a service winner.",
         ),
+        (
+            "How long a gap did Radcliffe have between the Olympic marathon and New York?",
+            "She will enter the unknown just 77 days after the Athens marathon.",
+            "The pair were locked together for the last few miles of the race.",
+        ),
     ],
 )
 def test_how_long_is_held_by_a_time_with_its_unit(asked: str, held: str, not_held: str) -> None:
