@@ -78,6 +78,14 @@ _ASKS_FAILURE = re.compile(
     r"\b(went|gone|goes) wrong\b|\bwrong with\b|\bheld up\b|\bfail(ed|s|ure)?\b|\bflop",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=1024)
+def asks_failure(question: str) -> bool:
+    """The question asks what went wrong (a cause, not a purpose)."""
+    return bool(_ASKS_FAILURE.search(question))
+
+
 ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     "number": re.compile(
         r"\d(?:[\d,.]*\d)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -483,7 +491,7 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
     if expects is None or expects not in ANSWER_PATTERNS:
         return False
     things = _answers_in(expects, text)
-    if expects == "reason" and _ASKS_FAILURE.search(question.text):
+    if expects == "reason" and asks_failure(question.text):
         return bool(_CAUSE.search(text))  # what it was meant to do is not what went wrong
     if expects in _OPEN_ENDED:
         return bool(things)

@@ -138,8 +138,9 @@ def _held(typed: Sequence[str], term: str, story: _Story) -> bool:
         w for w in long if w[: len(w) // 2] in story.lowered or w[len(w) // 2 :] in story.lowered
     ]
     return any(
-        (w[0] == h[0] and (w == h or one_edit_apart(w, h)))
-        or (w[1:] == h[1:] and {w[0], h[0]} == _TRANSLITERATED)
+        (w == h or one_edit_apart(w, h))
+        if w[0] == h[0]
+        else (w[0] in _TRANSLITERATED and h[0] in _TRANSLITERATED and w[1:] == h[1:])
         for w in long
         for h in story.long_words
     )
