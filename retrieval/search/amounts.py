@@ -26,9 +26,10 @@ _MONEY = re.compile(
 
 
 # "What proportion of handsets…", "by what percentage…", "down to what share of GDP" (not a
-# share price), "what portion of the population": a percentage or a fraction is asked for
+# share price), "what portion of the population", "what per cent": a percentage or a fraction
+# is asked for (not by a question that gives one: "how many jobs went after the 5% fall?")
 _ASKS_SHARE = re.compile(
-    r"\b(percentage|proportion|fraction|portion)\b|\bper ?cent\b|%|"
+    r"\b(percentage|proportion|fraction|portion)\b|\b(what|how many)\s+(per ?cent\b|%)|"
     r"\b(what|which|how (big|large|small) a) share\b(?! (price|index|issue|option|sale))",
     re.IGNORECASE,
 )

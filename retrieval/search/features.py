@@ -490,9 +490,9 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
         return bool(line.search(text))
     if expects is None or expects not in ANSWER_PATTERNS:
         return False
-    things = _answers_in(expects, text)
     if expects == "reason" and asks_failure(question.text):
         return bool(_CAUSE.search(text))  # what it was meant to do is not what went wrong
+    things = _answers_in(expects, text)
     if expects in _OPEN_ENDED:
         return bool(things)
     if expects == "number" and not gives_kind_of_number(question.text, text):

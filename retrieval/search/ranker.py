@@ -576,17 +576,13 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
         return span
     opened = span[0]  # the text whose last quotation mark says whether the quote runs on
     if not _still_open(text[span[0] : span[1]]):
-        ending = sentences[last]
+        ending, after = sentences[last], sentences[last + 1]
         if _DOUBLE_QUOTE.search(text[ending.start : span[1]]):
-            if not _goes_on(text, ending, sentences[last + 1]):
+            if not _goes_on(text, ending, after):
                 return span  # the window ends with someone's words
-        elif (
-            not text[sentences[last + 1].start : sentences[last + 1].end]
-            .lstrip()
-            .startswith(OPENING_QUOTES)
-        ):
+        elif not _opens_quote(text, after):
             return span
-        opened = sentences[last + 1].start
+        opened = after.start
     end = span[1]
     following = sentences[last + 1 :]
     for n, sentence in enumerate(following):  # to the end of the quote (or as far as fits)
@@ -604,9 +600,12 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
 def _goes_on(text: str, sentence: Sentence, after: Sentence) -> bool:
     """'"The other thing is broadband," Ms Brunini told the BBC. "This will do to the internet
     what colour did to TV."': the next sentence's quote is the same speaker's."""
-    return bool(_QUOTE_THEN_SPEAKER.search(text[sentence.start : sentence.end])) and text[
-        after.start : after.end
-    ].lstrip().startswith(OPENING_QUOTES)
+    said = _QUOTE_THEN_SPEAKER.search(text[sentence.start : sentence.end])
+    return bool(said) and _opens_quote(text, after)
+
+
+def _opens_quote(text: str, sentence: Sentence) -> bool:
+    return text[sentence.start : sentence.end].lstrip().startswith(OPENING_QUOTES)
 
 
 def _still_open(quoted: str) -> bool:

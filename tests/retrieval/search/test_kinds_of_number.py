@@ -49,6 +49,9 @@ def test_a_fraction_in_words_is_a_part_of_a_whole(held: str) -> None:
 
 def test_a_count_still_answers_how_many_and_a_share_price_is_no_share() -> None:
     assert feat.holds_asked_thing(_number_question("How many phones go unused?"), COUNT)
+    # a percentage the question gives is no percentage asked for
+    after_fall = _number_question("How many handsets were dumped after the 5% fall in sales?")
+    assert feat.holds_asked_thing(after_fall, COUNT)
     price = _number_question("At what share price did Standard Life float?")
     assert feat.holds_asked_thing(price, "It floated at 230p a share.")
 
