@@ -65,6 +65,46 @@ _COUNTRIES = (
     "philippines|philippine|filipino|manila",
     "thailand|thai|bangkok",
     "vietnam|vietnamese|hanoi",
+    "austria|austrian|austrians|vienna",
+    "switzerland|swiss|berne",
+    "czech republic|czech|czechs|prague",
+    "slovakia|slovak|slovakian|bratislava",
+    "hungary|hungarian|hungarians|budapest",
+    "romania|romanian|romanians|bucharest",
+    "bulgaria|bulgarian|bulgarians",
+    "serbia|serbian|serbs|belgrade",
+    "croatia|croatian|croats|zagreb",
+    "slovenia|slovenian|ljubljana",
+    "estonia|estonian|tallinn",
+    "latvia|latvian|riga",
+    "lithuania|lithuanian|vilnius",
+    "belarus|belarusian|minsk",
+    "iceland|icelandic|reykjavik",
+    "cyprus|cypriot|cypriots|nicosia",
+    "lebanon|lebanese|beirut",
+    "libya|libyan|libyans|tripoli",
+    "morocco|moroccan|moroccans|rabat",
+    "algeria|algerian|algerians|algiers",
+    "sudan|sudanese|khartoum",
+    "ethiopia|ethiopian|ethiopians|addis ababa",
+    "ghana|ghanaian|ghanaians|accra",
+    "uganda|ugandan|ugandans|kampala",
+    "zambia|zambian|lusaka",
+    "kuwait|kuwaiti|kuwaitis",
+    "qatar|qatari",
+    "kazakhstan|kazakh|astana",
+    "uzbekistan|uzbek|tashkent",
+    "malaysia|malaysian|malaysians|kuala lumpur",
+    "singapore|singaporean",
+    "bangladesh|bangladeshi|dhaka",
+    "sri lanka|sri lankan|colombo",
+    "nepal|nepalese|kathmandu",
+    "burma|burmese|myanmar|rangoon",
+    "cuba|cuban|cubans|havana",
+    "venezuela|venezuelan|caracas",
+    "colombia|colombian|colombians|bogota",
+    "peru|peruvian|peruvians",
+    "chile|chilean|chileans",
     "european union|eu|european commission",
 )
 # Written in capitals only ("us" is a pronoun)
@@ -143,19 +183,26 @@ def names_country(text: str, key: str) -> bool:
 _EUROPE = (
     "britain england scotland wales northern_ireland ireland france germany italy spain "
     "portugal netherlands belgium sweden norway finland denmark poland russia ukraine greece "
-    "european_union"
+    "austria switzerland czech_republic slovakia hungary romania bulgaria serbia croatia "
+    "slovenia estonia latvia lithuania belarus iceland cyprus european_union"
 )
 _REGIONS = {
     "scandinavia|scandinavian|scandinavians|nordic": "sweden norway denmark finland",
     "europe|european|europeans": _EUROPE,
     "asia|asian|asians|far east|far eastern": (
         "japan china taiwan india pakistan south_korea north_korea indonesia philippines "
-        "thailand vietnam afghanistan"
+        "thailand vietnam afghanistan malaysia singapore bangladesh sri_lanka nepal burma "
+        "kazakhstan uzbekistan"
     ),
-    "africa|african|africans": "south_africa nigeria kenya zimbabwe egypt",
-    "latin america|latin american|south america|south american": "brazil argentina mexico",
+    "africa|african|africans": (
+        "south_africa nigeria kenya zimbabwe egypt libya morocco algeria sudan ethiopia ghana "
+        "uganda zambia"
+    ),
+    "latin america|latin american|south america|south american": (
+        "brazil argentina mexico cuba venezuela colombia peru chile"
+    ),
     "middle east|middle eastern|arab|arabs": (
-        "iraq iran israel palestinian syria egypt saudi_arabia"
+        "iraq iran israel palestinian syria egypt saudi_arabia lebanon kuwait qatar libya"
     ),
     "north america|north american": "united_states canada mexico",
 }

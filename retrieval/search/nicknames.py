@@ -81,6 +81,9 @@ NICKNAMES: dict[str, str] = {
     "holyrood": "Scottish Parliament",
     "stormont": "Northern Ireland Assembly",
     "capitol hill": "Congress",
+    # money
+    "greenback": "dollar",
+    "greenbacks": "dollars",
     # short forms the news writes out
     "hq": "headquarters",
     "ceo": "chief executive",

@@ -138,3 +138,13 @@ def test_a_name_the_story_misspells_by_one_letter_is_not_lacking() -> None:
     body = "James McIlroy won the 800m title in Sheffied on Sunday."
     assert _missing(question, body, frozenset()) == 0.0
     assert _missing(_question("Who won the 800m in Iran?", {}), "He won in Iraq.", frozenset())
+
+
+def test_a_country_s_capital_is_held_by_a_story_naming_the_country() -> None:
+    # "Havana" for the Cuban government: a story that says "Cuba" is about it; one that
+    # names another country is not
+    question = _question("What reason did Havana give for taxing dollar swaps?", {})
+    cuba = "Cuba's central bank said the tax on dollar swaps answered US economic aggression."
+    assert _missing(question, cuba, frozenset()) == 0.0
+    venezuela = "Venezuela's central bank said the tax on dollar swaps answered US aggression."
+    assert _missing(question, venezuela, frozenset()) == 1.0

@@ -100,6 +100,7 @@ def test_a_national_side_s_nickname_is_a_name_the_story_holds(sports_engine: Eng
         ("who wore number 10 for wales", "who wore number 10 for wales"),  # the fly-half
         ("What did Number 10 say?", "What did Number 10 (Downing Street) say?"),
         ("How many Whitehall jobs go?", "How many Whitehall (civil service) jobs go?"),
+        ("why tax swapping greenbacks", "why tax swapping greenbacks (dollars)"),
     ],
 )
 def test_a_nickname_is_searched_with_the_name_stories_write(question: str, searched: str) -> None:
