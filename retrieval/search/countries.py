@@ -248,13 +248,34 @@ def mentions(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _MENTION.finditer(text)]
 
 
+# A firm or a club a country's name or adjective describes ("the Swedish buyer", "the Austrian
+# pump firm"): the country says whose it is, not where the event is
+_DESCRIBED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:firm|company|group|buyer|bidder|maker|manufacturer|producer|"
+    r"bank|lender|insurer|carrier|airline|giant|rival|owner|operator|retailer|supplier|"
+    r"investor|conglomerate|chain|business|club)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _event_countries(question: str) -> frozenset[str]:
+    """The countries a question places its event in or between: not those that only say
+    whose a firm or a club is."""
+    return frozenset(
+        country_key(m.group(0))
+        for m in _MENTION.finditer(question)
+        if not _DESCRIBED.match(question, m.end())
+    )
+
+
 def about_other_countries(question: str, text: str) -> bool:
     """The text names one of the question's countries but not another, and names a third in
     its place: "how many US troops are stationed in Germany?" is not answered by the 28,500
     American troops on South Korean soil. (A text naming none of the question's countries may
     imply them: "the Pentagon keeps 4,000 personnel at Osan, south of Seoul" answers how many
-    US troops are at Osan.)"""
-    asked = countries_in(question)
+    US troops are at Osan. Nor do countries that only say whose a firm is count: "how much will
+    the Swedish buyer save with the Austrian firm?" is answered by savings in Germany.)"""
+    asked = _event_countries(question)
     if len(asked) < 2:  # one country asked cannot be swapped for another and kept
         return False
     told = countries_in(text)

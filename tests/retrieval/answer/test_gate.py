@@ -294,6 +294,29 @@ def test_who_holds_an_office_is_answered_only_by_a_passage_that_names_it(
     assert not seeded_engine.ask(other).found
 
 
+PUMP_DEAL = (
+    "Halvik agrees deal for Ormtal\n\n"
+    "Swedish engineering group Halvik has agreed to buy Austrian pump maker Ormtal for "
+    "1.4bn euros, ending months of speculation about the family-controlled firm.\n\n"
+    "Halvik chief executive Maja Sundqvist said the deal would create a European champion in "
+    "flow technology.\n\n"
+    "She added that Halvik expected to make annual cost savings of about 45m euros by 2007, "
+    "mainly by combining sales offices in Germany and France. The company said it had no plans "
+    "to close any of Ormtal's four Austrian factories.\n"
+)
+
+
+def test_countries_that_say_whose_a_firm_is_do_not_make_another_event(tmp_path: Path) -> None:
+    """The Swedish buyer and the Austrian firm are whose, not where: savings made in Germany
+    and France answer how much the buyer will save."""
+    first = first_line_over_one_story(
+        tmp_path,
+        PUMP_DEAL,
+        "How much a year did the Swedish buyer expect to save by merging with the Austrian firm?",
+    )
+    assert "45m euros" in first
+
+
 def test_a_passage_about_another_pair_of_countries_is_no_answer(seeded_engine: Engine) -> None:
     """The Reuters story says when the US starts cost-sharing talks with Japan, Germany and
     NATO, not when it meets South Korea again."""
