@@ -234,9 +234,56 @@ def typed_window(
     return []
 
 
-def cross_encoder_text(candidate: Candidate, span: tuple[int, int], context: str = "") -> str:
-    """What the cross-encoder reads of a window: who says it or which article (or, given, the
-    sentence of the file that sets the scene), then the text."""
+# A name: a run of capitalised words, with the small words names hold between them
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|de|&)\s+)?[A-Z][\w'’.-]*)*")
+
+
+def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str:
+    """The names the story's first sentence gives (its opening paragraph, among the file's
+    passages at hand) that a later article paragraph does not write, which say what story it
+    is: "The Conservative candidate, Richard Ellery-Vaughn, came third" answers who stood for
+    the Tories in Eskdown only for a reader told the story is about "Liberal Democrats,
+    Eskdown and Pellow, Labour". Only names: the opening's figures and words would lend every
+    paragraph the opening's answers. "" for the opening paragraph itself, a reader's comment,
+    an editor's note, a file's details, or when the opening paragraph is not at hand."""
+    meta = candidate.meta
+    if meta.get("kind") != "article" or meta.get("section") == "editor_note":
+        return ""
+    if int(str(meta.get("chunk_index") or 0)) == 0:
+        return ""
+    opening = next(
+        (
+            p
+            for p in file_passages
+            if p.meta.get("kind") == "article"
+            and int(str(p.meta.get("chunk_index") or 0)) == 0
+            and p.sentences
+        ),
+        None,
+    )
+    if opening is None:
+        return ""
+    first = opening.sentences[0]
+    names: list[str] = []
+    for match in _NAME_RUN.finditer(opening.body, first.start, first.end):
+        name = match.group(0).rstrip(".")
+        if match.start() == first.start:  # "The", "In": a sentence's capital is no name
+            opening_word, _, rest = name.partition(" ")
+            if opening_word.lower() in QUESTION_STOPWORDS:
+                name = rest
+        if not name:
+            continue
+        if name not in names and name not in candidate.body:
+            names.append(name)
+    return ", ".join(names)
+
+
+def cross_encoder_text(
+    candidate: Candidate, span: tuple[int, int], context: str = "", names: str = ""
+) -> str:
+    """What the cross-encoder reads of a window: who says it or which article, with (given)
+    the names that say what story it is (``story_names``), or, given, the sentence of the
+    file that sets the scene; then the text."""
     meta = candidate.meta
     text = candidate.body[span[0] : span[1]]
     if meta.get("kind") == "comment":
@@ -251,6 +298,8 @@ def cross_encoder_text(candidate: Candidate, span: tuple[int, int], context: str
         return f"Editor's note{by} on {title}: {text}"
     if context:
         return f"{context} … {text}"
+    if names:
+        return f"{title} ({names}). {text}" if title else f"({names}) {text}"
     return f"{title}. {text}" if title else text
 
 
@@ -346,11 +395,18 @@ def _read(
     question: Question,
     encoder: CrossEncoder,
     pairs: Sequence[tuple[Candidate, tuple[int, int], str]],
+    names: Mapping[int, str] | None = None,
 ) -> dict[Window, float]:
-    """The cross-encoder's logit of each (candidate, window, scene) it reads."""
+    """The cross-encoder's logit of each (candidate, window, scene) it reads; a window read
+    without a scene is read with the names that say what story it is, when ``names`` gives
+    them for its candidate (by id)."""
     if not pairs:
         return {}
-    texts = [cross_encoder_text(c, span, context) for c, span, context in pairs]
+    names = names or {}
+    texts = [
+        cross_encoder_text(c, span, context, "" if context else names.get(id(c), ""))
+        for c, span, context in pairs
+    ]
     asked = without_source_pointer(question.text)
     if question.intent.expects == "person":
         asked = as_who_question(asked)
@@ -387,7 +443,8 @@ def rerank(
     windows of the best ``context_top`` of them again with the sentence of their file that
     sets the scene, and average the two readings (a window opening with a quote "she said"
     is read twice from the start, the second time after the sentence naming the speaker:
-    ``speaker_scene``). A window holding the kind of thing asked
+    ``speaker_scene``). A later paragraph of an article is read with the names its story's
+    first sentence gives (``story_names``). A window holding the kind of thing asked
     for gains ``typed``. Each candidate's relevance is its best logit, plain or (for the best
     ``context_top``) read with its scene, and its best
     window (in a details passage, the line asked for) becomes its best span (grown by the best
@@ -423,7 +480,8 @@ def rerank(
     pairs = [(c, span, "") for c in top for span in windows[id(c)]]
     if not pairs:
         return
-    plain = _read(question, encoder, pairs)
+    names = {id(c): story_names(c, by_source[str(c.meta.get("source", ""))]) for c in top}
+    plain = _read(question, encoder, pairs, names)
     # A quote "she said" is read again after the sentence that says who she is, and the two
     # readings averaged (the sentence alone can answer: it is read in its own passage too)
     spoken = [

@@ -3,7 +3,7 @@ with it, is quoted with it: the first line reads on to the sentence that answers
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,10 @@ QUESTION = "In which country does Vantor Steel have 42,000 people on its payroll
 
 
 def scored_like_the_cross_encoder_did(
-    question: Question, encoder: CrossEncoder, pairs: Sequence[Read]
+    question: Question,
+    encoder: CrossEncoder,
+    pairs: Sequence[Read],
+    names: Mapping[int, str] | None = None,
 ) -> dict[ranker.Window, float]:
     """Logits as the real cross-encoder gave a steel story like this one: the window naming
     the firm and its "operations in 11 countries" best, the one with the answer 3 units

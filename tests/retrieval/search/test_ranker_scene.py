@@ -4,7 +4,7 @@ it answers, for a reader's comment), never from someone else's words."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pytest
 
@@ -23,10 +23,13 @@ def scenes(seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> list[Read]
     read = ranker._read
 
     def recording(
-        question: Question, encoder: CrossEncoder, pairs: Sequence[Read]
+        question: Question,
+        encoder: CrossEncoder,
+        pairs: Sequence[Read],
+        leads: Mapping[int, str] | None = None,
     ) -> dict[ranker.Window, float]:
         seen.extend(pair for pair in pairs if pair[2])
-        return read(question, encoder, pairs)
+        return read(question, encoder, pairs, leads)
 
     monkeypatch.setattr(ranker, "_read", recording)
     return seen

@@ -1,0 +1,70 @@
+"""A later paragraph of a story is read by the cross-encoder with the names the story's first
+sentence gives, which say what story it is: a question that names the story by names only its
+opening holds ("the Tories in Eskdown and Pellow") is answered by the paragraph that answers
+it, not by the opening that shares its words; the opening's figures are not lent."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.engine import Engine
+from retrieval.search.features import Candidate, analyse_text
+from retrieval.search.ranker import cross_encoder_text, story_names
+from retrieval.store import StoredChunk
+from tests.conftest import engine_with_stories
+
+BY_ELECTION = """Lib Dems seize seat in by-election shock
+
+The Liberal Democrats have won the Eskdown and Pellow by-election, overturning a Labour \
+majority of 12,377 in what party activists called their best result in the north for a decade.
+
+Helen Marchbank took the seat with 16,204 votes, a majority of 2,918 over Labour's Tom Garside.
+
+The Conservative candidate, Richard Ellery-Vaughn, came third with 7,311 votes. The Green \
+Party's Sarah Quill and two independent candidates all lost their deposits.
+
+Turnout was 48.6%, down from 61.3% at the general election in 2001.
+
+The campaign was dominated by plans to close the accident and emergency unit at Pellow General \
+Hospital.
+"""
+
+
+@pytest.fixture(scope="module")
+def by_election(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    return engine_with_stories(tmp_path_factory.mktemp("lead"), {"by_election.txt": BY_ELECTION})
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("who stood for the Tories in Eskdown and Pellow", "Richard Ellery-Vaughn"),
+        ("What majority did the Lib Dem winner get in Eskdown and Pellow?", "2,918"),
+    ],
+)
+def test_a_later_paragraph_answers_a_question_naming_the_story_by_its_opening(
+    by_election: Engine, question: str, answer: str
+) -> None:
+    found = by_election.ask(question)
+    assert found.found
+    assert answer in found.text.splitlines()[0]
+
+
+def _paragraph(index: int, body: str, kind: str = "article") -> Candidate:
+    meta = {"source": "s.txt", "kind": kind, "chunk_index": index, "title": "Seat won"}
+    candidate = Candidate(StoredChunk(f"c{index}", body, meta), body)
+    analyse_text(candidate)
+    return candidate
+
+
+def test_the_names_are_those_of_the_opening_sentence_the_paragraph_does_not_write() -> None:
+    opening = _paragraph(0, "The Lib Dems won Eskdown by 2,918 votes. Labour lost.")
+    later = _paragraph(2, "The Tory in Eskdown came third.")
+    comment = _paragraph(5, "I voted Tory.", kind="comment")
+    passages = [opening, later, comment]
+    assert story_names(later, passages) == "Lib Dems"  # not "The", nor Eskdown, nor 2,918
+    assert story_names(opening, passages) == ""  # the opening reads as itself
+    assert story_names(comment, passages) == ""  # a reader's words are not the story's
+    assert story_names(later, [later]) == ""  # no opening at hand: the title alone
+    text = cross_encoder_text(later, (0, 31), names="Lib Dems")
+    assert text == "Seat won (Lib Dems). The Tory in Eskdown came third."
