@@ -50,8 +50,11 @@ _ASPECT = re.compile(
     re.IGNORECASE,
 )
 _SUMMARY = re.compile(
+    # (a debate only among readers: "how did the political editor sum up the minister's
+    # handling of the Commons debate?" asks what the editor said)
     r"\b(?:summar(?:y|ise|ize|ising|izing)|overview|gist|recap|rundown|sum\s+up)\b.{0,60}\b"
-    r"(?:comments?|discussion|thread|readers|commenters|replies|debate)\b|"
+    r"(?:comments?|discussion|thread|readers|commenters|replies|debate\s+(?:in|among|below|"
+    r"under)\s+(?:the\s+)?(?:comments?|readers|commenters|thread|article|story))\b|"
     r"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:discussion|comments?|thread|debate|"
     r"comment\s+section|readers|commenters)\s+(?:\w+\s+)?(?:about|like|saying)\b",
     re.IGNORECASE,

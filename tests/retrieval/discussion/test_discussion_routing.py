@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.discussion.recognise import recognise
 from retrieval.engine import Engine
+from retrieval.query import analyse
 
 GOLDEN = Path(__file__).resolve().parents[3] / "eval" / "golden.jsonl"
 
@@ -101,3 +103,21 @@ def test_the_most_commented_article_is_named_with_its_count(
     assert top.hit.source == "000_88f28c69f322998a.txt" and top.hit.location == "article details"
     assert all(c.quote in c.hit.text for c in answer.citations)
     assert "6 reader comments" in answer.text  # the other commented article, after it
+
+
+@pytest.mark.parametrize(
+    ("question", "discussion"),
+    [
+        (
+            "how did the bbc's political editor sum up the minister's handling of the commons "
+            "debate on the bill",
+            False,  # what one person said of a debate in parliament
+        ),
+        ("Sum up the debate in the comments", True),
+        ("Give me a summary of the discussion", True),
+    ],
+)
+def test_summing_up_a_debate_is_a_discussion_question_only_among_readers(
+    question: str, discussion: bool
+) -> None:
+    assert (recognise(question, analyse(question, lambda name: None)) is not None) is discussion
