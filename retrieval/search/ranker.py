@@ -244,25 +244,22 @@ def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str
     is: "The Conservative candidate, Richard Ellery-Vaughn, came third" answers who stood for
     the Tories in Eskdown only for a reader told the story is about "Liberal Democrats,
     Eskdown and Pellow, Labour". Only names: the opening's figures and words would lend every
-    paragraph the opening's answers. "" for the opening paragraph itself, a reader's comment,
-    an editor's note, a file's details, or when the opening paragraph is not at hand."""
+    paragraph the opening's answers. The story opens with its text's first paragraph, after
+    any editor's note. "" for the opening paragraph itself, a reader's comment, an editor's
+    note, a file's details, or when the opening paragraph is not at hand."""
     meta = candidate.meta
-    if meta.get("kind") != "article" or meta.get("section") == "editor_note":
+    section = meta.get("section")
+    if meta.get("kind") != "article" or section == "editor_note":
         return ""
-    if int(str(meta.get("chunk_index") or 0)) == 0:
+    story = [p for p in file_passages if p.meta.get("kind") == "article"]
+    own = [p for p in story if p.meta.get("section") == section and p.sentences]
+    opening = min(own, key=_position, default=None)
+    if opening is None or opening is candidate:
         return ""
-    opening = next(
-        (
-            p
-            for p in file_passages
-            if p.meta.get("kind") == "article"
-            and int(str(p.meta.get("chunk_index") or 0)) == 0
-            and p.sentences
-        ),
-        None,
-    )
-    if opening is None:
-        return ""
+    if _position(opening) > 0 and not any(  # the story's text opens after an editor's note
+        _position(p) == _position(opening) - 1 and p.meta.get("section") != section for p in story
+    ):
+        return ""  # the opening paragraph is not at hand
     first = opening.sentences[0]
     names: list[str] = []
     for match in _NAME_RUN.finditer(opening.body, first.start, first.end):
@@ -276,6 +273,10 @@ def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str
         if name not in names and name not in candidate.body:
             names.append(name)
     return ", ".join(names)
+
+
+def _position(candidate: Candidate) -> int:
+    return int(str(candidate.meta.get("chunk_index") or 0))
 
 
 def cross_encoder_text(

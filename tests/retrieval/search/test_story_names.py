@@ -50,8 +50,14 @@ def test_a_later_paragraph_answers_a_question_naming_the_story_by_its_opening(
     assert answer in found.text.splitlines()[0]
 
 
-def _paragraph(index: int, body: str, kind: str = "article") -> Candidate:
-    meta = {"source": "s.txt", "kind": kind, "chunk_index": index, "title": "Seat won"}
+def _paragraph(index: int, body: str, kind: str = "article", section: str = "body") -> Candidate:
+    meta = {
+        "source": "s.txt",
+        "kind": kind,
+        "section": section,
+        "chunk_index": index,
+        "title": "Seat won",
+    }
     candidate = Candidate(StoredChunk(f"c{index}", body, meta), body)
     analyse_text(candidate)
     return candidate
@@ -68,3 +74,13 @@ def test_the_names_are_those_of_the_opening_sentence_the_paragraph_does_not_writ
     assert story_names(later, [later]) == ""  # no opening at hand: the title alone
     text = cross_encoder_text(later, (0, 31), names="Lib Dems")
     assert text == "Seat won (Lib Dems). The Tory in Eskdown came third."
+
+
+def test_a_story_opening_after_an_editor_s_note_opens_with_its_own_first_paragraph() -> None:
+    # The Press TV layout: the editor's note comes first in the file; the story's names are
+    # those of its own first paragraph, not the note's
+    note = _paragraph(0, "The US has walked into another Trump snake pit.", section="editor_note")
+    opening = _paragraph(1, "South Korean negotiators left talks with the US in Seoul.")
+    later = _paragraph(2, "The Americans walked out after 80 minutes.")
+    assert story_names(later, [note, opening, later]) == "South Korean, US, Seoul"
+    assert story_names(later, [opening, later]) == ""  # the note not at hand: no opening known
