@@ -401,7 +401,8 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
         replied_to=replied_to,
         kind=kind,
         expects=expected,
-        outcome=outcome_asked(question),
+        # "why did he end up hitting the bar?" says how it turned out and asks why
+        outcome=expected != "reason" and outcome_asked(question),
         succession=expected == "person" and bool(SUCCESSION_ASKED.search(question)),
         office=office_asked(question),
         file_detail=bool(FILE_DETAIL_ASKED.search(question)),

@@ -88,6 +88,9 @@ def test_making_or_leading_something_is_not_asked_as_a_cause(question: str, kind
         # a time clause, or what someone said is yet to come: not how it turned out
         ("Where was he first picked up before he ended up in Guantanamo Bay?", False),
         ("What did Séamus say the US will end up as if it doesn't change course?", False),
+        # a reason asked: the question says how it turned out
+        ("Why did Duff end up hitting the bar instead of scoring?", False),
+        ("how come the sample ended up baked for a whole weekend", False),
     ],
 )
 def test_an_outcome_is_asked_only_in_the_question_s_own_clause(

@@ -140,6 +140,22 @@ def test_how_it_turned_out_is_answered_by_a_story_that_tells_it(tmp_path: Path) 
     assert "£21m" in first
 
 
+def test_why_it_turned_out_so_is_answered_by_the_cause_without_telling_the_outcome(
+    tmp_path: Path,
+) -> None:
+    # "ended up" is the asker's own account of how it turned out: the cause answers
+    first = first_line_over_one_story(
+        tmp_path,
+        "Lab's battery found by accident\n\n"
+        "The material was found almost by accident. A researcher had left a batch of ceramic "
+        "powder in a furnace in 2002. A faulty timer meant the sample was heated for a whole "
+        "weekend instead of a few hours.\n\n"
+        "The team has since tested the material in more than 400 cells.\n",
+        "how come the ceramic sample ended up being baked far longer than intended",
+    )
+    assert "faulty timer" in first
+
+
 @pytest.mark.parametrize(
     "question",
     [
