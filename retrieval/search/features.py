@@ -49,7 +49,9 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
-_NAME = re.compile(
+# A name: a run of capitalised words, with a title before it and the small words names hold
+# ("Jeong Eun-bo", "Bank of England", "Mr Ghosn")
+NAME = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.? )?\b[A-Z][\w'’&.-]*"
     r"(?:\s+(?:(?:of|de|van|von|du|la|le|and|&) )?[A-Z][\w'’&.-]*)*"
 )
@@ -100,10 +102,10 @@ ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     # A name: a run of capitalised words ("Jeong Eun-bo", "Bank of England", "Mr Ghosn")
-    "person": _NAME,
-    "place": _NAME,
-    "organisation": _NAME,
-    "entity": _NAME,
+    "person": NAME,
+    "place": NAME,
+    "organisation": NAME,
+    "entity": NAME,
     # A reason: "because", "due to", … and the ways news tells a cause without them: "fell 93%
     # as research costs rose", "put down to", "arrested on suspicion of", "sent off for putting
     # his finger to his lips", "an effort to raise cash", "has taken its toll", "to give them
@@ -519,7 +521,7 @@ def _answers_in(expects: Expects, text: str) -> tuple[tuple[str, ...], ...]:
         if expects in _OPEN_ENDED:
             return ((),)
         thing = match.group(0)
-        if pattern is _NAME and " " not in thing and _opens_sentence(text, match.start()):
+        if pattern is NAME and " " not in thing and _opens_sentence(text, match.start()):
             continue  # one capitalised word opening a sentence is not a name
         if expects == "person" and (is_country(thing) or _CALENDAR.fullmatch(thing)):
             continue  # "US officials", "South Korean lawmakers", "on Tuesday": nobody named

@@ -21,6 +21,7 @@ from retrieval.search.cross_encoder import CrossEncoder
 from retrieval.search.features import (
     ASKED_LINE,
     FEATURES,
+    NAME,
     SHORT_ANSWERS,
     Candidate,
     Question,
@@ -234,10 +235,6 @@ def typed_window(
     return []
 
 
-# A name: a run of capitalised words, with the small words names hold between them
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|and|for|the|de|&)\s+)?[A-Z][\w'’.-]*)*")
-
-
 def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str:
     """The names the story's first sentence gives (its opening paragraph, among the file's
     passages at hand) that a later article paragraph does not write, which say what story it
@@ -262,7 +259,7 @@ def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str
         return ""  # the opening paragraph is not at hand
     first = opening.sentences[0]
     names: list[str] = []
-    for match in _NAME_RUN.finditer(opening.body, first.start, first.end):
+    for match in NAME.finditer(opening.body, first.start, first.end):
         name = match.group(0).rstrip(".")
         if match.start() == first.start:  # "The", "In": a sentence's capital is no name
             opening_word, _, rest = name.partition(" ")
