@@ -19,12 +19,12 @@ _ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(
-    r"\b(comments?|commenters?|commented|readers?|repl(y|ies|ied)|responded|thread|"
+    r"\b(comments?|commenters?|commented|readers?|repl(y|ies|ied|ying)|respond(ed|ing)|thread|"
     r"(people|someone|anyone|anybody) (say|said|claim|think|argue))\b",
     re.IGNORECASE,
 )
 _REPLY_TO = (
-    r"(?:(?:repl(?:y|ies|ied)|respond(?:s|ed)?|answer(?:s|ed)?)\s+(?:to\s+)?|"
+    r"(?:(?:repl(?:y|ies|ied|ying)|respon(?:d|ds|ded|ding|se)|answer(?:s|ed|ing)?)\s+(?:to\s+)?|"
     # words said to someone: "Who told Nick Rhynes he was beside the point?"
     r"(?:tells?|told|said\s+to|ask(?:s|ed)?|call(?:s|ed)?|accus(?:e|es|ed)|"
     r"criticis(?:e|es|ed)|criticiz(?:e|es|ed)|mock(?:s|ed)?|thank(?:s|ed)?|correct(?:s|ed)?|"
