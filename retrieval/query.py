@@ -74,7 +74,10 @@ _PERSON_NOUNS = (
     r"scientist|expert|critic|campaigner|successor|predecessor|deputy|secretary|envoy|"
     r"ambassador|novelist|composer|producer|rapper|guitarist|drummer|frontman|"
     r"prime minister|chancellor|governor|senator|mayor|general|bishop|king|queen|prince|"
-    r"princess|lord|lady|sir|dame"
+    r"princess|lord|lady|sir|dame|soldier|officer|policeman|policewoman|driver|victim|suspect|"
+    r"pilot|passenger|student|pupil|teacher|doctor|nurse|worker|employee|boy|girl|child|son|"
+    r"daughter|wife|husband|father|mother|brother|sister|fan|prisoner|defendant|businessman|"
+    r"businesswoman|entrepreneur"
 )
 _PLACE_NOUNS = (
     r"country|countries|city|cities|town|region|state|nation|venue|stadium|island|continent|"
@@ -307,6 +310,15 @@ def office_asked(question: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+# A person's name asked for in so many words ("what was the name of the drunk soldier …?",
+# "the victim's name"): a passage that names nobody does not answer, however close its topic
+NAME_ASKED = re.compile(
+    rf"\bname (?:of )?(?:the|a|an|this|that) {_MODIFIER}{_MODIFIER}(?:{_PERSON_NOUNS})\b|"
+    rf"\b(?:{_PERSON_NOUNS})\b[\w '’-]{{0,30}}['’]s? name\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class QueryIntent:
     author: str | None = None  # the question is about what this person wrote
@@ -317,6 +329,7 @@ class QueryIntent:
     succession: bool = False  # it asks who followed someone ("who replaced X?")
     office: str | None = None  # it asks who holds this office ("who is the US ambassador?")
     file_detail: bool = False  # it asks when a story came out or who wrote it
+    name_asked: bool = False  # it asks a person's name in so many words
 
 
 def expects(question: str) -> Expects | None:
@@ -406,6 +419,7 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
         succession=expected == "person" and bool(SUCCESSION_ASKED.search(question)),
         office=office_asked(question),
         file_detail=bool(FILE_DETAIL_ASKED.search(question)),
+        name_asked=expected == "person" and bool(NAME_ASKED.search(question)),
     )
 
 

@@ -28,6 +28,7 @@ from retrieval.search import Hit
 from retrieval.search.features import (
     ASKED_LINE,
     LACKS_AMOUNT,
+    LACKS_NAME,
     OTHER_COUNTRIES,
     TYPED_NAMES_LACKING,
 )
@@ -114,6 +115,8 @@ class Gate:
             return False
         if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
             return False  # "how many", and no number besides the question's (or another's)
+        if hit.signals.get(LACKS_NAME):
+            return False  # "what was the soldier's name?", and the passage names nobody
         if hit.signals.get(OTHER_COUNTRIES) and hit.kind != "facts":
             return False  # a date or a number of another pair of countries than the one asked
         confidence = self.confidence(hit)

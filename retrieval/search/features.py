@@ -450,6 +450,7 @@ _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmos
 
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
 LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does not give it
+LACKS_NAME = "lacks_name"  # signal: a person's name asked, and the passage names nobody
 # signal: how many of the names and numbers the asker typed (with capitals: a lower-case
 # question's names are guesses) the passage's file lacks ("Ocean's Thirteen", "Macworld 2007"),
 # not counting a people's adjective ("the Dutch club" describes a club the story names)
@@ -582,6 +583,35 @@ def lacks_amount(question: Question, candidate: Candidate) -> bool:
         return True
     title = str(candidate.meta.get("title") or "")
     return about_other_countries(question.text, f"{title}\n{candidate.body}")
+
+
+# Words that make a run of capitalised words a body, not a person ("Korean National Police")
+_INSTITUTIONS = frozenset(
+    stems(
+        words(
+            "police ministry department council party bank agency office association union "
+            "commission committee court company corporation group university institute "
+            "foundation federation league army navy forces service authority board parliament "
+            "government assembly senate congress fund organisation organization trust society "
+            "bureau press news television radio airways airlines hospital school college church"
+        ),
+        QUESTION_STOPWORDS,
+    )
+)
+
+
+def lacks_name(question: Question, candidate: Candidate) -> bool:
+    """The question asks a person's name in so many words ("what was the name of the drunk
+    soldier …?") and the passage, an article's, names nobody besides the question's own names:
+    no one but bodies ("Korean National Police"), countries and days."""
+    if not question.intent.name_asked or candidate.meta.get("kind") == "comment":
+        return False
+    return not any(
+        found
+        and not _INSTITUTIONS.intersection(found)
+        and any(t not in question.weights for t in found)
+        for found in _answers_in("person", candidate.body)
+    )
 
 
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:

@@ -299,6 +299,7 @@ class HybridSearcher:
         for c in chosen:
             if c.features is not None:  # for the gate: a "how many" without any number, …
                 c.features[feat.LACKS_AMOUNT] = 1.0 if feat.lacks_amount(asked, c) else 0.0
+                c.features[feat.LACKS_NAME] = 1.0 if feat.lacks_name(asked, c) else 0.0
                 # … and a name the asker typed that the passage's file never mentions (not a
                 # people's adjective: "the Dutch club" describes a club the story names)
                 lacking = c.features.get(feat.NAMES_MISSING, 0.0) if typed_names else 0.0

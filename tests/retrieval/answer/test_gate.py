@@ -362,3 +362,25 @@ def test_a_place_or_a_reason_may_be_told_with_other_countries(
 ) -> None:
     found = seeded_engine.ask(question)
     assert found.found and answer in found.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was the name of the drunk soldier who tried to steal the taxi",
+        "What was the drunken US soldier's name, the one who hit a police officer?",
+    ],
+)
+def test_a_person_s_name_is_refused_over_a_passage_that_names_nobody(
+    seeded_engine: Engine, question: str
+) -> None:
+    # the Press TV piece tells of the soldier without naming him; it names only the "Korean
+    # National Police"
+    assert not seeded_engine.ask(question).found
+
+
+def test_a_person_s_name_is_answered_by_the_passage_that_names_them(seeded_engine: Engine) -> None:
+    answer = seeded_engine.ask(
+        "What was the name of the former negotiator who said the collapse sent a jarring message?"
+    )
+    assert answer.found and "Kim Hong-kyun" in answer.text.splitlines()[0]
