@@ -441,6 +441,42 @@ def as_who_question(question: str) -> str:
     return f"Who{verb} {who}?"
 
 
+# The clause that asks, in a question that first tells the story it is about ("Joachim
+# Johansson beat Taylor Dent to win in Adelaide - where did the Swede win his very first
+# title?", "In that piece about the Kremlin's tax crackdown, how far had shares slid?"): the
+# last clause after a dash, a comma, a colon or a sentence's end that opens with a question
+# word (after "and", "but" or a preposition). Not when what comes first is a question too
+# ("How much did it cost, and who paid?"), says whose words are asked for ("According to the
+# US envoy, why …") or narrows the question ("Apart from pay, what …").
+_CLAUSE_BREAK = re.compile(r"\s+[-–—]+\s+|[,;:]\s+|[.?!]\s+(?=[A-Z])")
+_ASKING = re.compile(
+    r"(?:(?:and|but|so|then)\s+)?(?:(?:in|at|from|to|for|on|by|with|of|since|until|after|"
+    r"before)\s+)?(?:who|whom|whose|what|which|where|when|why|how)\b",
+    re.IGNORECASE,
+)
+_NOT_STORY = re.compile(
+    r"^\W*(?:apart from|besides|other than|except|aside from|as well as|not counting|"
+    r"excluding|including|instead of|rather than|according to|"
+    r"who|whom|whose|what|which|where|why|how|"
+    r"(?:when\s+)?(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should))\b",
+    re.IGNORECASE,
+)
+MIN_CLAUSE_WORDS = 4
+MIN_STORY_WORDS = 3
+
+
+def asked_clause(question: str) -> str | None:
+    """The clause of the question that asks, when what comes before it tells which story (at
+    least ``MIN_STORY_WORDS`` words) and it has ``MIN_CLAUSE_WORDS`` words or more."""
+    later = [m.end() for m in _CLAUSE_BREAK.finditer(question) if _ASKING.match(question, m.end())]
+    if not later or _NOT_STORY.match(question):
+        return None
+    clause, story = question[later[-1] :].strip(), question[: later[-1]]
+    if len(clause.split()) < MIN_CLAUSE_WORDS or len(story.split()) < MIN_STORY_WORDS:
+        return None
+    return clause
+
+
 # Framing a chat user puts before the question itself ("Can you tell me who …", "Is it true
 # that …"): words no passage holds, which pull the question's vector away from its answer.
 _FRAMING = re.compile(

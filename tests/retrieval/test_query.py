@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.query import analyse, expects
+from retrieval.query import analyse, asked_clause, expects
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,45 @@ def test_only_when_a_story_came_out_or_who_wrote_it_is_a_file_detail(
     question: str, file_detail: bool
 ) -> None:
     assert analyse(question, lambda name: None).file_detail is file_detail
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        (
+            "Joachim Johansson beat Taylor Dent to win in Adelaide - where did the Swede win his "
+            "very first title?",
+            "where did the Swede win his very first title?",
+        ),
+        (
+            "In that piece about the Kremlin's tax crackdown, how far had share prices slid?",
+            "how far had share prices slid?",
+        ),
+        (
+            "I read about a court case over a folk song. Why did the judge side with the singer?",
+            "Why did the judge side with the singer?",
+        ),
+        (
+            "Brazil's insolvency law was passed – but in what year was it proposed?",
+            "but in what year was it proposed?",
+        ),
+    ],
+)
+def test_the_clause_that_asks_is_told_from_the_story_the_question_tells_first(
+    question: str, clause: str
+) -> None:
+    assert asked_clause(question) == clause
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did the THAAD battery cost, and who paid for it?",  # two questions
+        "According to the US envoy, why did the delegation walk out early?",  # whose words
+        "Apart from pay, what were the striking cabin crew objecting to?",  # narrowed
+        "Which quiz show host, a friend of the Tory leader, said he would be cruel?",
+        "When would the second, longer walkout at the airline begin?",
+    ],
+)
+def test_a_question_that_tells_no_story_first_has_no_separate_clause(question: str) -> None:
+    assert asked_clause(question) is None

@@ -1029,3 +1029,25 @@ def test_the_outlet_the_asker_read_it_in_is_not_a_name_a_story_without_a_credit_
     # a BBC story never says "BBC": where the asker read it does not make the story lack it
     engine = engine_with(tmp_path, [REUTERS], {"steel.txt": STEEL})
     assert "45,000" in first_line(engine, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "When CHUCKMAN answered the 'kick the US out' idea, what did he say makes that hard "
+            "besides America's military might?",
+            "financial and diplomatic leverage",
+        ),
+        (
+            "The group of Korean parliamentarians argued American forces are on the peninsula "
+            "for their own reasons too. What role did they say those forces play?",
+            "outpost",
+        ),
+    ],
+)
+def test_a_question_that_first_tells_its_story_is_answered_by_what_its_last_clause_asks(
+    seeded_engine: Engine, question: str, answer: str
+) -> None:
+    # the story's words are in every passage of it alike; the clause picks the passage
+    assert answer in first_line(seeded_engine, question)
