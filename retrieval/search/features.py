@@ -70,7 +70,10 @@ _CAUSES = (
     r"put down to|attributed to|(?:an?|the|its|their) (?:effort|attempt|bid|move) to|"
     r"to give|t(?:ook|aken|akes?) (?:its|a) toll|for (?:allegedly )?(?!\w*thing\b)\w+ing|"
     r"as (?:[\w-]+ ){1,3}(?:rose|rises|fell|falls|grew|slowed|flagged|dropped|soared|"
-    r"slumped)"
+    r"slumped)|"
+    # "pulled out with an abdominal injury", "missed the game through illness"
+    r"(?:with|through) (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:injury|illness|virus|"
+    r"infection|strain|bug)"
 )
 # What something was for ("the trip is designed to highlight"): no answer to what went wrong
 _PURPOSES = r"(?:designed|intended|meant|geared) to|to highlight|to draw attention|purpose"
