@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from retrieval.engine import Engine
+from retrieval.lexical import question_terms
+from retrieval.query import Expects, QueryIntent
+from retrieval.search.features import Question
 from retrieval.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,3 +92,10 @@ def engine_over_story(base: Path, story: str) -> Engine:
     engine = Engine(make_settings(base, corpus_dir=corpus))
     engine.ingest()
     return engine
+
+
+def question_expecting(text: str, expects: Expects) -> Question:
+    """The question as the ranking's features read it, asking for ``expects``, each of its
+    words weighted alike."""
+    terms = tuple(question_terms(text))
+    return Question(text, QueryIntent(expects=expects), terms, dict.fromkeys(terms, 3.0))

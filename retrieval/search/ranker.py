@@ -454,7 +454,10 @@ def rerank(
     ``context_top``) read with its scene, and its best
     window (in a details passage, the line asked for) becomes its best span (grown by the best
     window within ``also_margin`` that overlaps it, see ``joined``), and the next best within
-    ``also_margin`` not overlapping it its other span."""
+    ``also_margin`` not overlapping it its other span. For a question that tells its story
+    before asking ("Johansson beat Dent in Adelaide - where did he win his first title?"), the
+    best file's best ``clause_top`` passages are last read with the asking clause alone
+    (``asked_clause``) and take, in that order, the places they held."""
     top = list(candidates[: weights.rerank_top]) + [
         c
         for c in candidates[weights.rerank_top :]

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.lexical import question_terms
-from retrieval.query import QueryIntent
 from retrieval.search import features as feat
 from retrieval.search.features import Question
+from tests.conftest import question_expecting
 
 COUNT = "The mass of discarded phones has now reached 90 million handsets, the report says."
 SHARE = "Of those swapped for newer models, only 25% get returned to mobile phone firms."
 
 
 def _number_question(text: str) -> Question:
-    terms = tuple(question_terms(text))
-    return Question(text, QueryIntent(expects="number"), terms, dict.fromkeys(terms, 3.0))
+    return question_expecting(text, "number")
 
 
 @pytest.mark.parametrize(

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.lexical import question_terms
-from retrieval.query import QueryIntent
 from retrieval.search import features as feat
-from retrieval.search.features import Question
+from tests.conftest import question_expecting
 
-WHY_RETIRED = "Why did Jarkko Nieminen retire from his match against Federer?"
-
-
-def _why(text: str) -> Question:
-    terms = tuple(question_terms(text))
-    return Question(text, QueryIntent(expects="reason"), terms, dict.fromkeys(terms, 3.0))
+WHY_RETIRED = question_expecting(
+    "Why did Jarkko Nieminen retire from his match against Federer?", "reason"
+)
 
 
 @pytest.mark.parametrize(
@@ -27,9 +22,9 @@ def _why(text: str) -> Question:
     ],
 )
 def test_an_injury_or_illness_tells_why_someone_pulled_out(sentence: str) -> None:
-    assert feat.holds_asked_thing(_why(WHY_RETIRED), sentence)
+    assert feat.holds_asked_thing(WHY_RETIRED, sentence)
 
 
 def test_saying_that_he_retired_does_not_tell_why() -> None:
     sentence = "Federer's route was made easy when Jarkko Nieminen was forced to retire."
-    assert not feat.holds_asked_thing(_why(WHY_RETIRED), sentence)
+    assert not feat.holds_asked_thing(WHY_RETIRED, sentence)
