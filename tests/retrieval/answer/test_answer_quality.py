@@ -227,6 +227,17 @@ def test_how_one_reader_answered_another_is_that_reader_s_reply(
     assert line.startswith("Commenter Joe (reply 7.1.3.1 to DarkEyes) claims:")
 
 
+def test_the_reader_responding_to_a_named_commenter_is_quoted_not_that_commenter(
+    seeded_engine: Engine,
+) -> None:
+    line = first_line(
+        seeded_engine,
+        "Responding to Mary E's 'get out' comment, which reader added that the US should also "
+        "leave a Japanese island?",
+    )
+    assert line.startswith("Commenter bufallobiff (reply 6.1 to Mary E) claims:")
+
+
 def test_whatever_someone_replied_to_a_named_commenter_answers_what_was_replied(
     seeded_engine: Engine,
 ) -> None:
