@@ -366,6 +366,11 @@ class Candidate:
     def meta(self) -> dict[str, object]:
         return self.chunk.metadata
 
+    @property
+    def position(self) -> int:
+        """Its place among its file's passages (0 first)."""
+        return int(str(self.meta.get("chunk_index") or 0))
+
 
 def paragraph_beside(
     candidate: Candidate, passages: Sequence[Candidate], step: int
@@ -373,12 +378,12 @@ def paragraph_beside(
     """The passage ``step`` places after the candidate in its file and section (before it, for
     a negative step), among ``passages``."""
     meta = candidate.meta
-    index = int(str(meta.get("chunk_index") or 0)) + step
+    index = candidate.position + step
     for passage in passages:
         if (
             passage.meta.get("source") == meta.get("source")
             and passage.meta.get("section") == meta.get("section")
-            and passage.meta.get("chunk_index") == index
+            and passage.position == index
         ):
             return passage
     return None

@@ -257,11 +257,11 @@ def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str
         return ""
     story = [p for p in file_passages if p.meta.get("kind") == "article"]
     own = [p for p in story if p.meta.get("section") == section and p.sentences]
-    opening = min(own, key=_position, default=None)
+    opening = min(own, key=lambda p: p.position, default=None)
     if opening is None or opening is candidate:
         return ""
-    if _position(opening) > 0 and not any(  # the story's text opens after an editor's note
-        _position(p) == _position(opening) - 1 and p.meta.get("section") != section for p in story
+    if opening.position > 0 and not any(  # the story's text opens after an editor's note
+        p.position == opening.position - 1 and p.meta.get("section") != section for p in story
     ):
         return ""  # the opening paragraph is not at hand
     first = opening.sentences[0]
@@ -277,10 +277,6 @@ def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str
         if name not in names and name not in candidate.body:
             names.append(name)
     return ", ".join(names)
-
-
-def _position(candidate: Candidate) -> int:
-    return int(str(candidate.meta.get("chunk_index") or 0))
 
 
 def cross_encoder_text(
