@@ -44,6 +44,8 @@ MOST_ACTIVE_ASKED = (
     r"\b(commented|posted|wrote|written|replied|responded)( the)? most\b|"
     r"\bwho\b.{0,30}\bmost (comments|replies|posts)\b"
 )
+# What a file is called when a question asks about it as a file
+_PIECE = r"(article|story|piece|report|repost|post|item|version)"
 # The details of a file rather than its content: when, by whom, from where, how many comments.
 _FACTS = re.compile(
     MOST_ACTIVE_ASKED + "|"
@@ -55,6 +57,14 @@ _FACTS = re.compile(
     r"whose (commentary|editor'?s? note)|"
     r"(which|what) ([\w-]+ )?(news )?(agency|wire|outlet|source|site|publication)|credited|"
     r"byline|disclaimer|crowd-?funded|"
+    r"(reproduced|republished|reprinted|syndicated|reposted) from|"
+    rf"^\W*where (was|were|did|does) (it|the ([\w'’-]+ ){{0,6}}?{_PIECE})\b.{{0,40}}\b"
+    r"(published|posted|appear\w*|run|come from|taken from)|"
+    r"(funds?|funded|funding|pays? for|paid for|financ\w+|bankroll\w*)\b.{0,40}\b"
+    r"editor(ial|'?s?'? notes?)|"
+    r"editor(ial|'?s?'? notes?)\b.{0,40}\b(funded|paid for|financed|bankrolled|supported)|"
+    r"(which|what) (broadcaster|network|channel|newspaper|station)\b.{0,40}\b"
+    rf"{_PIECE}\b.{{0,30}}\b(comes?|came|taken|reproduced|republished|reprinted) from|"
     r"headline|title of|how many (different |distinct |unique |individual |reader )?(commenters|"
     r"comments|replies|(people|readers|users) (have )?(commented|posted|replied|responded))|"
     r"number of (comments|commenters|replies)|"

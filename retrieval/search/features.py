@@ -444,7 +444,9 @@ _FACT_LINES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ),
         (
             r"\b(agency|agencies|wire|outlet|source|credited|supplied|publication|site|byline|"
-            r"reporter|journalist|taken from)\b",
+            r"reporter|journalist|taken from|reproduced|republished|reprinted|syndicated|"
+            r"broadcaster|network|channel|originally|come from|came from|comes from)\b|"
+            r"^\W*where\b",
             r"\b(source is credited|byline reads)\b",
         ),
     )
@@ -452,6 +454,15 @@ _FACT_LINES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
 _WROTE = re.compile(r"\b(wrote|written|author)\b", re.IGNORECASE)
 # Who wrote it: its byline or its editor's note (a credited agency is where it came from)
 _WRITER_LINE = re.compile(r"\b(byline reads|editor's note was written)\b")
+# "How are the editor's notes paid for?": a notice on the page says, not the note's signature
+_FUNDING = (
+    re.compile(
+        r"\b(funds?|funded|funding|pays?|paid|financ\w+|bankroll\w*|donat\w+|paypal|"
+        r"crowd-?fund\w*)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bnotice on the page\b"),
+)
 # "Who commented the most?", "the most active commenter": asked before any other line
 _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmost active\b"))
 
@@ -476,6 +487,8 @@ def asked_fact_line(question: str) -> re.Pattern[str] | None:
     """The details line a question about a file's details asks for, if it says."""
     if _MOST_ACTIVE[0].search(question):
         return _MOST_ACTIVE[1]
+    if _FUNDING[0].search(question):
+        return _FUNDING[1]
     named = [(m.start(), line) for asked, line in _FACT_LINES if (m := asked.search(question))]
     if named:
         return min(named, key=lambda found: found[0])[1]

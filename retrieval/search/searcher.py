@@ -15,6 +15,7 @@ paragraphs of one article are not capped.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -76,6 +77,28 @@ def diversify(
         if len(chosen) == k:
             return chosen
     return (chosen + overflow)[:k]
+
+
+# What a source did in the story: "which wire service reported that …" asks the story's text
+_REPORTED = re.compile(
+    r"\b(say|says|said|report|reports|reported|claim|claims|claimed|told|announced|warned|"
+    r"quoted|cited|citing|according)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_details_alone(question: Question) -> bool:
+    """A question about a file's details that asks about no reader ("which agency did Joe say
+    lies?" asks for Joe's comment) and about nothing a source said in the story ("which Korean
+    wire service said Washington wanted more?" asks for the paragraph that reports it)."""
+    intent = question.intent
+    return (
+        intent.expects == "facts"
+        and intent.kind != "comment"
+        and intent.author is None
+        and intent.replied_to is None
+        and not _REPORTED.search(question.text)
+    )
 
 
 def _not_the_asked_line(c: Candidate) -> bool:
@@ -291,8 +314,10 @@ class HybridSearcher:
         )
         person = asked.intent.author or asked.intent.replied_to
         per_thread = PER_THREAD * 2 if person else PER_THREAD
-        if asked.intent.file_detail:  # "when was the Press TV piece on … published?": the
-            # details line that says so comes first, whatever the topic words matched best
+        if asked.intent.file_detail or _asks_details_alone(asked):  # "when was the
+            # Press TV piece on … published?", "which broadcaster was the cost-sharing piece
+            # reproduced from?": the details line that says so comes first, whatever the topic
+            # words matched best
             ranked.sort(key=_not_the_asked_line)
         chosen = diversify(ranked, k, per_thread, candidate_thread)
         typed_names = not typed_in_lower_case(question)

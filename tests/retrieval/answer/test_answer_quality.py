@@ -89,6 +89,14 @@ def test_when_it_was_published_is_answered_whatever_topic_the_asker_adds(
             "Who owns the content of the Press TV repost, according to its disclaimer?",
             "owned by author exclusively",
         ),
+        # where it came from, however the asker puts it
+        (
+            "Which broadcaster was the cost-sharing piece with the editor's note reproduced from?",
+            "Its byline reads: Press TV, Tehran",
+        ),
+        ("Where did the Press TV piece originally appear?", "Its byline reads: Press TV, Tehran"),
+        # who pays for the editor's notes is a notice on the page, not the note's signature
+        ("How are Jim W. Dean's editor's notes paid for?", "crowdfunded via PayPal"),
         # Joe and Ilya wrote five comments each, more than anyone
         ("Who wrote the most comments?", "most active commenters were Joe and Ilya (5"),
         ("Which commenter was the most active?", "Joe and Ilya (5 comments each)"),
@@ -98,6 +106,18 @@ def test_other_file_details_are_answered(
     seeded_engine: Engine, question: str, expected: str
 ) -> None:
     assert expected in first_line(seeded_engine, question)
+
+
+def test_a_news_agency_reporting_in_the_story_is_not_asked_of_the_details(
+    seeded_engine: Engine,
+) -> None:
+    # "which … agency" is a details question, unless the agency reported something in the story
+    line = first_line(
+        seeded_engine,
+        "Which Korean news agency reported that Washington wanted Seoul to pay for more "
+        "categories of costs?",
+    )
+    assert line.startswith("The article reports") and "Yonhap" in line
 
 
 def test_a_details_answer_quotes_no_reader_or_paragraph_beside_it(seeded_engine: Engine) -> None:
