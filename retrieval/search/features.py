@@ -586,8 +586,11 @@ def author_answers(question: Question, candidate: Candidate) -> bool:
 def span_holds_asked(question: Question, candidate: Candidate, span: tuple[int, int]) -> bool:
     """A stretch of the candidate (a sentence, a window) holds what the question asks for: by
     its words (``holds_asked_thing``), or by its author (``author_answers``)."""
+    details = is_details(candidate)
+    # a details passage is read by its lines: a notice's later sentences are the notice's too
+    start = candidate.body.rfind("\n", 0, span[0]) + 1 if details else span[0]
     return author_answers(question, candidate) or holds_asked_thing(
-        question, candidate.body[span[0] : span[1]], is_details(candidate)
+        question, candidate.body[start : span[1]], details
     )
 
 

@@ -548,7 +548,7 @@ def rerank(
         c.score = base[id(c)] + weights.cross_encoder * score[best] - unasked(c)
         # In a details passage the line asked for is known by its kind ("when" → the date)
         asked = [s for s in spans if is_details(c) and typed[(id(c), s)]]
-        c.span = asked[0] if asked else best
+        c.span = max(asked, key=lambda s: score[s]) if asked else best
         close = [
             s
             for s in sorted(spans, key=lambda s: -score[s])

@@ -95,6 +95,12 @@ def test_when_it_was_published_is_answered_whatever_topic_the_asker_adds(
             "Its byline reads: Press TV, Tehran",
         ),
         ("Where did the Press TV piece originally appear?", "Its byline reads: Press TV, Tehran"),
+        # the notice's own sentence that answers, not the first notice on the page
+        (
+            "According to the disclaimer on the Press TV page, whose views are the opinions "
+            "not necessarily?",
+            "Veterans Today Network",
+        ),
         # who pays for the editor's notes is a notice on the page, not the note's signature
         ("How are Jim W. Dean's editor's notes paid for?", "crowdfunded via PayPal"),
         # Joe and Ilya wrote five comments each, more than anyone
