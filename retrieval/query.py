@@ -254,6 +254,8 @@ FILE_DETAIL_ASKED = re.compile(
     rf"\b(?:when|what date|what day)\s+(?:was|were)\s+(?:it|{_THE_STORY})\s+"
     r"(?:[\w'’-]+\s+){0,6}?(?:first\s+)?(?:published|posted|put online)\b|"
     rf"\bwho\s+(?:wrote|authored|penned)\s+{_THE_STORY}\b|"
+    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:reporter|journalist|correspondent|writer|"
+    rf"author)s?\s+(?:wrote|authored|penned|filed)\s+{_THE_STORY}\b|"
     rf"\b(?:author|byline|writer|reporter)\s+(?:of|on|for|behind)\s+{_THE_STORY}\b",
     re.IGNORECASE,
 )

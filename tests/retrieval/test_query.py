@@ -105,6 +105,7 @@ def test_an_outcome_is_asked_only_in_the_question_s_own_clause(
         ("When was the Reuters story on the 80-minute talks published?", True),
         ("Who wrote the Reuters article on the collapsed talks?", True),
         ("who is the author of the article", True),
+        ("Which Reuters reporter wrote the story about the talks falling apart?", True),
         # a report, a book or a remark the story is about: asked of the story's words
         ("When will the inquiry report be published?", False),
         ("Who is the author of the book mentioned in the article?", False),
