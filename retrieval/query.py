@@ -32,7 +32,8 @@ _REPLY_TO = (
     # … and words aimed at them: "Did anyone make fun of Nick Rhynes' username?"
     r"(?:ma(?:ke|kes|de|king)|pok(?:e|es|ed|ing))\s+fun\s+(?:of|at)|laugh(?:s|ed)?\s+at|"
     r"attack(?:s|ed)?|(?:take|takes|took)\s+issue\s+with|push(?:es|ed)?\s+back\s+(?:on|against)|"
-    r"rebut(?:s|ted)?)\s+)"
+    r"rebut(?:s|ted)?|(?:wr(?:ite|ites|ote|iting)|hit|hits|shot|fir(?:e|es|ed))\s+back\s+(?:to|at)|"
+    r"(?:come|came)\s+back\s+at)\s+)"
 )
 
 # Who wrote the most comments: the article details name the most active commenters ("which

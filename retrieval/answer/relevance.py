@@ -30,6 +30,7 @@ from retrieval.search.features import (
     LACKS_AMOUNT,
     LACKS_NAME,
     OTHER_COUNTRIES,
+    SPEAKER_SILENT,
     TYPED_NAMES_LACKING,
 )
 
@@ -115,6 +116,8 @@ class Gate:
             return False
         if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
             return False  # "how many", and no number besides the question's (or another's)
+        if hit.signals.get(SPEAKER_SILENT):
+            return False  # "how did North Korea react?", and no word of theirs is reported
         if hit.signals.get(LACKS_NAME):
             return False  # "what was the soldier's name?", and the passage names nobody
         if hit.signals.get(OTHER_COUNTRIES) and hit.kind != "facts":

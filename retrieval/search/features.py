@@ -470,6 +470,8 @@ _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmos
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
 LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does not give it
 LACKS_NAME = "lacks_name"  # signal: a person's name asked, and the passage names nobody
+# signal: someone's words asked for by name, and the passage reports none of theirs
+SPEAKER_SILENT = "speaker_silent"
 # signal: how many of the names and numbers the asker typed (with capitals: a lower-case
 # question's names are guesses) the passage's file lacks ("Ocean's Thirteen", "Macworld 2007"),
 # not counting a people's adjective ("the Dutch club" describes a club the story names)
@@ -636,6 +638,112 @@ def lacks_name(question: Question, candidate: Candidate) -> bool:
         and any(t not in question.weights for t in found)
         for found in _answers_in("person", candidate.body)
     )
+
+
+# Whose words a question asks for, by name: "what did Michael Howard say …", "how did North
+# Korea react …", "what statement did China's foreign ministry put out …", "did X comment …"
+_SPEAKER_ASKED = re.compile(
+    r"\bwhat (?:did|does|do|has|have|had) (?P<a>.{1,60}?) (?:say|said|tell|told|claim|argue|"
+    r"write|wrote|reply|replied|respond|add|warn|think|make of|made of)\b|"
+    r"\bhow (?:did|does|do|has|have) (?P<b>.{1,60}?) (?:react|respond|reply|answer)|"
+    r"\bwhat (?:statement|comment|response|reaction|message) (?:did|does|has|have) "
+    r"(?P<c>.{1,60}?) (?:put out|issue|make|give|release|publish|send)|"
+    r"\b(?:did|has|have) (?P<d>.{1,60}?) (?:comment|respond|react|reply)\b|"
+    r"\bwhat was (?P<e>.{1,40}?)['’]s? (?:response|reaction|comment|message|statement)\b",
+    re.IGNORECASE,
+)
+# A sentence that reports someone's words or reaction
+_SPEECH = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|warn\w*|add|adds|added|state[sd]?|statement|"
+    r"call(?:s|ed)?|describ\w+|accus\w+|urg\w+|claim\w*|insist\w*|argu\w+|respon\w+|"
+    r"react\w*|comment\w*|announc\w+|quot\w+|according to|spokes\w+|condemn\w*|"
+    r"welcom\w+|criticis\w+|criticiz\w+|den(?:y|ies|ied)|vow\w*|promis\w+|speak\w*|spoke|"
+    r"attribut\w+|explain\w*|acknowledg\w+|admit\w*|note[sd]?|express\w*|"
+    r"stress\w*|suggest\w*|predict\w*|believ\w+|think\w*|thought|reckon\w*|"
+    r"conced\w+|confirm\w*|reveal\w*|recall\w*|pledg\w+|"
+    r"interview\w*|wrote|writ\w+|tweet\w*|remark\w*|repl\w+|answer\w*|"
+    r"dismiss\w*|reject\w*|agree\w*|disagree\w*|prais\w+|thank\w*|apologi[sz]\w+)\b",
+    re.IGNORECASE,
+)
+# … by someone a role may stand for ("a foreign ministry spokesman said") …
+_ROLE = re.compile(
+    r"\b(?:spokes\w+|official\w*|representative\w*|minister\w*|ministry|government|"
+    r"agency|media)\b",
+    re.IGNORECASE,
+)
+# … or a pronoun: the one a paragraph opens with may be named in the paragraph before
+_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b", re.IGNORECASE)
+
+
+_COMPASS = frozenset("north south east west".split())
+# Whose words a story tells are not a speaker's: "what did the Reuters piece say …"
+_WRITTEN_WORK = re.compile(
+    r"\b(?:article|story|piece|report|item|version|editorial|column|blog|paper|newspaper|"
+    r"book|film|movie|song|album|statement|document|letter)s?\W*$",
+    re.IGNORECASE,
+)
+# The role of someone named after what they work for: "the film's executive producer"
+_ROLE_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*)\W*$")
+
+
+def speaker_asked(question: Question) -> frozenset[str]:
+    """The stems of the name whose words or reaction the question asks for (its capitalised
+    words in the slot of the one who speaks), none when it names no one so."""
+    match = _SPEAKER_ASKED.search(question.text)
+    if match is None or question.intent.author or question.intent.replied_to:
+        return frozenset()
+    who = next(g for g in match.groups() if g is not None)
+    if _WRITTEN_WORK.search(who):
+        return frozenset()  # "what did the Reuters piece say …": the story's words
+    return question.specific & frozenset(stems(words(who), QUESTION_STOPWORDS))
+
+
+def speaker_role(question: Question) -> frozenset[str]:
+    """The stem of the role a "what did X's spokesman say" question gives its speaker."""
+    match = _SPEAKER_ASKED.search(question.text)
+    if match is None:
+        return frozenset()
+    who = next(g for g in match.groups() if g is not None)
+    role = _ROLE_OF.search(who)
+    return frozenset(stems(words(role.group(1)), QUESTION_STOPWORDS)) if role else frozenset()
+
+
+def speaker_silent(
+    question: Question, candidate: Candidate, passages: Sequence[Candidate] = ()
+) -> bool:
+    """The question asks what someone it names said or how they reacted, and no sentence of
+    the passage, an article's, reports words by them (by name, or by a pronoun or a role that
+    may stand for them; a pronoun opening the passage, when the paragraph before is among
+    ``passages``, only if that paragraph names them): "How did North Korea react to the
+    breakdown?" is not answered by "… a buffer against North Korean aggression", nor by what a
+    South Korean negotiator said."""
+    speaker = speaker_asked(question)
+    if not speaker or candidate.meta.get("kind") != "article":
+        return False
+    # a name is written by its last word ("Mr Howard" is Michael Howard), but a compass
+    # point is part of it ("South Korea" is not North Korea); a forename alone will do too
+    # (the asker may misspell the rest: "Kim Hongkyun")
+    first = forenames(question.text)
+    needed = [same_name(t) for t in speaker if t not in first or t in _COMPASS]
+    given = frozenset(t for t in speaker if t in first and t not in _COMPASS)
+    role = speaker_role(question)
+    before = paragraph_beside(candidate, passages, -1)
+    named_before = before is None or any(
+        all(name & s.stems for name in needed) or bool(given & s.stems) for s in before.sentences
+    )
+    for sentence in candidate.sentences:
+        text = candidate.body[sentence.start : sentence.end]
+        named = (
+            all(name & sentence.stems for name in needed)
+            or bool(given & sentence.stems)
+            or bool(role & sentence.stems)
+        )
+        if _SPEECH.search(text) and (
+            named or _ROLE.search(text) or (_PRONOUN.search(text) and named_before)
+        ):
+            return False
+        named_before = named_before or named
+    return True
 
 
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:

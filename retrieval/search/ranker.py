@@ -279,6 +279,62 @@ def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str
     return ", ".join(names)
 
 
+INTRODUCED_WORDS = 7  # words either side of a person's first full mention that say who they are
+
+
+def who_they_are(
+    candidate: Candidate, span: tuple[int, int], file_passages: Sequence[Candidate]
+) -> str:
+    """For each person a later article paragraph's window calls by one name ("Esper said during
+    a trip to the Philippines"), the words around their first full mention in the paragraphs
+    before it at hand ("U.S. Defense Secretary Mark Esper said on …"): a question asks for
+    "the US defence chief", not for Esper."""
+    if candidate.meta.get("kind") != "article":
+        return ""
+    text = candidate.body[span[0] : span[1]]
+    short = []
+    for match in NAME.finditer(text):
+        name = match.group(0).rstrip(".")
+        if " " in name or len(name) < 3 or _opens(text, match.start()) or name in short:
+            continue
+        short.append(name)
+    if not short:
+        return ""
+    before = sorted(
+        (
+            p
+            for p in file_passages
+            if p.meta.get("kind") == "article" and p.position < candidate.position
+        ),
+        key=lambda p: p.position,
+    )
+    found: list[str] = []
+    for name in short[:2]:
+        for passage in before:
+            intro = _introduction(passage.body, name)
+            if intro:
+                found.append(intro)
+                break
+    return " … ".join(found)
+
+
+def _opens(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?“‘"
+
+
+def _introduction(body: str, name: str) -> str:
+    """The words around the first mention of ``name`` as the last word of a longer name."""
+    for match in NAME.finditer(body):
+        full = match.group(0).rstrip(".")
+        if " " not in full or full.rsplit(" ", 1)[-1] != name:
+            continue
+        left = body[: match.start()].split()[-INTRODUCED_WORDS:]
+        right = body[match.end() :].split()[:INTRODUCED_WORDS]
+        return " ".join([*left, full, *right])
+    return ""
+
+
 def cross_encoder_text(
     candidate: Candidate, span: tuple[int, int], context: str = "", names: str = ""
 ) -> str:
@@ -397,6 +453,7 @@ def _read(
     encoder: CrossEncoder,
     pairs: Sequence[tuple[Candidate, tuple[int, int], str]],
     names: Mapping[int, str] | None = None,
+    by_source: Mapping[str, Sequence[Candidate]] | None = None,
 ) -> dict[Window, float]:
     """The cross-encoder's logit of each (candidate, window, scene) it reads; a window read
     without a scene is read with the names that say what story it is, when ``names`` gives
@@ -405,7 +462,7 @@ def _read(
         return {}
     names = names or {}
     texts = [
-        cross_encoder_text(c, span, context, "" if context else names.get(id(c), ""))
+        cross_encoder_text(c, span, context, "" if context else _named(c, span, names, by_source))
         for c, span, context in pairs
     ]
     asked = without_source_pointer(question.text)
@@ -413,6 +470,20 @@ def _read(
         asked = as_who_question(asked)
     logits = encoder.score(asked, texts).tolist()
     return {(id(c), span): float(x) for (c, span, _), x in zip(pairs, logits, strict=True)}
+
+
+def _named(
+    c: Candidate,
+    span: tuple[int, int],
+    names: Mapping[int, str],
+    by_source: Mapping[str, Sequence[Candidate]] | None,
+) -> str:
+    """What the window is read with: its story's names, and who its people are."""
+    story = names.get(id(c), "")
+    if by_source is None:
+        return story
+    intro = who_they_are(c, span, by_source.get(str(c.meta.get("source", "")), ()))
+    return "; ".join(part for part in (story, intro) if part)
 
 
 def side_logit(country: str | None, text: str, weight: float) -> float:
@@ -485,7 +556,7 @@ def rerank(
     if not pairs:
         return
     names = {id(c): story_names(c, by_source[str(c.meta.get("source", ""))]) for c in top}
-    plain = _read(question, encoder, pairs, names)
+    plain = _read(question, encoder, pairs, names, by_source)
     # A quote "she said" is read again after the sentence that says who she is, and the two
     # readings averaged (the sentence alone can answer: it is read in its own passage too)
     spoken = [

@@ -101,6 +101,32 @@ def _asks_details_alone(question: Question) -> bool:
     )
 
 
+def _replies_as_asked(intent: QueryIntent, c: Candidate) -> bool:
+    """A comment answering the reader the question names, by the reader it names if any."""
+    return c.meta.get("parent_author") == intent.replied_to and (
+        intent.author is None or c.meta.get("author") == intent.author
+    )
+
+
+SPEAKER_LEAD = 3  # a passage reporting the words asked for may come up from this far down
+
+
+def _speaker_first(chosen: list[Candidate]) -> list[Candidate]:
+    """For "what did Allen Weiner say …?", the first of the best few passages that reports
+    words of his comes before those that report nobody's or others' ("For Jupiter analyst
+    Olivier Beauvillain, …")."""
+
+    def silent(c: Candidate) -> bool:
+        return bool(c.features and c.features.get(feat.SPEAKER_SILENT))
+
+    if not chosen or not silent(chosen[0]):
+        return chosen
+    for index, c in enumerate(chosen[:SPEAKER_LEAD]):
+        if not silent(c):
+            return [c, *chosen[:index], *chosen[index + 1 :]]
+    return chosen
+
+
 def _not_the_asked_line(c: Candidate) -> bool:
     return not (c.features is not None and c.features.get(feat.ASKED_LINE))
 
@@ -314,17 +340,25 @@ class HybridSearcher:
         )
         person = asked.intent.author or asked.intent.replied_to
         per_thread = PER_THREAD * 2 if person else PER_THREAD
-        if asked.intent.file_detail or _asks_details_alone(asked):  # "when was the
-            # Press TV piece on … published?", "which broadcaster was the cost-sharing piece
-            # reproduced from?": the details line that says so comes first, whatever the topic
-            # words matched best
+        if asked.intent.file_detail:  # "when was the Press TV piece on … published?": the
+            # details line that says so comes first, whatever the topic words matched best
             ranked.sort(key=_not_the_asked_line)
+        elif _asks_details_alone(asked):  # "which broadcaster was the cost-sharing piece
+            # reproduced from?": so does that of the file whose passage comes first (not another
+            # file's for "who did a Gartner analyst credit with Yahoo's survival?")
+            lead = ranked[0].meta.get("source") if ranked else None
+            ranked.sort(key=lambda c: _not_the_asked_line(c) or c.meta.get("source") != lead)
+        if asked.intent.replied_to:  # "which reader answered AriusArmenian …?": only a reply
+            # to AriusArmenian answers, however much better another comment reads
+            ranked.sort(key=lambda c: not _replies_as_asked(asked.intent, c))
         chosen = diversify(ranked, k, per_thread, candidate_thread)
         typed_names = not typed_in_lower_case(question)
         for c in chosen:
             if c.features is not None:  # for the gate: a "how many" without any number, …
                 c.features[feat.LACKS_AMOUNT] = 1.0 if feat.lacks_amount(asked, c) else 0.0
                 c.features[feat.LACKS_NAME] = 1.0 if feat.lacks_name(asked, c) else 0.0
+                silent = feat.speaker_silent(asked, c, candidates)
+                c.features[feat.SPEAKER_SILENT] = 1.0 if silent else 0.0
                 # … and a name the asker typed that the passage's file never mentions (not a
                 # people's adjective: "the Dutch club" describes a club the story names)
                 lacking = c.features.get(feat.NAMES_MISSING, 0.0) if typed_names else 0.0
@@ -336,6 +370,7 @@ class HybridSearcher:
                     asked.text, c.body
                 )
                 c.features[feat.OTHER_COUNTRIES] = 1.0 if other else 0.0
+        chosen = _speaker_first(chosen)
         return [_to_hit(c) for c in chosen], asked.intent
 
     # -- reading a file in order --------------------------------------------------------------

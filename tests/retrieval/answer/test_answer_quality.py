@@ -126,6 +126,39 @@ def test_a_news_agency_reporting_in_the_story_is_not_asked_of_the_details(
     assert line.startswith("The article reports") and "Yonhap" in line
 
 
+def test_someone_a_later_paragraph_names_by_surname_is_known_by_the_role_given_first(
+    seeded_engine: Engine,
+) -> None:
+    # "… Esper said during a trip to the Philippines": "U.S. Defense Secretary Mark Esper" two
+    # paragraphs up says who he is
+    answer = seeded_engine.ask(
+        "Where was the Pentagon boss when he said South Korea could afford to pay more?"
+    )
+    assert answer.found and "Philippines" in answer.citations[0].quote, answer.text
+
+
+def test_another_file_s_details_do_not_answer_what_a_story_credits(tmp_path: Path) -> None:
+    # "credited" asks for a file's details too ("which agency is it credited to?"): the sample
+    # files' details hold the line, but the story the question is about has none
+    engine = engine_with(
+        tmp_path,
+        [REUTERS, PRESS_TV],
+        {
+            "portal.txt": "Zentrix portal turns ten\n\n"
+            "The web portal Zentrix celebrates its tenth birthday this week, having survived "
+            "the dotcom crash that killed off many of its rivals.\n\n"
+            "Crucial to its survival was the decision to replace chief executive Tom Reed with "
+            "Ann Marsh in 2001, thinks analyst Paul Grey of the research firm Gartner.\n"
+        },
+    )
+    line = first_line(
+        engine,
+        "As the web portal turned ten, who was the boss brought in in 2001 whom a Gartner "
+        "analyst credited with its survival?",
+    )
+    assert line.startswith("The article reports") and "Ann Marsh" in line, line
+
+
 def test_a_details_answer_quotes_no_reader_or_paragraph_beside_it(seeded_engine: Engine) -> None:
     # the details line answers; a stray "OK, lol." comment after it only confused
     answer = seeded_engine.ask("Who commented the most?")
@@ -262,6 +295,21 @@ def test_the_reader_responding_to_a_named_commenter_is_quoted_not_that_commenter
         "leave a Japanese island?",
     )
     assert line.startswith("Commenter bufallobiff (reply 6.1 to Mary E) claims:")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an anonymous Press TV comment reads closer to the question than CHUCKMAN's reply does
+        "Which commenter answered AriusArmenian by asking how the US could be kicked out at all?",
+        "who wrote back to AriusArmenian doubting anyone could throw the Americans out",
+    ],
+)
+def test_only_a_reply_to_the_named_commenter_answers_who_replied(
+    seeded_engine: Engine, question: str
+) -> None:
+    line = first_line(seeded_engine, question)
+    assert line.startswith("Commenter CHUCKMAN (reply 5.1 to AriusArmenian) claims:"), line
 
 
 def test_whatever_someone_replied_to_a_named_commenter_answers_what_was_replied(

@@ -384,3 +384,35 @@ def test_a_person_s_name_is_answered_by_the_passage_that_names_them(seeded_engin
         "What was the name of the former negotiator who said the collapse sent a jarring message?"
     )
     assert answer.found and "Kim Hong-kyun" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did Pyongyang's state media react when the cost-sharing talks broke down?",
+        "How did North Korea respond to the collapse of the burden-sharing talks?",
+        "Did Japan's foreign ministry comment on the breakdown of the Seoul talks?",
+    ],
+)
+def test_words_of_someone_the_story_never_quotes_are_refused(
+    seeded_engine: Engine, question: str
+) -> None:
+    # the sample mentions North Korea and Japan, but reports no word of theirs
+    assert not seeded_engine.ask(question).found
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # by name, without "said": "attributed the breakdown … to a considerable gap"
+        ("What did Jeong Eun-bo say caused the breakdown?", "considerable gap"),
+        # "he told Reuters", after the sentence that names him
+        ("What did Kim Hong-kyun say about brinkmanship?", "brinkmanship"),
+        ("How did DeHart explain cutting the talks short?", "reconsider"),
+    ],
+)
+def test_words_of_someone_the_story_quotes_are_answered(
+    seeded_engine: Engine, question: str, answer: str
+) -> None:
+    found = seeded_engine.ask(question)
+    assert found.found and answer in found.text.splitlines()[0]

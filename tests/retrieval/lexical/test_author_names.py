@@ -23,6 +23,8 @@ def test_words_that_name_no_commenter_are_not_taken_for_one(seeded_engine: Engin
         "Responding to Mary E's comment, which reader said to leave Okinawa too?",
         "replying to mary e, who told the troops to leave another island",
         "In response to Mary E, which commenter brought up Okinawa?",
+        "Who wrote back to Mary E about Okinawa?",
+        "which reader hit back at Mary E",
     ],
 )
 def test_a_reader_responding_to_a_commenter_is_asked_for_not_that_commenter(
