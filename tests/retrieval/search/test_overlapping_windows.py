@@ -37,6 +37,7 @@ def scored_like_the_cross_encoder_did(
     encoder: CrossEncoder,
     pairs: Sequence[Read],
     names: Mapping[int, str] | None = None,
+    by_source: Mapping[str, Sequence[Candidate]] | None = None,
 ) -> dict[ranker.Window, float]:
     """Logits as the real cross-encoder gave a steel story like this one: the window naming
     the firm and its "operations in 11 countries" best, the one with the answer 3 units

@@ -27,9 +27,10 @@ def scenes(seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> list[Read]
         encoder: CrossEncoder,
         pairs: Sequence[Read],
         leads: Mapping[int, str] | None = None,
+        by_source: Mapping[str, Sequence[Candidate]] | None = None,
     ) -> dict[ranker.Window, float]:
         seen.extend(pair for pair in pairs if pair[2])
-        return read(question, encoder, pairs, leads)
+        return read(question, encoder, pairs, leads, by_source)
 
     monkeypatch.setattr(ranker, "_read", recording)
     return seen
