@@ -658,7 +658,7 @@ _SPEECH = re.compile(
     r"call(?:s|ed)?|describ\w+|accus\w+|urg\w+|claim\w*|insist\w*|argu\w+|respon\w+|"
     r"react\w*|comment\w*|announc\w+|quot\w+|according to|spokes\w+|condemn\w*|"
     r"welcom\w+|criticis\w+|criticiz\w+|den(?:y|ies|ied)|vow\w*|promis\w+|speak\w*|spoke|"
-    r"attribut\w+|explain\w*|acknowledg\w+|admit\w*|note[sd]?|express\w*|"
+    r"attribut\w+|blam\w+|explain\w*|acknowledg\w+|admit\w*|note[sd]?|express\w*|"
     r"stress\w*|suggest\w*|predict\w*|believ\w+|think\w*|thought|reckon\w*|"
     r"conced\w+|confirm\w*|reveal\w*|recall\w*|pledg\w+|"
     r"interview\w*|wrote|writ\w+|tweet\w*|remark\w*|repl\w+|answer\w*|"
@@ -682,20 +682,40 @@ _WRITTEN_WORK = re.compile(
     r"book|film|movie|song|album|statement|document|letter)s?\W*$",
     re.IGNORECASE,
 )
+# The capitalised words a speaker's description opens with, after "the" or "ex-"
+_LEADING_NAME = re.compile(r"(?:(?:the|a|an)\s+)?(?:ex-|former\s+)?((?:[A-Z][\w'’.-]*\s*)+)")
+# … or ends with, after a role, not after a preposition ("lawmakers in Seoul")
+_TRAILING_NAME = re.compile(
+    r"\b(?!(?:in|at|of|from|for|on|near|outside|inside|across)\b)[a-z][\w-]*\s+"
+    r"((?:[A-Z][\w'’.-]*\s*)+)$"
+)
 # The role of someone named after what they work for: "the film's executive producer"
 _ROLE_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*)\W*$")
 
 
-def speaker_asked(question: Question) -> frozenset[str]:
-    """The stems of the name whose words or reaction the question asks for (its capitalised
-    words in the slot of the one who speaks), none when it names no one so."""
+def speaker_asked(question: Question) -> tuple[str, ...]:
+    """The words of the name whose words or reaction the question asks for (the capitalised
+    words that pin it down, in the slot of the one who speaks), none when it names no one so."""
     match = _SPEAKER_ASKED.search(question.text)
     if match is None or question.intent.author or question.intent.replied_to:
-        return frozenset()
+        return ()
     who = next(g for g in match.groups() if g is not None)
     if _WRITTEN_WORK.search(who):
-        return frozenset()  # "what did the Reuters piece say …": the story's words
-    return question.specific & frozenset(stems(words(who), QUESTION_STOPWORDS))
+        return ()  # "what did the Reuters piece say …": the story's words
+    # the name the description ends with ("ex-MTV presenter Adam Curry") or else opens with
+    # ("North Korea's state media"), not a place that says which of them ("ruling party
+    # lawmakers in Seoul")
+    named = _TRAILING_NAME.search(who) or _LEADING_NAME.match(who)
+    if named is None:
+        return ()
+    found = [re.sub(r"['’]s?$", "", w) for w in named.group(1).split()]
+    return tuple(w for w in found if _pins(question, w))
+
+
+def _pins(question: Question, word: str) -> bool:
+    """The word is one of the question's names (not a title, not "which")."""
+    stemmed = stems(words(word), QUESTION_STOPWORDS)
+    return bool(stemmed) and set(stemmed) <= question.specific
 
 
 def speaker_role(question: Question) -> frozenset[str]:
@@ -706,6 +726,11 @@ def speaker_role(question: Question) -> frozenset[str]:
     who = next(g for g in match.groups() if g is not None)
     role = _ROLE_OF.search(who)
     return frozenset(stems(words(role.group(1)), QUESTION_STOPWORDS)) if role else frozenset()
+
+
+def _stem(word: str) -> str:
+    stemmed = stems(words(word), QUESTION_STOPWORDS)
+    return stemmed[0] if stemmed else word.lower()
 
 
 def speaker_silent(
@@ -724,20 +749,19 @@ def speaker_silent(
     # point is part of it ("South Korea" is not North Korea); a forename alone will do too
     # (the asker may misspell the rest: "Kim Hongkyun")
     first = forenames(question.text)
-    needed = [same_name(t) for t in speaker if t not in first or t in _COMPASS]
-    given = frozenset(t for t in speaker if t in first and t not in _COMPASS)
+    forename = {w for w in speaker if _stem(w) in first and _stem(w) not in _COMPASS}
+    written = [w for w in speaker if w not in forename]  # as written: "North Korean" is not it
+    said_by = re.compile(
+        r"\b" + r"\s+".join(map(re.escape, written)) + r"\b" if written else r"(?!)",
+        re.IGNORECASE,
+    )
+    given = frozenset(_stem(w) for w in forename)
     role = speaker_role(question)
     before = paragraph_beside(candidate, passages, -1)
-    named_before = before is None or any(
-        all(name & s.stems for name in needed) or bool(given & s.stems) for s in before.sentences
-    )
+    named_before = before is None or bool(said_by.search(before.body) or given & before.stems)
     for sentence in candidate.sentences:
         text = candidate.body[sentence.start : sentence.end]
-        named = (
-            all(name & sentence.stems for name in needed)
-            or bool(given & sentence.stems)
-            or bool(role & sentence.stems)
-        )
+        named = bool(said_by.search(text) or given & sentence.stems or role & sentence.stems)
         if _SPEECH.search(text) and (
             named or _ROLE.search(text) or (_PRONOUN.search(text) and named_before)
         ):
