@@ -319,6 +319,7 @@ def who_they_are(
 
 
 def _opens(text: str, start: int) -> bool:
+    """The word at ``start`` opens a sentence or a quote (its capital names nothing)."""
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?“‘"
 

@@ -35,6 +35,7 @@ from retrieval.search.following import answer_after_restating_first
 from retrieval.search.hit import Hit, hit_from_chunk
 from retrieval.search.nicknames import named_in_full
 from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
+from retrieval.search.speakers import speaker_silent
 from retrieval.search.truecase import truecased, typed_in_lower_case
 from retrieval.store import ChunkStore, StoredChunk
 from retrieval.view import StoreView
@@ -357,7 +358,7 @@ class HybridSearcher:
             if c.features is not None:  # for the gate: a "how many" without any number, …
                 c.features[feat.LACKS_AMOUNT] = 1.0 if feat.lacks_amount(asked, c) else 0.0
                 c.features[feat.LACKS_NAME] = 1.0 if feat.lacks_name(asked, c) else 0.0
-                silent = feat.speaker_silent(asked, c, candidates)
+                silent = speaker_silent(asked, c, candidates)
                 c.features[feat.SPEAKER_SILENT] = 1.0 if silent else 0.0
                 # … and a name the asker typed that the passage's file never mentions (not a
                 # people's adjective: "the Dutch club" describes a club the story names)

@@ -1,0 +1,137 @@
+"""Whose words a question asks for by name ("what did Michael Howard say …", "how did North
+Korea react …"), and whether a passage reports any of theirs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
+from retrieval.search.features import Candidate, Question, forenames, paragraph_beside
+
+# Whose words a question asks for, by name: "what did Michael Howard say …", "how did North
+# Korea react …", "what statement did China's foreign ministry put out …", "did X comment …"
+_SPEAKER_ASKED = re.compile(
+    r"\bwhat (?:did|does|do|has|have|had) (?P<a>.{1,60}?) (?:say|said|tell|told|claim|argue|"
+    r"write|wrote|reply|replied|respond|add|warn|think|make of|made of)\b|"
+    r"\bhow (?:did|does|do|has|have) (?P<b>.{1,60}?) (?:react|respond|reply|answer)|"
+    r"\bwhat (?:statement|comment|response|reaction|message) (?:did|does|has|have) "
+    r"(?P<c>.{1,60}?) (?:put out|issue|make|give|release|publish|send)|"
+    r"\b(?:did|has|have) (?P<d>.{1,60}?) (?:comment|respond|react|reply)\b|"
+    r"\bwhat was (?P<e>.{1,40}?)['’]s? (?:response|reaction|comment|message|statement)\b",
+    re.IGNORECASE,
+)
+# A sentence that reports someone's words or reaction
+_SPEECH = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|warn\w*|add|adds|added|state[sd]?|statement|"
+    r"call(?:s|ed)?|describ\w+|accus\w+|urg\w+|claim\w*|insist\w*|argu\w+|respon\w+|"
+    r"react\w*|comment\w*|announc\w+|quot\w+|according to|spokes\w+|condemn\w*|"
+    r"welcom\w+|criticis\w+|criticiz\w+|den(?:y|ies|ied)|vow\w*|promis\w+|speak\w*|spoke|"
+    r"attribut\w+|blam\w+|explain\w*|acknowledg\w+|admit\w*|note[sd]?|express\w*|"
+    r"stress\w*|suggest\w*|predict\w*|believ\w+|think\w*|thought|reckon\w*|"
+    r"conced\w+|confirm\w*|reveal\w*|recall\w*|pledg\w+|"
+    r"interview\w*|wrote|writ\w+|tweet\w*|remark\w*|repl\w+|answer\w*|"
+    r"dismiss\w*|reject\w*|agree\w*|disagree\w*|prais\w+|thank\w*|apologi[sz]\w+)\b",
+    re.IGNORECASE,
+)
+# … by someone a role may stand for ("a foreign ministry spokesman said") …
+_ROLE = re.compile(
+    r"\b(?:spokes\w+|official\w*|representative\w*|minister\w*|ministry|government|"
+    r"agency|media)\b",
+    re.IGNORECASE,
+)
+# … or a pronoun: the one a paragraph opens with may be named in the paragraph before
+_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b", re.IGNORECASE)
+_COMPASS = frozenset("north south east west".split())
+# Whose words a story tells are not a speaker's: "what did the Reuters piece say …"
+_WRITTEN_WORK = re.compile(
+    r"\b(?:article|story|piece|report|item|version|editorial|column|blog|paper|newspaper|"
+    r"book|film|movie|song|album|statement|document|letter)s?\W*$",
+    re.IGNORECASE,
+)
+# The capitalised words a speaker's description opens with, after "the" or "ex-"
+_LEADING_NAME = re.compile(r"(?:(?:the|a|an)\s+)?(?:ex-|former\s+)?((?:[A-Z][\w'’.-]*\s*)+)")
+# … or ends with, after a role, not after a preposition ("lawmakers in Seoul")
+_TRAILING_NAME = re.compile(
+    r"\b(?!(?:in|at|of|from|for|on|near|outside|inside|across)\b)[a-z][\w-]*\s+"
+    r"((?:[A-Z][\w'’.-]*\s*)+)$"
+)
+# The role of someone named after what they work for: "the film's executive producer"
+_ROLE_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*)\W*$")
+
+
+def speaker_asked(question: Question) -> tuple[str, ...]:
+    """The words of the name whose words or reaction the question asks for (the capitalised
+    words that pin it down, in the slot of the one who speaks), none when it names no one so."""
+    match = _SPEAKER_ASKED.search(question.text)
+    if match is None or question.intent.author or question.intent.replied_to:
+        return ()
+    who = next(g for g in match.groups() if g is not None)
+    if _WRITTEN_WORK.search(who):
+        return ()  # "what did the Reuters piece say …": the story's words
+    # the name the description ends with ("ex-MTV presenter Adam Curry") or else opens with
+    # ("North Korea's state media"), not a place that says which of them ("ruling party
+    # lawmakers in Seoul")
+    named = _TRAILING_NAME.search(who) or _LEADING_NAME.match(who)
+    if named is None:
+        return ()
+    found = [re.sub(r"['’]s?$", "", w) for w in named.group(1).split()]
+    return tuple(w for w in found if _pins(question, w))
+
+
+def _pins(question: Question, word: str) -> bool:
+    """The word is one of the question's names (not a title, not "which")."""
+    stemmed = stems(words(word), QUESTION_STOPWORDS)
+    return bool(stemmed) and set(stemmed) <= question.specific
+
+
+def speaker_role(question: Question) -> frozenset[str]:
+    """The stem of the role a "what did X's spokesman say" question gives its speaker."""
+    match = _SPEAKER_ASKED.search(question.text)
+    if match is None:
+        return frozenset()
+    who = next(g for g in match.groups() if g is not None)
+    role = _ROLE_OF.search(who)
+    return frozenset(stems(words(role.group(1)), QUESTION_STOPWORDS)) if role else frozenset()
+
+
+def _stem(word: str) -> str:
+    stemmed = stems(words(word), QUESTION_STOPWORDS)
+    return stemmed[0] if stemmed else word.lower()
+
+
+def speaker_silent(
+    question: Question, candidate: Candidate, passages: Sequence[Candidate] = ()
+) -> bool:
+    """The question asks what someone it names said or how they reacted, and no sentence of
+    the passage, an article's, reports words by them: by name, by a role that may stand for
+    them, or by a pronoun once they are named (in the passage, or in the paragraph before it
+    among ``passages``; taken as named when that paragraph is not at hand). "How did North
+    Korea react to the breakdown?" is not answered by "… a buffer against North Korean
+    aggression", nor by what a South Korean negotiator said."""
+    speaker = speaker_asked(question)
+    if not speaker or candidate.meta.get("kind") != "article":
+        return False
+    # a name is written by its last word ("Mr Howard" is Michael Howard), but a compass
+    # point is part of it ("South Korea" is not North Korea); a forename alone will do too
+    # (the asker may misspell the rest: "Kim Hongkyun")
+    first = forenames(question.text)
+    forename = {w for w in speaker if _stem(w) in first and _stem(w) not in _COMPASS}
+    written = [w for w in speaker if w not in forename]  # as written: "North Korean" is not it
+    said_by = re.compile(
+        r"\b" + r"\s+".join(map(re.escape, written)) + r"\b" if written else r"(?!)",
+        re.IGNORECASE,
+    )
+    given = frozenset(_stem(w) for w in forename)
+    role = speaker_role(question)
+    before = paragraph_beside(candidate, passages, -1)
+    named_before = before is None or bool(said_by.search(before.body) or given & before.stems)
+    for sentence in candidate.sentences:
+        text = candidate.body[sentence.start : sentence.end]
+        named = bool(said_by.search(text) or given & sentence.stems or role & sentence.stems)
+        if _SPEECH.search(text) and (
+            named or _ROLE.search(text) or (_PRONOUN.search(text) and named_before)
+        ):
+            return False
+        named_before = named_before or named
+    return True
