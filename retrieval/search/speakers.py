@@ -95,6 +95,14 @@ def speaker_role(question: Question) -> frozenset[str]:
     return frozenset(stems(words(role.group(1)), QUESTION_STOPWORDS)) if role else frozenset()
 
 
+def _as_written(word: str) -> str:
+    """A pattern for a word of a name: an abbreviation with or without its full stops ("US"
+    is "U.S." in a Reuters story, "UN" "U.N."), in capitals (not the "us" of "told us")."""
+    if word.isupper() and 2 <= len(word) <= 4 and word.isalpha():
+        return "(?-i:" + r"\.?".join(map(re.escape, word)) + r"\.?)"
+    return re.escape(word)
+
+
 def _stem(word: str) -> str:
     stemmed = stems(words(word), QUESTION_STOPWORDS)
     return stemmed[0] if stemmed else word.lower()
@@ -119,7 +127,7 @@ def speaker_silent(
     forename = {w for w in speaker if _stem(w) in first and _stem(w) not in _COMPASS}
     written = [w for w in speaker if w not in forename]  # as written: "North Korean" is not it
     said_by = re.compile(
-        r"\b" + r"\s+".join(map(re.escape, written)) + r"\b" if written else r"(?!)",
+        r"(?<!\w)" + r"\s+".join(map(_as_written, written)) + r"(?!\w)" if written else r"(?!)",
         re.IGNORECASE,
     )
     given = frozenset(_stem(w) for w in forename)

@@ -158,3 +158,21 @@ def test_the_clause_that_asks_is_told_from_the_story_the_question_tells_first(
 )
 def test_a_question_that_tells_no_story_first_has_no_separate_clause(question: str) -> None:
     assert asked_clause(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What did the minister say about how much Seoul should pay?", "quote"),
+        ("What did Jeong say about who walked out of the talks first?", "quote"),
+        ("What did the analyst say about when sales will recover?", "quote"),
+        ("What did the foreign secretary joke about the journalists he knows?", "quote"),
+        ("What did the singer moan about after the awards?", "quote"),
+        ("How much did the analyst say the firm would lose?", "number"),
+        ("Who did the analyst say would lose most?", "person"),
+    ],
+)
+def test_words_said_joked_or_moaned_are_asked_for_whatever_they_are_about(
+    question: str, kind: str
+) -> None:
+    assert expects(question) == kind

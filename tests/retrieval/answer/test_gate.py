@@ -409,6 +409,16 @@ def test_words_of_someone_the_story_never_quotes_are_refused(
         # "he told Reuters", after the sentence that names him
         ("What did Kim Hong-kyun say about brinkmanship?", "brinkmanship"),
         ("How did DeHart explain cutting the talks short?", "reconsider"),
+        # "US" is the Reuters story's "U.S. Defense Secretary Mark Esper", a paragraph up
+        (
+            "What did the US defence secretary say about South Korea being a wealthy country?",
+            "contribute more",
+        ),
+        # the words said are asked for, not an amount
+        (
+            "What did the US defence secretary say about how much South Korea ought to contribute?",
+            "contribute more",
+        ),
     ],
 )
 def test_words_of_someone_the_story_quotes_are_answered(
