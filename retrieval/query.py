@@ -122,11 +122,15 @@ _CAUSED = (
     r"pushed|forced|sparked|triggered|stopped|prevented|persuaded|convinced|inspired|"
     r"motivated|annoyed|angered|upset|fuell?ed"
 )
+# Verbs of saying: "what did X say / tell / warn …" asks for X's words
+_SAYING = (
+    r"say|said|tell|told|claim|argue|write|wrote|reply|replied|respond|add|warn|think|promise|"
+    r"suggest|predict|admit|insist|complain"
+)
 # "What did the minister say about how much Seoul can afford?", "… say about who left first?":
 # the words said are asked for, not the amount or the person the words are about
 _SAID_ABOUT = re.compile(
-    r"\bwhat (did|does|do|has|have|had) .{1,80}\b(say|said|tell|told|claim|argue|write|wrote|"
-    r"reply|replied|respond|add|warn|think|predict|admit|insist|complain|suggest|promise)\w*\s+"
+    rf"\bwhat (did|does|do|has|have|had) .{{1,80}}\b({_SAYING})\w*\s+"
     r"(about|on|regarding|over|as to)\s+(how|when|where|whether|who|what|which)\b",
     re.IGNORECASE,
 )
@@ -186,10 +190,9 @@ _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
     (
         "quote",
         re.compile(
-            r"\bwhat (did|does|do|has|have|had) .{1,80}\b(say|said|tell|told|claim|argue|write|"
-            r"wrote|reply|replied|respond|add|warn|think|call|promise|grumble|propose|compare|"
-            r"describe|suggest|predict|admit|insist|complain|mean|make of|made of|joke|quip|"
-            r"boast|moan|concede|confess|lament|scoff|retort|mock)\w*\b|"
+            rf"\bwhat (did|does|do|has|have|had) .{{1,80}}\b({_SAYING}|call|grumble|propose|"
+            r"compare|describe|mean|make of|made of|joke|quip|boast|moan|concede|confess|lament|"
+            r"scoff|retort|mock)\w*\b|"
             r"\bwhat was .{0,40}'?s? (response|reaction|comment|view|message|verdict|complaint|"
             r"warning|argument|answer|point)\b|\bhow (did|does|do|has|have) "
             r".{1,60}\b(react|respond|describe|rate|compare|pay tribute|sum up|celebrate|explain|"
