@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems
 from retrieval.pointer import without_source_pointer
@@ -324,6 +325,7 @@ def _opens(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?“‘"
 
 
+@lru_cache(maxsize=1024)  # read for every window naming them, of every later paragraph
 def _introduction(body: str, name: str) -> str:
     """The words around the first mention of ``name`` as the last word of a longer name."""
     for match in NAME.finditer(body):
