@@ -504,24 +504,58 @@ def asked_clause(question: str) -> str | None:
 
 
 # Framing a chat user puts before the question itself ("Can you tell me who …", "Is it true
-# that …"): words no passage holds, which pull the question's vector away from its answer.
+# that …", "hey bot, …", "Quick question: …"): words no passage holds, which pull the
+# question's vector away from its answer.
 _FRAMING = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|ok|okay|so)\b[\s,!.]*)?(?:please\s+)?"
+    r"^\W*(?:(?:hi|hello|hey|hiya|ok|okay|so|quick\s+question|question)(?:\s+bot)?\s*[,!.:;-]+\s*"
+    r"(?:please\s+)?(?!\s*(?:can|could|would|will|do|does|i|tell|is|please)\b)|"
+    r"(?:(?:hi|hello|hey|ok|okay|so)\b[\s,!.]*)?(?:please\s+)?"
     r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?"
     r"(?:tell|show|remind|explain\s+to)\s+me\s+|"
     r"(?:do|does)\s+(?:you|anyone|anybody|someone)\s+know\s+|"
     r"i\s+(?:want|would\s+like|'d\s+like|’d\s+like|need)\s+to\s+know\s+|i\s+wonder\s+|"
     r"(?:please\s+)?tell\s+me\s+|"
-    r"is\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case|a\s+fact)\s+(?:that\s+)?)",
+    r"is\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case|a\s+fact)\s+(?:that\s+)?))",
     re.IGNORECASE,
 )
 
 
+# … and the courtesy after it ("who runs Lionhead, please?", "… thanks"): a word the story
+# lacks, which the gate would count against every passage
+# ("who said thanks" asks who said it: a thanks follows the question's punctuation)
+_COURTESY = re.compile(
+    r"(?:[\s,;.!-]+(?:please|pls|plz)|(?:[,;-]|(?<=[?!.]))\s*(?:thanks|thank\s+you|thx|cheers)"
+    r"(?:\s+(?:so\s+much|a\s+lot))?)\W*$",
+    re.IGNORECASE,
+)
+
+
+SHOUTED_LETTERS = 8  # fewer letters all in capitals may be a name's ("NATO?")
+_END_MARKS = re.compile(r"\s*[?!.]*\?[?!.]*\s*$")  # "??", "?!": one question mark
+
+
+def typed_plainly(question: str) -> str:
+    """The question as if typed plainly: one typed all in capitals ("WHY DID BRITISH AIRWAYS
+    PROFITS FALL?") in lower case, as its capitals say nothing of which words are names (they
+    are found in the passages that write them, as for a question typed in lower case); and
+    the marks at its end ("?!", "??") one question mark, which the models read alike."""
+    letters = [ch for ch in question if ch.isalpha()]
+    if len(letters) >= SHOUTED_LETTERS and not any(ch.islower() for ch in letters):
+        question = question.lower()
+    return _END_MARKS.sub("?", question)
+
+
 def plain_question(question: str) -> str:
-    """The question without the chat framing before it: "Is it true that the US has 800
-    bases?" is searched as "the US has 800 bases?", "Can you tell me who …" as "who …"."""
-    match = _FRAMING.match(question)
-    if not match or match.end() == 0:
-        return question
-    rest = question[match.end() :].strip()
+    """The question without the chat framing before it and the courtesy after it: "Is it true
+    that the US has 800 bases?" is searched as "the US has 800 bases?", "Can you tell me who
+    …" as "who …", "who runs Lionhead, please?" as "who runs Lionhead?"."""
+    rest = question = typed_plainly(question)
+    if courtesy := _COURTESY.search(question):
+        rest = question[: courtesy.start()].rstrip()
+        if "?" in courtesy.group(0) and not rest.endswith("?"):
+            rest += "?"  # "…, please?"
+    match = _FRAMING.match(rest)
+    if match and match.end():
+        rest = rest[match.end() :]
+    rest = rest.strip()
     return rest if len(rest.split()) >= 2 else question

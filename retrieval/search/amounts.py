@@ -85,9 +85,49 @@ def gives_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
+# "How many troops…": a count of things, which a sum of money or a ratio is not ("$5 billion
+# worth of protection", "five times what it pays" tell nothing of how many troops); "how many
+# dollars", "how many millions" ask for money, "how many times" for a ratio or a count of times
+_CURRENCIES = (
+    r"dollars?|euros?|pounds?|pence|cents?|yen|yuan|zlotys?|kronor|kroner|krona|francs?|"
+    r"roubles?|rubles?|rupees?|rand|pesos?|lira"
+)
+_ASKS_COUNT = re.compile(
+    rf"\bhow many\b(?!\s+(more\s+)?(millions|billions|thousands|times|{_CURRENCIES}|won)\b)",
+    re.IGNORECASE,
+)
+_SCALE = r"(?:\s?(?:bn|m|k)\b|\s+(?:hundred|thousand|million|billion|trillion)\b)"
+_NOT_A_COUNT = re.compile(
+    rf"[$£€¥]\s?\d[\d,.]*{_SCALE}?|"
+    rf"\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|"
+    rf"millions|billions){_SCALE}?\s+(?:{_CURRENCIES})\b|"
+    r"\b(?:\d[\d,.]*\s?(?:bn|m)|\d[\d,.]*\s+(?:million|billion|trillion))\s+won\b|"
+    r"\b\w+(?:-|\s+)(?:times|fold)\b|\b(?:twice|double|doubled|triple|tripled|half)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|both)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def asks_count(question: str) -> bool:
+    """The question asks how many things (not how many dollars)."""
+    return bool(_ASKS_COUNT.search(question))
+
+
+def gives_count(text: str) -> bool:
+    """The text gives a number that is not a sum of money nor a ratio."""
+    return bool(_COUNT.search(_NOT_A_COUNT.sub(" ", text)))
+
+
 def gives_kind_of_number(question: str, text: str) -> bool:
     """The text gives the kind of number the question asks for, when it asks for a part of a
-    whole or a time (any number will do otherwise)."""
+    whole, a time or a count of things (any number will do otherwise)."""
     if asks_share(question) and not _SHARE.search(text):
+        return False
+    if asks_count(question) and not asks_duration(question) and not gives_count(text):
         return False
     return not (asks_duration(question) and not _DURATION.search(text))

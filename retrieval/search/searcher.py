@@ -26,7 +26,7 @@ import numpy as np
 
 from retrieval.lexical.index import LexicalHit, LexicalIndex
 from retrieval.lexical.tokens import question_terms
-from retrieval.query import QueryIntent, analyse
+from retrieval.query import QueryIntent, analyse, typed_plainly
 from retrieval.search import features as feat
 from retrieval.search.countries import about_other_countries
 from retrieval.search.cross_encoder import CrossEncoder, load_cross_encoder
@@ -35,6 +35,7 @@ from retrieval.search.following import answer_after_restating_first
 from retrieval.search.hit import Hit, hit_from_chunk
 from retrieval.search.nicknames import named_in_full
 from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
+from retrieval.search.respelling import respelled
 from retrieval.search.speakers import speaker_silent
 from retrieval.search.truecase import truecased, typed_in_lower_case
 from retrieval.store import ChunkStore, StoredChunk
@@ -321,7 +322,7 @@ class HybridSearcher:
         self, question: str, k: int = 5, *, use_reranker: bool | None = None
     ) -> tuple[list[Hit], QueryIntent]:
         """The k best passages for a question, best first, and what the question asks for."""
-        question = question.strip()
+        question = typed_plainly(question.strip())
         if not question or k <= 0:
             return [], QueryIntent()
         # "Spurs" searched as "Spurs (Tottenham)", in lower case if the asker typed in it
@@ -329,6 +330,11 @@ class HybridSearcher:
         self.view.refresh()
         if self.view.empty:
             return [], QueryIntent()
+        return self._retrieve(question, k, use_reranker, respell=True)
+
+    def _retrieve(
+        self, question: str, k: int, use_reranker: bool | None, *, respell: bool
+    ) -> tuple[list[Hit], QueryIntent]:
         # The question's vector is worked out on another core meanwhile: the model does not
         # hold the interpreter, and reading the question and finding its BM25 best need only
         # its words. (Chroma's reads hold the interpreter: the store is checked before.)
@@ -336,6 +342,11 @@ class HybridSearcher:
         asked = self.question(question)
         best_lexical = self.lexical.search(asked.terms, LEXICAL_CANDIDATES)
         candidates = self.candidates(asked, embedding, best_lexical)
+        if respell and asked.unseen:  # "Parliment": searched again as meant, if a passage
+            # found holds the word one slip away
+            meant = respelled(question, (c.body for c in candidates), asked.unseen)
+            if meant != question:
+                return self._retrieve(meant, k, use_reranker, respell=False)
         ranked = self.rank(
             asked, candidates, use_reranker=self.rerank if use_reranker is None else use_reranker
         )

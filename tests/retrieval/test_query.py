@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.query import analyse, asked_clause, expects
+from retrieval.query import analyse, asked_clause, expects, plain_question, typed_plainly
 
 
 @pytest.mark.parametrize(
@@ -176,3 +176,32 @@ def test_words_said_joked_or_moaned_are_asked_for_whatever_they_are_about(
     question: str, kind: str
 ) -> None:
     assert expects(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Why did the talks collapse?!", "Why did the talks collapse?"),
+        ("why did the talks collapse ??", "why did the talks collapse?"),
+        ("WHY DID THE TALKS COLLAPSE?", "why did the talks collapse?"),
+        ("Who runs Lionhead, please?", "Who runs Lionhead?"),
+        ("who runs lionhead please", "who runs lionhead"),
+        ("Who runs Lionhead? Thanks!", "Who runs Lionhead?"),
+        ("Can you tell me who runs Lionhead, please?", "who runs Lionhead?"),
+        ("hey bot, who runs Lionhead?", "who runs Lionhead?"),
+        ("Quick question: who runs Lionhead?", "who runs Lionhead?"),
+        ("Hey, can you tell me who runs Lionhead?", "who runs Lionhead?"),
+    ],
+)
+def test_a_question_is_read_without_shouting_repeated_marks_greetings_or_courtesy(
+    typed: str, read: str
+) -> None:
+    # words and marks no passage holds, which the models would read as part of the question
+    assert plain_question(typed) == read
+
+
+@pytest.mark.parametrize(
+    "typed", ["who said thanks", "Who won the NATO vote?", "please", "So Solid Crew won what?"]
+)
+def test_words_that_are_the_question_are_kept(typed: str) -> None:
+    assert plain_question(typed) == typed_plainly(typed) == typed

@@ -45,6 +45,18 @@ def test_how_many_troops_is_answered_with_the_number_in_the_first_line(
     assert line.startswith("The article reports:")  # the article, not a reader's claim
 
 
+def test_how_many_troops_is_not_answered_with_what_they_cost(tmp_path: Path) -> None:
+    """Without "stationed", the sentence on what the US wants for its troops ($5 billion a
+    year, five times what Seoul pays) matches the question about as well as the one that
+    counts them: only the count answers."""
+    engine = engine_with(tmp_path, [REUTERS], {})
+    for question in (
+        "How many American troops are in South Korea?",
+        "HOW MANY AMERICAN TROOPS ARE IN SOUTH KOREA?",
+    ):
+        assert "28,500" in first_line(engine, question), question
+
+
 def test_how_much_is_answered_with_the_figure(seeded_engine: Engine) -> None:
     line = first_line(seeded_engine, "How much does the US demand?")
     assert "$5 billion" in line or "five billion dollars" in line
@@ -538,6 +550,19 @@ def test_a_lower_case_word_hyphened_to_a_name_is_not_a_name_the_story_lacks(
         engine, "Which outfit is headed by the OBE-winning games guru Peter Molyneux?"
     )
     assert "Lionhead" in line
+
+
+def test_a_please_or_thanks_after_a_question_does_not_change_its_answer(
+    tmp_path: Path,
+) -> None:
+    # "please" is in no story: read as a word of the question, it got this one refused
+    engine = engine_with(tmp_path, [REUTERS], {"lionhead.txt": LIONHEAD})
+    for question in (
+        "which firm does peter molyneux run please",
+        "Which firm does Peter Molyneux run, please?",
+        "which firm does peter molyneux run? thanks",
+    ):
+        assert "Lionhead" in first_line(engine, question), question
 
 
 def test_a_passage_that_answers_once_its_scene_is_set_is_not_refused(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """A "how many" asks for a count, a "what proportion" for a part of a whole, a "how long" for
-a time with its unit: a sentence holds what is asked only with the kind of number asked for
-(the ranking reads such sentences first, and the answer quotes them)."""
+a time with its unit; a count is no sum of money nor a ratio ("$5 billion", "five times"): a
+sentence holds what is asked only with the kind of number asked for (the ranking reads such
+sentences first, and the answer quotes them)."""
 
 from __future__ import annotations
 
@@ -83,3 +84,22 @@ def test_how_long_is_held_by_a_time_with_its_unit(asked: str, held: str, not_hel
     question = _number_question(asked)
     assert feat.holds_asked_thing(question, held)
     assert not feat.holds_asked_thing(question, not_held)
+
+
+@pytest.mark.parametrize(
+    "not_held",
+    [
+        "Trump has said the U.S. military presence there was “$5 billion worth of protection”.",
+        "The US is seeking up to $5 billion a year, more than five times what Seoul pays.",
+        "Seoul agreed to pay 1.04 trillion won ($890.54 million) this year, double the last deal.",
+    ],
+)
+def test_how_many_troops_is_not_held_by_a_sum_of_money_or_a_ratio(not_held: str) -> None:
+    question = _number_question("How many American troops are in South Korea?")
+    assert not feat.holds_asked_thing(question, not_held)
+    # a count beside the sum still answers, and money answers a question that asks for it
+    with_count = f"{not_held} The US keeps 28,500 troops in the South."
+    assert feat.holds_asked_thing(question, with_count)
+    dollars = _number_question("How many dollars a year will it pay?")
+    assert feat.holds_asked_thing(dollars, not_held)
+    assert feat.holds_asked_thing(_number_question("How many times more is asked?"), not_held)

@@ -1,5 +1,5 @@
 """A question typed all in lower case still has names: the ones the archive writes only with a
-capital count as names a story may lack."""
+capital count as names a story may lack. One typed all in capitals is read as if in lower case."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from retrieval.engine import Engine
+from retrieval.query import typed_plainly
 from retrieval.search.truecase import truecased
-from tests.conftest import STORIES, make_settings
+from tests.conftest import STORIES, engine_with_stories, make_settings
 
 TEXTS = [
     "The talks in Seoul broke down, and Defense Secretary Mark Esper said so on a trip.",
@@ -138,3 +139,36 @@ def test_a_word_the_archive_writes_only_before_a_surname_is_not_a_name_alone(
         "what did the brazilian ambassador complain about after pretoria refused to budge"
     )
     assert answer.found and "protecting inefficient producers" in answer.text.splitlines()[0]
+
+
+AIRLINE = """British Airways profits fall as fuel bill soars
+
+British Airways has blamed high fuel prices for a 40% drop in profits in the three months to \
+December. The airline made a pre-tax profit of £75m, against £125m a year earlier.
+
+Its fuel bill rose by £106m, chief executive Rod Eddington said, and passengers paid more \
+for their tickets as a result.
+
+Rival carriers also face rising costs, and many have added fuel surcharges to their fares.
+"""
+
+
+def test_a_question_typed_in_capitals_is_read_in_lower_case() -> None:
+    assert typed_plainly("WHAT DID THE AIRLINE'S BOSS SAY?") == "what did the airline's boss say?"
+    for question in ("What did the US say?", "NATO?"):  # capitals that mark names
+        assert typed_plainly(question) == question
+
+
+def test_a_question_typed_in_capitals_is_answered_as_if_typed_in_lower_case(
+    tmp_path: Path,
+) -> None:
+    """Read as typed, every word of it would be a name the story lacks ("BOSS", "BILL")."""
+    engine = engine_with_stories(tmp_path, {"airline.txt": AIRLINE})
+    for question in (
+        "WHAT DID THE AIRLINE'S BOSS SAY ABOUT ITS FUEL BILL?",
+        "what did the airline's boss say about its fuel bill?",
+    ):
+        answer = engine.ask(question)
+        assert answer.found, question
+        assert "fuel bill rose by £106m" in answer.text.splitlines()[0]
+        assert answer.question == question  # shown as the asker typed it
