@@ -507,7 +507,7 @@ def asked_clause(question: str) -> str | None:
 # that …", "hey bot, …", "Quick question: …"): words no passage holds, which pull the
 # question's vector away from its answer.
 _FRAMING = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|hiya|ok|okay|so|quick\s+question|question)(?:\s+bot)?\s*[,!.:;-]+\s*"
+    r"^\W*(?:(?:hi|hello|hey|hiya|ok|okay|so|quick\s+q(?:uestion)?|question)(?:\s+bot)?\s*[,!.:;-]+\s*"
     r"(?:please\s+)?(?!\s*(?:can|could|would|will|do|does|i|tell|is|please)\b)|"
     r"(?:(?:hi|hello|hey|ok|okay|so)\b[\s,!.]*)?(?:please\s+)?"
     r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?"

@@ -190,6 +190,7 @@ def test_words_said_joked_or_moaned_are_asked_for_whatever_they_are_about(
         ("Can you tell me who runs Lionhead, please?", "who runs Lionhead?"),
         ("hey bot, who runs Lionhead?", "who runs Lionhead?"),
         ("Quick question: who runs Lionhead?", "who runs Lionhead?"),
+        ("quick q - who runs Lionhead?", "who runs Lionhead?"),
         ("Hey, can you tell me who runs Lionhead?", "who runs Lionhead?"),
     ],
 )
