@@ -511,9 +511,10 @@ _FRAMING = re.compile(
     r"(?:please\s+)?(?!\s*(?:can|could|would|will|do|does|i|tell|is|please)\b)|"
     r"(?:(?:hi|hello|hey|ok|okay|so)\b[\s,!.]*)?(?:please\s+)?"
     r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?"
-    r"(?:tell|show|remind|explain\s+to)\s+me\s+|"
+    r"(?:(?:tell|show|remind|explain\s+to)\s+me|find\s+out|check|look\s+up|let\s+me\s+know)\s+|"
     r"(?:do|does)\s+(?:you|anyone|anybody|someone)\s+know\s+|"
-    r"i\s+(?:want|would\s+like|'d\s+like|’d\s+like|need)\s+to\s+know\s+|i\s+wonder\s+|"
+    r"i\s+(?:want|would\s+like|'d\s+like|’d\s+like|need)\s+to\s+know\s+|"
+    r"i\s+(?:was\s+)?wonder(?:ing)?\s+|"
     r"(?:please\s+)?tell\s+me\s+|"
     r"is\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case|a\s+fact)\s+(?:that\s+)?))",
     re.IGNORECASE,

@@ -191,6 +191,8 @@ def test_words_said_joked_or_moaned_are_asked_for_whatever_they_are_about(
         ("hey bot, who runs Lionhead?", "who runs Lionhead?"),
         ("Quick question: who runs Lionhead?", "who runs Lionhead?"),
         ("quick q - who runs Lionhead?", "who runs Lionhead?"),
+        ("Could you find out who runs Lionhead? thx", "who runs Lionhead?"),
+        ("I was wondering who runs Lionhead", "who runs Lionhead"),
         ("Hey, can you tell me who runs Lionhead?", "who runs Lionhead?"),
     ],
 )
