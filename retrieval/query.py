@@ -509,7 +509,7 @@ def asked_clause(question: str) -> str | None:
 _FRAMING = re.compile(
     r"^\W*(?:(?:hi|hello|hey|hiya|ok|okay|so|quick\s+q(?:uestion)?|question)(?:\s+bot)?\s*[,!.:;-]+\s*"
     r"(?:please\s+)?(?!\s*(?:can|could|would|will|do|does|i|tell|is|please)\b)|"
-    r"(?:(?:hi|hello|hey|ok|okay|so)\b[\s,!.]*)?(?:please\s+)?"
+    r"(?:(?:hi|hello|hey|ok|okay|so)(?:\s+bot)?\b[\s,!.]*)?(?:please\s+)?"
     r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?"
     r"(?:(?:tell|show|remind|explain\s+to)\s+me|find\s+out|check|look\s+up|let\s+me\s+know)\s+|"
     r"(?:do|does)\s+(?:you|anyone|anybody|someone)\s+know\s+|"

@@ -26,7 +26,7 @@ import numpy as np
 
 from retrieval.lexical.index import LexicalHit, LexicalIndex
 from retrieval.lexical.tokens import question_terms
-from retrieval.query import QueryIntent, analyse, typed_plainly
+from retrieval.query import QueryIntent, analyse, plain_question
 from retrieval.search import features as feat
 from retrieval.search.countries import about_other_countries
 from retrieval.search.cross_encoder import CrossEncoder, load_cross_encoder
@@ -322,7 +322,7 @@ class HybridSearcher:
         self, question: str, k: int = 5, *, use_reranker: bool | None = None
     ) -> tuple[list[Hit], QueryIntent]:
         """The k best passages for a question, best first, and what the question asks for."""
-        question = typed_plainly(question.strip())
+        question = plain_question(question.strip())  # as ``ask`` reads it
         if not question or k <= 0:
             return [], QueryIntent()
         # "Spurs" searched as "Spurs (Tottenham)", in lower case if the asker typed in it

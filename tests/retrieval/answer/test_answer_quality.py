@@ -565,6 +565,19 @@ def test_a_please_or_thanks_after_a_question_does_not_change_its_answer(
         assert "Lionhead" in first_line(engine, question), question
 
 
+def test_search_reads_a_question_as_ask_does(seeded_engine: Engine) -> None:
+    # the passages `corpusbot search` lists are those `ask` quotes from
+    def found(question: str) -> list[tuple[str, int]]:
+        return [(h.source, h.chunk_index) for h in seeded_engine.search(question, 5)]
+
+    plain = found("Who is the US negotiator?")
+    assert found("Hey bot, can you tell me who the US negotiator is? Thanks!") == found(
+        "who the US negotiator is?"
+    )
+    assert found("WHO IS THE US NEGOTIATOR??") == found("who is the us negotiator?")
+    assert found("Who is the US negotiator? Thanks!") == plain
+
+
 def test_a_passage_that_answers_once_its_scene_is_set_is_not_refused(tmp_path: Path) -> None:
     # "the firm" is Lionhead, named a paragraph up: read alone, "The new studio will employ 120
     # people" does not answer a question about Lionhead; read after that paragraph, it does
