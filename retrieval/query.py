@@ -506,8 +506,12 @@ def asked_clause(question: str) -> str | None:
 # Framing a chat user puts before the question itself ("Can you tell me who …", "Is it true
 # that …", "hey bot, …", "Quick question: …"): words no passage holds, which pull the
 # question's vector away from its answer.
+_GREETING = (
+    r"(?:(?:hi|hello|hey|hiya|ok|okay|so|quick\s+q(?:uestion)?|question)(?:\s+(?:corpus)?bot)?|"
+    r"corpusbot)"
+)
 _FRAMING = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|hiya|ok|okay|so|quick\s+q(?:uestion)?|question)(?:\s+bot)?\s*[,!.:;-]+\s*"
+    rf"^\W*(?:{_GREETING}\s*[,!.:;-]+\s*"  # "hey bot, …", "Quick question: …"
     r"(?:please\s+)?(?!\s*(?:can|could|would|will|do|does|i|tell|is|please)\b)|"
     r"(?:(?:hi|hello|hey|ok|okay|so)(?:\s+bot)?\b[\s,!.]*)?(?:please\s+)?"
     r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?"

@@ -189,6 +189,7 @@ def test_words_said_joked_or_moaned_are_asked_for_whatever_they_are_about(
         ("Who runs Lionhead? Thanks!", "Who runs Lionhead?"),
         ("Can you tell me who runs Lionhead, please?", "who runs Lionhead?"),
         ("hey bot, who runs Lionhead?", "who runs Lionhead?"),
+        ("corpusbot: who runs Lionhead?", "who runs Lionhead?"),
         ("Quick question: who runs Lionhead?", "who runs Lionhead?"),
         ("quick q - who runs Lionhead?", "who runs Lionhead?"),
         ("Could you find out who runs Lionhead? thx", "who runs Lionhead?"),
