@@ -2,20 +2,33 @@
 word of the passages found for the question that is one slip away is read in their place, so
 the ranking and the cross-encoder read the question as it was meant (a slip splits a word into
 pieces the cross-encoder does not know: "yongest … Parliment" scored the passage that answers
-it 17 logits lower than "youngest … Parliament")."""
+it 17 logits lower than "youngest … Parliament"). An English word is no slip, whether or not
+the archive holds it ("writer" is not "write", nor "walking" "waking", in a small archive):
+the embedding model's tokenizer lists ~22,500 whole words (``known_words``)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
+from retrieval.embedding.minilm import TOKENIZER_PATH
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.search.countries import countries_in
 from retrieval.search.written_otherwise import one_edit_apart
 
 SLIP_MIN_LENGTH = 5  # a shorter word one letter from another is as likely another word
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """The whole words (lower case) of the embedding model's WordPiece vocabulary."""
+    from tokenizers import Tokenizer
+
+    vocabulary = Tokenizer.from_file(str(TOKENIZER_PATH)).get_vocab()
+    return frozenset(w for w in vocabulary if w.isalpha())
 
 
 def swapped(a: str, b: str) -> bool:
@@ -48,6 +61,7 @@ def respelled(question: str, texts: Iterable[str], unseen: frozenset[str]) -> st
         and (stemmed := set(stems(words(w), QUESTION_STOPWORDS)))
         and stemmed <= unseen
         and not countries_in(w)  # "Dutch" is no slip for "ditch"
+        and w.lower() not in known_words()
     }
     if not slips:
         return question

@@ -13,6 +13,7 @@ from tests.conftest import engine_with_stories
 TEXTS = [
     "The youngest MP ever elected to Parliament was Edward Turnour, aged 21.",
     "George Michael said the documentary would close the last 22 years of his life.",
+    "Critics write that the waking hours of an MP are long.",
 ]
 
 
@@ -44,6 +45,7 @@ def test_a_word_one_slip_from_a_word_of_the_passages_is_read_as_that_word(
         ("Where was the MP elected?", set(), "every word is in the archive"),
         ("Who is Tumour?", {"tumour"}, "a slip keeps its first letter: not Turnour"),
         ("Who did the Dutch elect?", {"dutch"}, "a people's name is no slip"),
+        ("Was the writer walking?", {"writer", "walk"}, "English words are no slips"),
         ("Which MP did Edwin Yongest beat?", {"yongest"}, "a name: the passages write none so"),
     ],
 )
