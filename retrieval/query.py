@@ -536,7 +536,7 @@ _COURTESY = re.compile(
 
 
 SHOUTED_LETTERS = 8  # fewer letters all in capitals may be a name's ("NATO?")
-_END_MARKS = re.compile(r"\s*[?!.]*\?[?!.]*\s*$")  # "??", "?!": one question mark
+_END_MARKS = re.compile(r"(?:\s*(?=[!?]*\?)[!?]{2,}|\s+\?)\s*$")  # "??", "?!", " ?": one "?"
 
 
 def typed_plainly(question: str) -> str:
