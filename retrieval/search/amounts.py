@@ -118,6 +118,7 @@ def asks_count(question: str) -> bool:
     return bool(_ASKS_COUNT.search(question))
 
 
+@lru_cache(maxsize=4096)
 def gives_count(text: str) -> bool:
     """The text gives a number that is not a sum of money nor a ratio."""
     return bool(_COUNT.search(_NOT_A_COUNT.sub(" ", text)))

@@ -519,7 +519,7 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
     if expects == "reason" and asks_failure(question.text):
         return bool(_CAUSE.search(text))  # what it was meant to do is not what went wrong
     things = _answers_in(expects, text)
-    if expects in _OPEN_ENDED:
+    if expects in _OPEN_ENDED or not things:
         return bool(things)
     if expects == "number" and not gives_kind_of_number(question.text, text):
         return False  # "what proportion…", "how long…": a count is not the answer

@@ -67,15 +67,15 @@ def respelled(question: str, texts: Iterable[str], unseen: frozenset[str]) -> st
         return question
     # a name typed with its capital ("Micheal") is meant as a name the passages write so
     named = {w.lower() for w in typed[1:] if w[0].isupper()}
-    firsts = {slip[0] for slip in slips}  # a slip keeps the first letter
+    # a slip keeps the first letter: only the passages' words that start as one are read
+    firsts = "".join(sorted({slip[0] for slip in slips}))
+    starting = re.compile(rf"\b[{firsts}][A-Za-z]{{{SLIP_MIN_LENGTH - 2},}}\b", re.IGNORECASE)
     found: Counter[str] = Counter()
     capitalised: set[str] = set()
-    for text in texts:
-        for w in _WORD.findall(text):
-            if len(w) >= SLIP_MIN_LENGTH - 1 and w[0].lower() in firsts:
-                found[w.lower()] += 1
-                if w[0].isupper():
-                    capitalised.add(w.lower())
+    for w in starting.findall("\n".join(texts)):
+        found[w.lower()] += 1
+        if w[0].isupper():
+            capitalised.add(w.lower())
     meant: dict[str, str] = {}
     for slip in slips:
         near = [
