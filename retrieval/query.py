@@ -510,17 +510,19 @@ _GREETING = (
     r"(?:(?:hi|hello|hey|hiya|ok|okay|so|quick\s+q(?:uestion)?|question)(?:\s+(?:corpus)?bot)?|"
     r"corpusbot)"
 )
+# "hey bot, …" (a greeting is set aside when a mark follows it or the framing does: "So Solid
+# Crew won what?" keeps its "So")
+_GREETING_FIRST = re.compile(rf"^\W*{_GREETING}\b(?P<mark>\s*[,!.:;-]+)?\s*", re.IGNORECASE)
+_PLEASE = re.compile(r"please\s+", re.IGNORECASE)
 _FRAMING = re.compile(
-    rf"^\W*(?:{_GREETING}\s*[,!.:;-]+\s*"  # "hey bot, …", "Quick question: …"
-    r"(?:please\s+)?(?!\s*(?:can|could|would|will|do|does|i|tell|is|please)\b)|"
-    r"(?:(?:hi|hello|hey|ok|okay|so)(?:\s+bot)?\b[\s,!.]*)?(?:please\s+)?"
+    r"\W*(?:please\s+)?"
     r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone)\s+(?:please\s+)?"
     r"(?:(?:tell|show|remind|explain\s+to)\s+me|find\s+out|check|look\s+up|let\s+me\s+know)\s+|"
     r"(?:do|does)\s+(?:you|anyone|anybody|someone)\s+know\s+|"
     r"i\s+(?:want|would\s+like|'d\s+like|’d\s+like|need)\s+to\s+know\s+|"
     r"i\s+(?:was\s+)?wonder(?:ing)?\s+|"
     r"(?:please\s+)?tell\s+me\s+|"
-    r"is\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case|a\s+fact)\s+(?:that\s+)?))",
+    r"is\s+it\s+(?:really\s+)?(?:true|correct|right|the\s+case|a\s+fact)\s+(?:that\s+)?)",
     re.IGNORECASE,
 )
 
@@ -559,8 +561,13 @@ def plain_question(question: str) -> str:
         rest = question[: courtesy.start()].rstrip()
         if "?" in courtesy.group(0) and not rest.endswith("?"):
             rest += "?"  # "…, please?"
-    match = _FRAMING.match(rest)
-    if match and match.end():
-        rest = rest[match.end() :]
-    rest = rest.strip()
+    start = 0
+    greeting = _GREETING_FIRST.match(rest)
+    if greeting and (greeting.group("mark") or _FRAMING.match(rest, greeting.end())):
+        start = greeting.end()
+        if greeting.group("mark") and (please := _PLEASE.match(rest, start)):
+            start = please.end()  # "hey, please who won"
+    if framing := _FRAMING.match(rest, start):
+        start = framing.end()
+    rest = rest[start:].strip()
     return rest if len(rest.split()) >= 2 else question
