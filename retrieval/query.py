@@ -127,11 +127,13 @@ _SAYING = (
     r"say|said|tell|told|claim|argue|write|wrote|reply|replied|respond|add|warn|think|promise|"
     r"suggest|predict|admit|insist|complain"
 )
-# "What did the minister say about how much Seoul can afford?", "… say about who left first?":
-# the words said are asked for, not the amount or the person the words are about
+# "What did the minister say about how much Seoul can afford?", "… say about who left first?",
+# "what did he say explains how far the club has come?": the words said are asked for, not
+# the amount or the person the words are about
 _SAID_ABOUT = re.compile(
     rf"\bwhat (did|does|do|has|have|had) .{{1,80}}\b({_SAYING})\w*\s+"
-    r"(about|on|regarding|over|as to)\s+(how|when|where|whether|who|what|which)\b",
+    r"(about|on|regarding|over|as to|explains?|explained|shows?|showed|proves?|proved)\s+"
+    r"(how|when|where|whether|who|what|which)\b",
     re.IGNORECASE,
 )
 _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (

@@ -28,6 +28,7 @@ from retrieval.search import Hit
 from retrieval.search.features import (
     ASKED_LINE,
     LACKS_AMOUNT,
+    LACKS_DATE,
     LACKS_NAME,
     OTHER_COUNTRIES,
     SPEAKER_SILENT,
@@ -118,6 +119,8 @@ class Gate:
             return False  # "how many", and no number besides the question's (or another's)
         if hit.signals.get(SPEAKER_SILENT):
             return False  # "how did North Korea react?", and no word of theirs is reported
+        if hit.signals.get(LACKS_DATE) and hit.kind != "facts":
+            return False  # "when is it due out?", and the passage tells no time
         if hit.signals.get(LACKS_NAME):
             return False  # "what was the soldier's name?", and the passage names nobody
         if hit.signals.get(OTHER_COUNTRIES) and hit.kind != "facts":

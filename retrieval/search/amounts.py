@@ -96,13 +96,23 @@ _ASKS_COUNT = re.compile(
     rf"\bhow many\b(?!\s+(more\s+)?(millions|billions|thousands|times|{_CURRENCIES}|won)\b)",
     re.IGNORECASE,
 )
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
 _SCALE = r"(?:\s?(?:bn|m|k)\b|\s+(?:hundred|thousand|million|billion|trillion)\b)"
 _NOT_A_COUNT = re.compile(
     rf"[$£€¥]\s?\d[\d,.]*{_SCALE}?|"
     rf"\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|"
     rf"millions|billions){_SCALE}?\s+(?:{_CURRENCIES})\b|"
     r"\b(?:\d[\d,.]*\s?(?:bn|m)|\d[\d,.]*\s+(?:million|billion|trillion))\s+won\b|"
-    r"\b\w+(?:-|\s+)(?:times|fold)\b|\b(?:twice|double|doubled|triple|tripled|half)\b",
+    r"\b\w+(?:-|\s+)(?:times|fold)\b|\b(?:twice|double|doubled|triple|tripled|half)\b|"
+    # nor is a date, a time of day or a name with a number ("Saturday 12 February at 2005
+    # GMT", "in 2004", "BBC2", "PS2" tell nothing of how many watched)
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b(?!,\d)|"
+    rf"\b(?:{_MONTHS}|in|since|by|until|till|from|of|early|late|mid-?|summer|autumn|winter|"
+    r"spring)\s+\d{4}\b|\b\d{4}s?(?=\s+(?:season|GMT|BST|election|Olympics|World Cup))|"
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}\s?(?:GMT|BST|am|pm)\b|\b[A-Za-z]+\d+\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(

@@ -470,6 +470,7 @@ _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmos
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
 LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does not give it
 LACKS_NAME = "lacks_name"  # signal: a person's name asked, and the passage names nobody
+LACKS_DATE = "lacks_date"  # signal: "when" asked, and the passage tells no time
 # signal: someone's words asked for by name, and the passage reports none of theirs
 SPEAKER_SILENT = "speaker_silent"
 # signal: how many of the names and numbers the asker typed (with capitals: a lower-case
@@ -609,6 +610,13 @@ def lacks_amount(question: Question, candidate: Candidate) -> bool:
         return True
     title = str(candidate.meta.get("title") or "")
     return about_other_countries(question.text, f"{title}\n{candidate.body}")
+
+
+def lacks_date(question: Question, candidate: Candidate) -> bool:
+    """The question asks when, and the passage tells no time besides the question's own (no
+    year, month, day, season nor "ago"): "when is the film due out?" is not answered by a
+    passage about the books it is made of."""
+    return question.intent.expects == "date" and not holds_asked_thing(question, candidate.body)
 
 
 # Words that make a run of capitalised words a body, not a person ("Korean National Police")

@@ -32,6 +32,11 @@ NICKNAMES: dict[str, str] = {
     "gers": "Rangers",
     "bhoys": "Celtic",
     "boro": "Middlesbrough",
+    "addicks": "Charlton",
+    "foxes": "Leicester",
+    "hibees": "Hibernian",
+    "hibs": "Hibernian",
+    "jambos": "Hearts",
     # national sides
     "springbok": "South Africa",
     "springboks": "South Africa",
@@ -89,6 +94,13 @@ NICKNAMES: dict[str, str] = {
     "ceo": "chief executive",
     "pm": "prime minister",
     "govt": "government",
+    "mep": "member of the European Parliament",
+    "meps": "members of the European Parliament",
+    "gdp": "gross domestic product",
+    "pvr": "personal video recorder",
+    # awards
+    "academy award": "Oscar",
+    "academy awards": "Oscars",
 }
 _NICKNAME = re.compile(
     r"(?<![\w'’-])(?:"
@@ -101,7 +113,7 @@ _NICKNAME = re.compile(
 _ALSO_WORDS = frozenset(
     [
         *"freddie sven spurs gunners toffees magpies hammers baggies".split(),
-        *"canaries blades owls springbok springboks becks wallabies wallaby".split(),
+        *"canaries blades owls springbok springboks becks wallabies wallaby foxes".split(),
         *("black cats", "all black", "all blacks", "golden balls", "three lions"),
     ]
 )

@@ -77,13 +77,15 @@ def held_otherwise(question: str, terms: Iterable[str], texts: Sequence[str]) ->
     country by another of its names ("Moscow" for "Russia"), with one letter slipped, in the
     story ("Sheffied") or in the question ("DeHeart"), transliterated with a C for a K
     ("Costas" for "Kostas"), without a hyphen ("Hongkyun"), as the region of its country
-    ("Scandinavian" for "Norwegian") or shortened ("Lib Dems" for "Liberal Democrats")."""
+    ("Scandinavian" for "Norwegian") or shortened ("Lib Dems" for "Liberal Democrats"); and
+    the question's numbers that the story writes joined to a unit ("8x10in", "£5bn")."""
     story = _Story(texts)
     nicknamed = nicknames_held(question, story.joined)
     return frozenset(
         t
         for t in terms
-        if _held(typed_as(question, t), t, story)
+        if (t.isdigit() and _number_in(t, story.joined))
+        or _held(typed_as(question, t), t, story)
         or _shortened(question, t, story)
         or any(w.lower() in nicknamed for w in typed_as(question, t))
     )
@@ -120,6 +122,12 @@ class _Story:
     def long_words(self) -> frozenset[str]:
         # and each hyphened word without its hyphen: "Hong-kyun" typed "Hongkyun"
         return frozenset(_LONG_WORD.findall(f"{self.lowered} {self.lowered.replace('-', '')}"))
+
+
+def _number_in(number: str, text: str) -> bool:
+    """The text holds the number, maybe joined to letters: "10 by 8" in "8x10in", "5" in
+    "$5bn" (the index reads those as one word each), not within another number."""
+    return re.search(rf"(?<![\d.,]){number}(?![\d]|[.,]\d)", text) is not None
 
 
 def _held(typed: Sequence[str], term: str, story: _Story) -> bool:

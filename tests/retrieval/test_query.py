@@ -168,6 +168,8 @@ def test_a_question_that_tells_no_story_first_has_no_separate_clause(question: s
         ("What did the analyst say about when sales will recover?", "quote"),
         ("What did the foreign secretary joke about the journalists he knows?", "quote"),
         ("What did the singer moan about after the awards?", "quote"),
+        ("What did he say explains how far the club has come?", "quote"),
+        ("How far did the club's shares fall?", "number"),
         ("How much did the analyst say the firm would lose?", "number"),
         ("Who did the analyst say would lose most?", "person"),
     ],

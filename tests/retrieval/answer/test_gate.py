@@ -249,6 +249,29 @@ def test_how_much_is_answered_by_a_story_that_gives_the_sum(tmp_path: Path, ques
     assert "2.1bn zlotys" in first
 
 
+FILM_OF_THE_BOOKS = (
+    "Pullman trilogy to be filmed\n\n"
+    "New Line Cinema is to make a film of Philip Pullman's His Dark Materials trilogy, the "
+    "studio has said.\n\n"
+    "The books follow a girl, Lyra, through parallel worlds. Some Christian websites attack the "
+    "trilogy for its depiction of the church, but Pullman has denied his books are "
+    "anti-religious.{release}\n"
+)
+
+
+def test_when_is_refused_over_a_story_that_tells_no_time(tmp_path: Path) -> None:
+    question = "When is the film of the Philip Pullman trilogy due out in cinemas?"
+    assert not answer_over_one_story(tmp_path, FILM_OF_THE_BOOKS.format(release=""), question).found
+
+
+def test_when_is_answered_by_a_story_that_tells_the_time(tmp_path: Path) -> None:
+    story = FILM_OF_THE_BOOKS.format(
+        release=" The film is due in cinemas in 2007, the studio said."
+    )
+    question = "When is the film of the Philip Pullman trilogy due out in cinemas?"
+    assert "2007" in first_line_over_one_story(tmp_path, story, question)
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -103,3 +103,16 @@ def test_how_many_troops_is_not_held_by_a_sum_of_money_or_a_ratio(not_held: str)
     dollars = _number_question("How many dollars a year will it pay?")
     assert feat.holds_asked_thing(dollars, not_held)
     assert feat.holds_asked_thing(_number_question("How many times more is asked?"), not_held)
+
+
+@pytest.mark.parametrize(
+    "not_held",
+    [
+        "No More Mr Nasty is being shown on BBC2 on Saturday 12 February at 2005 GMT.",
+        "The documentary, made in 2004, follows the Tory leader from March 3.",
+    ],
+)
+def test_how_many_watched_is_not_held_by_a_date_a_time_or_a_channel(not_held: str) -> None:
+    question = _number_question("How many people watched the documentary on BBC2?")
+    assert not feat.holds_asked_thing(question, not_held)
+    assert feat.holds_asked_thing(question, f"{not_held} Some 3.2 million people watched it.")

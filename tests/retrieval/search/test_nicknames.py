@@ -101,6 +101,10 @@ def test_a_national_side_s_nickname_is_a_name_the_story_holds(sports_engine: Eng
         ("What did Number 10 say?", "What did Number 10 (Downing Street) say?"),
         ("How many Whitehall jobs go?", "How many Whitehall (civil service) jobs go?"),
         ("why tax swapping greenbacks", "why tax swapping greenbacks (dollars)"),
+        ("which MEP spoke?", "which MEP (member of the European Parliament) spoke?"),
+        ("her first Academy Award", "her first Academy Award (Oscar)"),
+        ("why did the Foxes sack him", "why did the Foxes (Leicester) sack him"),
+        ("Three foxes were seen", "Three foxes were seen"),  # only "Foxes" is a club
     ],
 )
 def test_a_nickname_is_searched_with_the_name_stories_write(question: str, searched: str) -> None:

@@ -67,3 +67,13 @@ def test_a_region_is_held_by_a_story_naming_a_country_of_it() -> None:
     texts = ["Opera began as a spin-off from Norwegian telecoms company Telenor."]
     assert written_otherwise("Which Scandinavian firm was it?", "scandinavian", texts)
     assert not written_otherwise("Which African firm was it?", "african", texts)
+
+
+def test_a_number_written_joined_to_its_unit_is_the_story_s() -> None:
+    texts = ["Prints of 8x10in cost more in shops, and the deal was worth $5bn."]
+    assert written_otherwise("Which shop charged most for a 10 by 8 print?", "10", texts)
+    assert written_otherwise("Which shop charged most for a 10 by 8 print?", "8", texts)
+    assert written_otherwise("Who agreed the 5 billion dollar deal?", "5", texts)
+    # not a number within another one
+    assert not written_otherwise("What happened in 1910?", "1910", ["In 19101 fans came."])
+    assert not written_otherwise("Who scored 5 goals?", "5", ["He scored 2.5 a game in 2005."])
