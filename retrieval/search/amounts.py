@@ -14,7 +14,9 @@ _ASKS_AMOUNT = re.compile(r"\bhow (much|many)\b|\bwhat price\b", re.IGNORECASE)
 _ASKS_MONEY = re.compile(
     r"\bwhat price\b|\bhow much\b.*\b(pay|pays|paid|paying|cost|costs|costing|price|priced|"
     r"worth|spend|spends|spent|fee|fees|salary|compensation|fine|fined|charge|charges|charged|"
-    r"earn|earns|earned|sell|sells|sold|buy|buys|bought)\b",
+    r"earn|earns|earned|sell|sells|sold|buy|buys|bought|owe|owes|owed|owing|debts?|borrow|"
+    r"borrows|borrowed|lend|lends|lent|loan|loans|invest|invests|invested|donate|donates|"
+    r"donated|raise|raises|raised)\b",
     re.IGNORECASE,
 )
 _MONEY = re.compile(

@@ -9,6 +9,7 @@ import pytest
 
 from retrieval.search import features as feat
 from retrieval.search.features import Question
+from retrieval.store import StoredChunk
 from tests.conftest import question_expecting
 
 COUNT = "The mass of discarded phones has now reached 90 million handsets, the report says."
@@ -116,3 +117,18 @@ def test_how_many_watched_is_not_held_by_a_date_a_time_or_a_channel(not_held: st
     question = _number_question("How many people watched the documentary on BBC2?")
     assert not feat.holds_asked_thing(question, not_held)
     assert feat.holds_asked_thing(question, f"{not_held} Some 3.2 million people watched it.")
+
+
+def _lacks_amount(question: Question, body: str) -> bool:
+    meta = {"source": "story.txt", "kind": "article", "title": ""}
+    return feat.lacks_amount(question, feat.Candidate(StoredChunk("c1", body, meta), body))
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["Exactly how much does Scottish rugby owe?", "How much did the club borrow from the bank?"],
+)
+def test_how_much_owed_or_borrowed_is_given_only_by_a_sum_of_money(asked: str) -> None:
+    question = _number_question(asked)
+    assert _lacks_amount(question, "We are still arguing 10 years on, he said.")
+    assert not _lacks_amount(question, "The union's debts stand at £20m, he said.")
