@@ -1,0 +1,41 @@
+"""The best story's paragraphs that the first ranking left unread are read by the
+cross-encoder too: the answer often sits in a paragraph of the right story that shares few of
+the question's words."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from retrieval.engine import Engine
+from retrieval.search.ranker import DEFAULT_WEIGHTS
+
+QUESTION = "How many American military personnel are stationed in South Korea?"
+
+
+def _first_passage(engine: Engine, monkeypatch: pytest.MonkeyPatch, sweep: int) -> str:
+    # the cross-encoder reads only the first ranking's best passage, then the sweep
+    narrow = replace(
+        DEFAULT_WEIGHTS,
+        rerank_top=1,
+        lexical_read=0,
+        dense_read=0,
+        comment_read=0,
+        comment_dense_read=0,
+        sweep=sweep,
+    )
+    monkeypatch.setattr(engine.searcher, "weights", narrow)
+    return engine.search(QUESTION, 5)[0].text
+
+
+def test_the_best_story_s_unread_paragraphs_are_read(
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "28,500" in _first_passage(seeded_engine, monkeypatch, sweep=3)
+
+
+def test_without_the_sweep_the_answer_is_not_first(
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "28,500" not in _first_passage(seeded_engine, monkeypatch, sweep=0)
