@@ -114,6 +114,9 @@ _ORGANISATION_NOUNS = (
     r"watchdog|authority|university|school|association|federation|league|show|programme|"
     r"film|movie|album|song|book|game|product|drug|country"
 )
+# The nouns a name may describe: "the Black Sabbath frontman", "the Ruhr football club", "his
+# Carmarthenshire hometown", "the Russian puzzle game"
+KIND_NOUNS = "|".join((_PERSON_NOUNS, _PLACE_NOUNS, _ORGANISATION_NOUNS)) + r"|hometown|outfit"
 # An optional word between "which"/"what" and its noun ("which Celtic defender"), not a verb
 _MODIFIER = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)[\w'’-]+ )?"
 # What a "what …" question that asks for a cause says the cause did ("what pushed Argonaut

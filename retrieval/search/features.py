@@ -17,7 +17,7 @@ from retrieval.pointer import pointer_names
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
 from retrieval.search.amounts import asks_amount, asks_money, gives_kind_of_number, gives_money
 from retrieval.search.countries import about_other_countries, is_country
-from retrieval.search.written_otherwise import NAME_RUN, held_otherwise
+from retrieval.search.written_otherwise import NAME_RUN, describing, held_otherwise
 from retrieval.sentences import sentence_spans
 from retrieval.store import StoredChunk
 
@@ -33,7 +33,8 @@ FEATURES = (
     "story",  # how well the passage's file matches as a whole (its best passage), 0…1
     "cos_story_gap",  # cosine minus the best of its file's passages (≤ 0)
     "story_cov",  # rarity-weighted share of the question's words somewhere in its file
-    "story_missing",  # names and numbers of the question its file lacks ("2006", "Broadway")
+    "story_missing",  # names and numbers of the question its file lacks ("2006", "Broadway"),
+    # not those it types only to describe ("the Black Sabbath frontman")
     "type_match",  # its best sentence holds the kind of thing asked for (a number for "how
     # many"), one the question does not already name
     "lead",  # the article's opening passage (it sums the story up; details come later)
@@ -320,6 +321,9 @@ def _named_by_last(question: Question, term: str, story_stems: frozenset[str]) -
 
 
 NEARLY_AS_RARE = 0.9
+# How much a name the story lacks counts when the question types it only to describe someone
+# or something the story may name otherwise ("the Ruhr football club" for Borussia Dortmund)
+DESCRIBED_WEIGHT = 0.0
 
 
 def rarity_weights(
@@ -761,7 +765,9 @@ def compute(
             lacking = [t for t in lacking if t not in written]
         if set(lacking) & pointed and not (names_its_source and names_its_source(source)):
             lacking = [t for t in lacking if t not in pointed]
-        story_missing = float(len(lacking))
+        # a name typed only to describe ("the Black Sabbath frontman") counts for less
+        described = [t for t in lacking if describing(question.text, t)]
+        story_missing = float(len(lacking)) - (1.0 - DESCRIBED_WEIGHT) * len(described)
         for c in passages:
             c.focus = focus
             c.best = best_sentence(question, c, focus)
@@ -790,7 +796,9 @@ def compute(
                 "cos_story_gap": c.similarity - story_cos,
                 "story_cov": story_cov,
                 "story_missing": story_missing,
-                NAMES_MISSING: float(sum(t not in DEMONYMS for t in lacking)),
+                NAMES_MISSING: float(
+                    sum(t not in DEMONYMS and t not in described for t in lacking)
+                ),
                 "type_match": 1.0 if matched_type else 0.0,
                 "lead": 1.0 if lead else 0.0,
                 "kind_match": 1.0 if intent.kind is not None and kind == intent.kind else 0.0,

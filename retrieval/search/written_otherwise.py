@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
+from retrieval.query import KIND_NOUNS
 from retrieval.search.countries import countries_in, names_country, names_region, regions_in
 from retrieval.search.nicknames import nicknames_held
 
@@ -185,3 +186,25 @@ def _shortened(question: str, term: str, story: _Story) -> bool:
             ):
                 return True
     return False
+
+
+_FUNCTION_WORDS = (
+    r"(?:at|in|on|of|the|a|an|to|for|from|with|by|and|or|as|after|before|over|when|who|"
+    r"which|that|is|was|are|were|has|had|have|did|does|do|will|would|get|got)\b"
+)
+# A name followed (maybe after the rest of its capitalised run and a word or two in lower
+# case) by a noun saying what kind of thing or person it describes
+_DESCRIBES = re.compile(
+    rf"(?:\s+[A-Z][\w'’-]*)*(?:\s+(?!{_FUNCTION_WORDS})[a-z][\w'’-]*){{0,2}}?\s+(?:{KIND_NOUNS})s?\b"
+)
+
+
+@lru_cache(maxsize=1024)
+def describing(question: str, term: str) -> bool:
+    """The question types the name ``term`` only to describe someone or something by it: "the
+    Black Sabbath frontman", "the Ruhr football club", "the Russian puzzle game". A story may
+    well name the frontman, the club or the game without it; a name the question asks about
+    ("when did Cameron take over?") is no description."""
+    typed = typed_as(question, term)
+    found = [m for w in typed for m in re.finditer(rf"\b{re.escape(w)}(?![\w'’-])", question)]
+    return bool(found) and all(_DESCRIBES.match(question, m.end()) for m in found)

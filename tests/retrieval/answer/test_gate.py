@@ -314,6 +314,33 @@ def test_a_name_the_story_never_mentions_makes_the_question_another_event_s(
     assert not handset_deal.ask(other).found
 
 
+BURGLAR_CHASED = (
+    "Rock singer chases burglar from home\n\n"
+    "Rock singer Dave Marlow chased a burglar out of his Surrey mansion in the early hours of "
+    "Sunday, police have said.\n\n"
+    "The 56-year-old woke to find the intruder in a bedroom and gave chase across the garden. "
+    "The man escaped over a wall with jewellery worth thousands of pounds.\n\n"
+    "Asked whether he would tackle a burglar again, Marlow said: 'I would do it again in a "
+    "heartbeat, but next time I will put my shoes on first.'\n"
+)
+
+
+def test_a_name_typed_only_to_describe_someone_the_story_names_does_not_refuse(
+    tmp_path: Path,
+) -> None:
+    # the story never says which band Marlow sings in: "the Iron Lantern frontman" describes
+    # him, as a reader who half-remembers would
+    question = "The Iron Lantern frontman chased a burglar. Would he do it again?"
+    answer = answer_over_one_story(tmp_path, BURGLAR_CHASED, question)
+    assert answer.found
+    assert "heartbeat" in answer.text
+
+
+def test_a_name_asked_about_that_the_story_lacks_still_refuses(tmp_path: Path) -> None:
+    question = "When did Iron Lantern release their last album?"
+    assert not answer_over_one_story(tmp_path, BURGLAR_CHASED, question).found
+
+
 @pytest.mark.parametrize(
     ("held", "other"),
     [

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from retrieval.search.written_otherwise import held_otherwise, initials, one_edit_apart, shortens
+import pytest
+
+from retrieval.search.written_otherwise import (
+    describing,
+    held_otherwise,
+    initials,
+    one_edit_apart,
+    shortens,
+)
 
 
 def written_otherwise(question: str, term: str, texts: Sequence[str]) -> bool:
@@ -77,3 +85,24 @@ def test_a_number_written_joined_to_its_unit_is_the_story_s() -> None:
     # not a number within another one
     assert not written_otherwise("What happened in 1910?", "1910", ["In 19101 fans came."])
     assert not written_otherwise("Who scored 5 goals?", "5", ["He scored 2.5 a game in 2005."])
+
+
+@pytest.mark.parametrize(
+    ("question", "term", "describes"),
+    [
+        ("What did the Black Sabbath frontman say?", "sabbath", True),
+        ("Which side beat the cash-strapped Ruhr football club 5-0?", "ruhr", True),
+        ("Why was the Russian puzzle game bundled with a worm?", "russian", True),
+        ("When did David Cameron take over as Tory leader?", "cameron", False),
+        (
+            "How many votes did Kilroy-Silk get in Erewash at the general election?",
+            "erewash",
+            False,
+        ),
+        ("Who directed Ocean's Thirteen?", "thirteen", False),
+    ],
+)
+def test_a_name_typed_to_describe_someone_is_told_from_one_asked_about(
+    question: str, term: str, describes: bool
+) -> None:
+    assert describing(question, term) is describes
