@@ -694,10 +694,18 @@ def rerank(
     plain.update(_read(question, encoder, swept, names, by_source))
     for c, span, _ in swept:
         typed[(id(c), span)] = weights.typed if span_holds_asked(question, c, span) else 0.0
+        placed[(id(c), span)] = side_logit(asked_side, c.body[span[0] : span[1]], weights.side)
     for c in unread:
         if windows[id(c)]:
             base[id(c)] = stage[id(c)]
-            settle(c, {s: plain[(id(c), s)] + typed[(id(c), s)] for s in windows[id(c)]})
+            ident = id(c)
+            settle(
+                c,
+                {
+                    s: plain[(ident, s)] + typed[(ident, s)] + placed[(ident, s)]
+                    for s in windows[ident]
+                },
+            )
             top.append(c)
     clause = asked_clause(question.text)
     if clause is None or weights.clause <= 0:

@@ -204,7 +204,10 @@ def describing(question: str, term: str) -> bool:
     """The question types the name ``term`` only to describe someone or something by it: "the
     Black Sabbath frontman", "the Ruhr football club", "the Russian puzzle game". A story may
     well name the frontman, the club or the game without it; a name the question asks about
-    ("when did Cameron take over?") is no description."""
+    ("when did Cameron take over?") is no description, nor is a country or its people's
+    adjective ("the French engine firm" is not the story's British one)."""
     typed = typed_as(question, term)
+    if any(countries_in(w) or regions_in(w) for w in typed):
+        return False
     found = [m for w in typed for m in re.finditer(rf"\b{re.escape(w)}(?![\w'’-])", question)]
     return bool(found) and all(_DESCRIBES.match(question, m.end()) for m in found)

@@ -92,7 +92,8 @@ def test_a_number_written_joined_to_its_unit_is_the_story_s() -> None:
     [
         ("What did the Black Sabbath frontman say?", "sabbath", True),
         ("Which side beat the cash-strapped Ruhr football club 5-0?", "ruhr", True),
-        ("Why was the Russian puzzle game bundled with a worm?", "russian", True),
+        ("Why was the Russian puzzle game bundled with a worm?", "russian", False),
+        ("How many will the French engine firm hire?", "french", False),
         ("When did David Cameron take over as Tory leader?", "cameron", False),
         (
             "How many votes did Kilroy-Silk get in Erewash at the general election?",
