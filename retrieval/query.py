@@ -115,7 +115,7 @@ _ORGANISATION_NOUNS = (
     r"film|movie|album|song|book|game|product|drug|country"
 )
 # The nouns a name may describe: "the Black Sabbath frontman", "the Ruhr football club", "his
-# Carmarthenshire hometown", "the Russian puzzle game"
+# Carmarthenshire hometown", "the Entertainment Weekly critic"
 KIND_NOUNS = "|".join((_PERSON_NOUNS, _PLACE_NOUNS, _ORGANISATION_NOUNS)) + r"|hometown|outfit"
 # An optional word between "which"/"what" and its noun ("which Celtic defender"), not a verb
 _MODIFIER = r"(?:(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could)\b)[\w'’-]+ )?"

@@ -140,7 +140,8 @@ class RankerWeights:
     # Passages of the best file that stage two left unread, read last (best of stage two
     # first), and the windows read of each: on the dev set and two fresh helper sets (260
     # answerable questions), recall@1 +2, recall@5 +3, answer contains +2; one window each
-    # read as well as two, for half the cost (ask +18 ms on average with two)
+    # read as well as two, for less (ask +14 ms on average, alternated over the dev set; +18
+    # with two)
     sweep: int = 3
     sweep_windows: int = 1
 
@@ -533,7 +534,9 @@ def rerank(
     ``also_margin`` not overlapping it its other span. For a question that tells its story
     before asking ("Johansson beat Dent in Adelaide - where did he win his first title?"), the
     best file's best ``clause_top`` passages are last read with the asking clause alone
-    (``asked_clause``) and take, in that order, the places they held."""
+    (``asked_clause``) and take, in that order, the places they held. Before that, the best
+    file's passages left unread, the first ``sweep`` of them by stage two, are read as well
+    (``sweep_windows`` each)."""
     top = list(candidates[: weights.rerank_top]) + [
         c
         for c in candidates[weights.rerank_top :]
@@ -681,7 +684,7 @@ def rerank(
         scene = [second[(id(c), s)] for s in windows[id(c)] if (id(c), s) in second]
         if scene and c.relevance is not None:
             c.relevance = max(c.relevance, *scene)
-    # The best file's passages stage two left unread are read too (a few windows each): the
+    # The best file's passages stage two left unread are read too (``sweep_windows`` each): the
     # answer often sits in a paragraph of the right story that shares few of the question's
     # words ("an $800bn rise in what the US can owe", three paragraphs below the dollar's slide)
     lead = max(top, key=lambda c: c.score)
@@ -697,8 +700,8 @@ def rerank(
         placed[(id(c), span)] = side_logit(asked_side, c.body[span[0] : span[1]], weights.side)
     for c in unread:
         if windows[id(c)]:
-            base[id(c)] = stage[id(c)]
             ident = id(c)
+            base[ident] = stage[ident]
             settle(
                 c,
                 {

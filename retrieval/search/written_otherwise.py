@@ -202,8 +202,8 @@ _DESCRIBES = re.compile(
 @lru_cache(maxsize=1024)
 def describing(question: str, term: str) -> bool:
     """The question types the name ``term`` only to describe someone or something by it: "the
-    Black Sabbath frontman", "the Ruhr football club", "the Russian puzzle game". A story may
-    well name the frontman, the club or the game without it; a name the question asks about
+    Black Sabbath frontman", "the Ruhr football club", "the Entertainment Weekly critic". A
+    story may well name the frontman, the club or the critic without it; a name asked about
     ("when did Cameron take over?") is no description, nor is a country or its people's
     adjective ("the French engine firm" is not the story's British one)."""
     typed = typed_as(question, term)
