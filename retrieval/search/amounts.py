@@ -19,9 +19,12 @@ _ASKS_MONEY = re.compile(
     r"donated|raise|raises|raised)\b",
     re.IGNORECASE,
 )
+_CURRENCIES = (
+    r"dollars?|euros?|pounds?|pence|cents?|yen|yuan|zlotys?|kronor|kroner|krona|francs?|"
+    r"roubles?|rubles?|rupees?|rand|pesos?|lira"
+)
 _MONEY = re.compile(
-    r"[$£€¥]|\b\d[\d,.]*\s?(bn|m|k)\b|\b(dollars?|euros?|pounds?|pence|cents?|yen|yuan|"
-    r"zlotys?|kronor|kroner|krona|francs?|roubles?|rubles?|rupees?|rand|pesos?|lira)\b|"
+    rf"[$£€¥]|\b\d[\d,.]*\s?(bn|m|k)\b|\b({_CURRENCIES})\b|"
     r"\b(\d|million|billion|trillion)\S*\s+won\b",
     re.IGNORECASE,
 )
@@ -90,15 +93,12 @@ def gives_money(text: str) -> bool:
 # "How many troops…": a count of things, which a sum of money or a ratio is not ("$5 billion
 # worth of protection", "five times what it pays" tell nothing of how many troops); "how many
 # dollars", "how many millions" ask for money, "how many times" for a ratio or a count of times
-_CURRENCIES = (
-    r"dollars?|euros?|pounds?|pence|cents?|yen|yuan|zlotys?|kronor|kroner|krona|francs?|"
-    r"roubles?|rubles?|rupees?|rand|pesos?|lira"
-)
 _ASKS_COUNT = re.compile(
     rf"\bhow many\b(?!\s+(more\s+)?(millions|billions|thousands|times|{_CURRENCIES}|won)\b)",
     re.IGNORECASE,
 )
-_MONTHS = (
+# The months, as a date names them (read without case)
+MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
@@ -111,8 +111,8 @@ _NOT_A_COUNT = re.compile(
     r"\b\w+(?:-|\s+)(?:times|fold)\b|\b(?:twice|double|doubled|triple|tripled|half)\b|"
     # nor is a date, a time of day or a name with a number ("Saturday 12 February at 2005
     # GMT", "in 2004", "BBC2", "PS2" tell nothing of how many watched)
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b(?!,\d)|"
-    rf"\b(?:{_MONTHS}|in|since|by|until|till|from|of|early|late|mid-?|summer|autumn|winter|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}\b(?!,\d)|"
+    rf"\b(?:{MONTHS}|in|since|by|until|till|from|of|early|late|mid-?|summer|autumn|winter|"
     r"spring)\s+\d{4}\b|\b\d{4}s?(?=\s+(?:season|GMT|BST|election|Olympics|World Cup))|"
     r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}\s?(?:GMT|BST|am|pm)\b|\b[A-Za-z]+\d+\b",
     re.IGNORECASE,
@@ -132,7 +132,8 @@ def asks_count(question: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def gives_count(text: str) -> bool:
-    """The text gives a number that is not a sum of money nor a ratio."""
+    """The text gives a number that is not a sum of money, a ratio, a date, a time of day nor
+    part of a name ("BBC2")."""
     return bool(_COUNT.search(_NOT_A_COUNT.sub(" ", text)))
 
 

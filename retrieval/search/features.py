@@ -15,7 +15,13 @@ from functools import lru_cache
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.pointer import pointer_names
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
-from retrieval.search.amounts import asks_amount, asks_money, gives_kind_of_number, gives_money
+from retrieval.search.amounts import (
+    MONTHS,
+    asks_amount,
+    asks_money,
+    gives_kind_of_number,
+    gives_money,
+)
 from retrieval.search.countries import about_other_countries, is_country
 from retrieval.search.written_otherwise import NAME_RUN, describing, held_otherwise
 from retrieval.sentences import sentence_spans
@@ -46,10 +52,6 @@ FEATURES = (
     "rr_lex",  # 1 / (1 + lexical rank)
 )
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
-)
 # A name: a run of capitalised words, with a title before it and the small words names hold
 # ("Jeong Eun-bo", "Bank of England", "Mr Ghosn")
 NAME = re.compile(
@@ -57,7 +59,7 @@ NAME = re.compile(
     r"(?:\s+(?:(?:of|de|van|von|du|la|le|and|&) )?[A-Z][\w'’&.-]*)*"
 )
 _CALENDAR = re.compile(
-    rf"(?i:(?:{_MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?)"
+    rf"(?i:(?:{MONTHS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?)"
 )
 _SENTENCE_ENDS = frozenset('.!?:;"“”‘’([—–-')  # a capitalised word after one opens a sentence
 _CAUSES = (
@@ -100,7 +102,7 @@ ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "date": re.compile(
-        rf"\b(1[89]|20)\d\d\b|\b({_MONTHS})\b|\b(monday|tuesday|wednesday|thursday|friday|"
+        rf"\b(1[89]|20)\d\d\b|\b({MONTHS})\b|\b(monday|tuesday|wednesday|thursday|friday|"
         r"saturday|sunday|yesterday|today|tomorrow|ago|decade|century|spring|summer|autumn|"
         r"winter|weekend)\b|\b(last|next|this) (week|month|year)\b",
         re.IGNORECASE,
@@ -321,9 +323,6 @@ def _named_by_last(question: Question, term: str, story_stems: frozenset[str]) -
 
 
 NEARLY_AS_RARE = 0.9
-# How much a name the story lacks counts when the question types it only to describe someone
-# or something the story may name otherwise ("the Ruhr football club" for Borussia Dortmund)
-DESCRIBED_WEIGHT = 0.0
 
 
 def rarity_weights(
@@ -765,9 +764,9 @@ def compute(
             lacking = [t for t in lacking if t not in written]
         if set(lacking) & pointed and not (names_its_source and names_its_source(source)):
             lacking = [t for t in lacking if t not in pointed]
-        # a name typed only to describe ("the Black Sabbath frontman") counts for less
-        described = [t for t in lacking if describing(question.text, t)]
-        story_missing = float(len(lacking)) - (1.0 - DESCRIBED_WEIGHT) * len(described)
+        # a name typed only to describe ("the Black Sabbath frontman") is not one it lacks
+        lacking = [t for t in lacking if not describing(question.text, t)]
+        story_missing = float(len(lacking))
         for c in passages:
             c.focus = focus
             c.best = best_sentence(question, c, focus)
@@ -796,9 +795,7 @@ def compute(
                 "cos_story_gap": c.similarity - story_cos,
                 "story_cov": story_cov,
                 "story_missing": story_missing,
-                NAMES_MISSING: float(
-                    sum(t not in DEMONYMS and t not in described for t in lacking)
-                ),
+                NAMES_MISSING: float(sum(t not in DEMONYMS for t in lacking)),
                 "type_match": 1.0 if matched_type else 0.0,
                 "lead": 1.0 if lead else 0.0,
                 "kind_match": 1.0 if intent.kind is not None and kind == intent.kind else 0.0,
