@@ -104,6 +104,22 @@ _AMOUNT_NOUNS = (
     r"capacity|sentence|growth|fall|rise|drop|increase|cut|jump|proportion|fraction|"
     r"distance|speed|height|weight|length|duration|population|count|ratio|odds|salaries|costs"
 )
+# A sum of money asked for by its noun or its verb: "what transfer fee did Chelsea pay…",
+# "what was Stuart Rose's total pay package", "what did the iPod nano cost" (not "what was the
+# price war about", nor a pay rise: a percentage)
+MONEY_NOUNS = (
+    r"fees?|price|cost|costs|salary|salaries|wages?|pay|pay package|payout|bonus|budget|bill|"
+    r"fine|compensation|earnings|valuation|sum"
+)
+SUM_ASKED = re.compile(
+    r"\bwhat(?!\s+(?:kind|sort|type|form)s? of\b)(?:'s| is| was| were| are| will be| would be)? "
+    rf"(?:[\w'’&.-]+ ){{0,4}}?(?:{MONEY_NOUNS})\b(?! (?:war|wars|cut|cuts|rise|rises|freeze|"
+    r"talks|deal|dispute|structure|increase|increases|of living|split|splits|sharing|saving|"
+    r"savings|control|controls|cutting|effective|base|model|gap|row)\b)|"
+    r"\bwhat (?:did|does|do|will|would|could|might) "
+    r"[^?]{1,60}\bcost\b",
+    re.IGNORECASE,
+)
 _ORGANISATION_NOUNS = (
     r"company|companies|firm|firms|club|clubs|team|teams|group|agency|bank|organisation|"
     r"organisations|organization|organizations|party|network|channel|broadcaster|carrier|"
@@ -188,7 +204,7 @@ _EXPECTS: tuple[tuple[Expects, re.Pattern[str]], ...] = (
         re.compile(
             r"\bhow (much|many|big|large|long|old|far|high|fast|often|tall|heavy|deep|wide|"
             r"close)\b|\bby how much\b|\bwhat('s| is| was| were| are| will be)? (the )?"
-            rf"{_MODIFIER}({_AMOUNT_NOUNS})\b",
+            rf"{_MODIFIER}({_AMOUNT_NOUNS})\b|{SUM_ASKED.pattern}",
             re.IGNORECASE,
         ),
     ),

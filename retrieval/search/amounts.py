@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from retrieval.query import SUM_ASKED
+
 # "How many…", "how much…", "what price…": an amount asked for in so many words
 _ASKS_AMOUNT = re.compile(r"\bhow (much|many)\b|\bwhat price\b", re.IGNORECASE)
 # … and an amount of money: "how much did they pay", not the 30% of the stake they bought
@@ -76,13 +78,13 @@ def asks_share(question: str) -> bool:
 
 
 def asks_amount(question: str) -> bool:
-    """ "How many…", "how much…", "what price…"."""
-    return bool(_ASKS_AMOUNT.search(question))
+    """ "How many…", "how much…", "what price…", "what fee…"."""
+    return bool(_ASKS_AMOUNT.search(question) or SUM_ASKED.search(question))
 
 
 def asks_money(question: str) -> bool:
-    """ "How much did they pay…", "what price…"."""
-    return bool(_ASKS_MONEY.search(question))
+    """ "How much did they pay…", "what price…", "what transfer fee…", "what did it cost"."""
+    return bool(_ASKS_MONEY.search(question) or SUM_ASKED.search(question))
 
 
 def gives_money(text: str) -> bool:
@@ -114,7 +116,9 @@ _NOT_A_COUNT = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}\b(?!,\d)|"
     rf"\b(?:{MONTHS}|in|since|by|until|till|from|of|early|late|mid-?|summer|autumn|winter|"
     r"spring)\s+\d{4}\b|\b\d{4}s?(?=\s+(?:season|GMT|BST|election|Olympics|World Cup))|"
-    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}\s?(?:GMT|BST|am|pm)\b|\b[A-Za-z]+\d+\b",
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}\s?(?:GMT|BST|am|pm)\b|\b[A-Za-z]+\d+\b|"
+    # nor "no-one", "one another", "one day" (nobody, each other, some day)
+    r"\bno-one\b|\bone (?:another|day)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(

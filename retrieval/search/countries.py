@@ -229,6 +229,14 @@ def names_region(text: str, region: str) -> bool:
     )
 
 
+def places_named(text: str) -> list[tuple[str, str, str]]:
+    """Each country and region the text names, as (its words as written, "country" or
+    "region", its key): "Middle East" is ("Middle East", "region", "middle east")."""
+    return [(m.group(0), "country", country_key(m.group(0))) for m in _MENTION.finditer(text)] + [
+        (m.group(0), "region", _REGION_NAMES[m.group(0).lower()]) for m in _REGION.finditer(text)
+    ]
+
+
 def is_country(name: str) -> bool:
     """ "South Korean", "US", "Seoul's": a country's name, adjective or capital, nothing else
     ("The" before it, a full stop or a possessive after it is no part of it)."""

@@ -161,7 +161,7 @@ _SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’]*(?:-[A-Z0-9][\w'’]*
 # Words that name the same thing: a few abbreviations news writes out ("MPs" are "members of
 # parliament"); stems, as ``stems`` makes them.
 _SAME_NAMES = (
-    "mp mps parliament parliamentarian lawmak legisl",
+    "mp mps parliament parliamentarian lawmak legisl common",
     "pm prime",
     "tori conserv",
     "ceo chief",

@@ -129,6 +129,37 @@ def _speaker_first(chosen: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
+# "When does the last episode air?": a passage of the best file that gives a time comes before
+# one that gives none (the cross-encoder reads "set before the 1960s series" as nearly as well),
+# when read within this many logit units of it
+KIND_LEAD = 3
+KIND_MARGIN = 2.0
+_KIND_LACKING = (feat.LACKS_DATE, feat.LACKS_AMOUNT)  # (any name would do for "who": not it)
+
+
+def kind_first(chosen: list[Candidate]) -> list[Candidate]:
+    """The first passage yields to the next of the best few from its file that holds the kind
+    of thing asked for (a time for "when", a number for "how many"), when it lacks that kind
+    and the other reads nearly as well."""
+
+    def lacks(c: Candidate) -> bool:
+        return bool(c.features and any(c.features.get(f) for f in _KIND_LACKING))
+
+    if not chosen or not lacks(chosen[0]) or chosen[0].relevance is None:
+        return chosen
+    floor = chosen[0].relevance - KIND_MARGIN
+    source = chosen[0].meta.get("source")
+    for index, c in enumerate(chosen[:KIND_LEAD]):
+        if (
+            not lacks(c)
+            and c.meta.get("source") == source
+            and c.relevance is not None
+            and c.relevance >= floor
+        ):
+            return [c, *chosen[:index], *chosen[index + 1 :]]
+    return chosen
+
+
 def _not_the_asked_line(c: Candidate) -> bool:
     return not (c.features is not None and c.features.get(feat.ASKED_LINE))
 
@@ -383,7 +414,7 @@ class HybridSearcher:
                     asked.text, c.body
                 )
                 c.features[feat.OTHER_COUNTRIES] = 1.0 if other else 0.0
-        chosen = _speaker_first(chosen)
+        chosen = kind_first(_speaker_first(chosen))
         return [_to_hit(c) for c in chosen], asked.intent
 
     # -- reading a file in order --------------------------------------------------------------

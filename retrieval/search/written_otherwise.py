@@ -16,7 +16,13 @@ from functools import cached_property, lru_cache
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import KIND_NOUNS
-from retrieval.search.countries import countries_in, names_country, names_region, regions_in
+from retrieval.search.countries import (
+    countries_in,
+    names_country,
+    names_region,
+    places_named,
+    regions_in,
+)
 from retrieval.search.nicknames import nicknames_held
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -82,14 +88,32 @@ def held_otherwise(question: str, terms: Iterable[str], texts: Sequence[str]) ->
     the question's numbers that the story writes joined to a unit ("8x10in", "£5bn")."""
     story = _Story(texts)
     nicknamed = nicknames_held(question, story.joined)
+    placed = _places_held(question, story)
     return frozenset(
         t
         for t in terms
         if (t.isdigit() and _number_in(t, story.joined))
         or _held(typed_as(question, t), t, story)
         or _shortened(question, t, story)
-        or any(w.lower() in nicknamed for w in typed_as(question, t))
+        or any(w.lower() in nicknamed or w.lower() in placed for w in typed_as(question, t))
     )
+
+
+def _places_held(question: str, story: _Story) -> frozenset[str]:
+    """The words (lower case) of the places the question names in several words that the
+    story names another way: "Middle East" in a story of flights to Saudi Arabia, "South
+    Korea" in one that says "Seoul" (each word alone names no place)."""
+    held: set[str] = set()
+    for written, kind, key in places_named(question):
+        if " " not in written:
+            continue
+        if (
+            names_country(story.joined, key)
+            if kind == "country"
+            else names_region(story.joined, key)
+        ):
+            held.update(written.lower().split())
+    return frozenset(held)
 
 
 class _Story:

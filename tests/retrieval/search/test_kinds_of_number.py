@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.query import expects
 from retrieval.search import features as feat
+from retrieval.search.amounts import asks_money
 from retrieval.search.features import Question
 from retrieval.store import StoredChunk
 from tests.conftest import question_expecting
@@ -111,6 +113,7 @@ def test_how_many_troops_is_not_held_by_a_sum_of_money_or_a_ratio(not_held: str)
     [
         "No More Mr Nasty is being shown on BBC2 on Saturday 12 February at 2005 GMT.",
         "The documentary, made in 2004, follows the Tory leader from March 3.",
+        "Mr Howard says the claim would mean no-one from an immigrant family could lead.",
     ],
 )
 def test_how_many_watched_is_not_held_by_a_date_a_time_or_a_channel(not_held: str) -> None:
@@ -132,3 +135,27 @@ def test_how_much_owed_or_borrowed_is_given_only_by_a_sum_of_money(asked: str) -
     question = _number_question(asked)
     assert _lacks_amount(question, "We are still arguing 10 years on, he said.")
     assert not _lacks_amount(question, "The union's debts stand at £20m, he said.")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "What transfer fee did Chelsea pay Manchester City for Shaun Wright-Phillips?",
+        "what was stuart rose's total pay package in his first year at marks & spencer",
+        "What did Apple's iPod shuffle cost in the UK when it launched?",
+    ],
+)
+def test_a_fee_a_pay_package_or_what_it_cost_is_given_only_by_a_sum_of_money(asked: str) -> None:
+    # asked by the money's noun or verb, not "how much": a team sheet's minutes are no answer
+    assert expects(asked) == "number"
+    question = _number_question(asked)
+    assert _lacks_amount(
+        question, "Man City: James, Mills (Wright-Phillips 83), Barton (Macken 68)."
+    )
+    assert not _lacks_amount(question, "The player moved for a fee of £21m, with add-ons.")
+
+
+def test_a_cost_split_or_a_price_war_is_no_sum_of_money_asked_for() -> None:
+    assert not asks_money("What kind of cost split did Seoul say it wanted?")
+    assert not asks_money("What was the price war between the supermarkets about?")
+    assert not asks_money("What was the cost of living index in March?")

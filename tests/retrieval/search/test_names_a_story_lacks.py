@@ -148,3 +148,14 @@ def test_a_country_s_capital_is_held_by_a_story_naming_the_country() -> None:
     assert _missing(question, cuba, frozenset()) == 0.0
     venezuela = "Venezuela's central bank said the tax on dollar swaps answered US aggression."
     assert _missing(question, venezuela, frozenset()) == 1.0
+
+
+def test_parliament_and_its_mps_are_not_lacking_from_a_story_that_says_the_commons() -> None:
+    question = _question(
+        "What did the MP who chairs Parliament's spending watchdog say about the Dome sale?", {}
+    )
+    body = (
+        "Edward Leigh, chairman of the Commons accounts committee, called the Dome sale a fiasco."
+    )
+    assert _missing(question, body, frozenset()) == 0.0
+    assert _missing(question, "Edward Leigh called the Dome sale a fiasco.", frozenset()) > 0

@@ -107,3 +107,14 @@ def test_a_name_typed_to_describe_someone_is_told_from_one_asked_about(
     question: str, term: str, describes: bool
 ) -> None:
     assert describing(question, term) is describes
+
+
+def test_a_place_named_in_two_words_is_held_by_a_story_naming_a_country_of_it() -> None:
+    # "Middle East" (each word alone names nothing): a story of flights to Saudi Arabia holds
+    # it; one of flights to Spain does not
+    asked = "what did the airline's planning chief say about its two Middle East routes"
+    saudi = ["BA to suspend two Saudi services", "BA will halt its flights to Jeddah and Riyadh."]
+    assert held_otherwise(asked, ["middl", "east"], saudi) == {"middl", "east"}
+    spain = ["BA to suspend two services", "BA will halt its flights to Madrid and Seville."]
+    assert held_otherwise(asked, ["middl", "east"], spain) == set()
+    assert written_otherwise("Who leads South Korea's side?", "south", ["Seoul's envoy, Kim"])

@@ -1,0 +1,37 @@
+"""For "when" or "how many", a passage of the best story that gives a time or a number comes
+before the one the cross-encoder read a little better that gives none ("set before the
+original 1960s series" is no air date), so the answer's first line answers instead of the
+question being refused."""
+
+from __future__ import annotations
+
+from retrieval.search import features as feat
+from retrieval.search.features import Candidate
+from retrieval.search.searcher import KIND_MARGIN, kind_first
+from retrieval.store import StoredChunk
+
+
+def _passage(name: str, source: str, relevance: float, lacks_date: bool) -> Candidate:
+    chunk = StoredChunk(name, name, {"source": source, "kind": "article", "title": ""})
+    candidate = Candidate(chunk, name)
+    candidate.relevance = relevance
+    candidate.features = {feat.LACKS_DATE: 1.0 if lacks_date else 0.0, feat.LACKS_AMOUNT: 0.0}
+    return candidate
+
+
+def test_a_passage_giving_a_time_comes_first_when_read_nearly_as_well() -> None:
+    cast = _passage("cast", "trek.txt", 6.0, lacks_date=True)
+    final = _passage("final episode on 13 May", "trek.txt", 5.4, lacks_date=False)
+    other = _passage("other", "other.txt", 1.0, lacks_date=False)
+    assert kind_first([cast, other, final]) == [final, cast, other]
+
+
+def test_not_when_it_reads_much_worse_or_is_another_story() -> None:
+    cast = _passage("cast", "trek.txt", 6.0, lacks_date=True)
+    far = _passage("far", "trek.txt", 6.0 - KIND_MARGIN - 0.5, lacks_date=False)
+    assert kind_first([cast, far]) == [cast, far]
+    elsewhere = _passage("elsewhere", "wars.txt", 5.9, lacks_date=False)
+    assert kind_first([cast, elsewhere]) == [cast, elsewhere]
+    # a first passage that gives a time keeps its place
+    dated = _passage("dated", "trek.txt", 6.0, lacks_date=False)
+    assert kind_first([dated, cast]) == [dated, cast]
