@@ -65,6 +65,22 @@ _DURATION = re.compile(
 )
 
 
+# "What was the (final, half-time) score…", "by what score…": a score ("19-13", "6-3 6-4"),
+# which a crowd's size or a ground's capacity is not
+_ASKS_SCORE = re.compile(
+    r"\bwhat(?:'s| is| was| were)? (?:the )?(?:final |half-time |half time |full-time |"
+    r"full time |aggregate )?(?:score|scoreline)\b|\bby what (?:score|scoreline)\b",
+    re.IGNORECASE,
+)
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)|\b(?:goalless|nil)\b", re.I)
+
+
+@lru_cache(maxsize=1024)
+def asks_score(question: str) -> bool:
+    """The question asks for a game's score."""
+    return bool(_ASKS_SCORE.search(question))
+
+
 @lru_cache(maxsize=1024)
 def asks_duration(question: str) -> bool:
     """The question asks how long something lasts."""
@@ -78,8 +94,8 @@ def asks_share(question: str) -> bool:
 
 
 def asks_amount(question: str) -> bool:
-    """ "How many…", "how much…", "what price…", "what fee…"."""
-    return bool(_ASKS_AMOUNT.search(question) or SUM_ASKED.search(question))
+    """ "How many…", "how much…", "what price…", "what fee…", "what was the score…"."""
+    return bool(_ASKS_AMOUNT.search(question) or SUM_ASKED.search(question)) or asks_score(question)
 
 
 def asks_money(question: str) -> bool:
@@ -143,8 +159,10 @@ def gives_count(text: str) -> bool:
 
 def gives_kind_of_number(question: str, text: str) -> bool:
     """The text gives the kind of number the question asks for, when it asks for a part of a
-    whole, a time or a count of things (any number will do otherwise)."""
+    whole, a game's score, a time or a count of things (any number will do otherwise)."""
     if asks_share(question) and not _SHARE.search(text):
+        return False
+    if asks_score(question) and not _SCORE.search(text):
         return False
     if asks_count(question) and not asks_duration(question) and not gives_count(text):
         return False

@@ -280,6 +280,22 @@ _ASKED_KIND = re.compile(r"\b(?i:which|what)\s+([A-Z][\w'’-]*)")
 _NUMBER_10 = re.compile(r"\b(?:Number|No\.?) (?:10|Ten)\b(?! shirt| jersey)")
 
 
+# A product's version after its name: "Firefox 1.5", "Windows 3.1" (not "up 1.5%", "£2.5m")
+_VERSION = re.compile(
+    r"\b[A-Z][\w-]* (\d+\.\d+)\b(?![.,]?\d|\s?(?:%|per|[mkb]|bn|mn|million|billion))"
+)
+
+
+def versions(question: str) -> list[str]:
+    """The versions of a product the question names ("1.5" of "Firefox 1.5")."""
+    return [m.group(1) for m in _VERSION.finditer(question)]
+
+
+def _gives_version(version: str, title: str, passages: Sequence[Candidate]) -> bool:
+    pattern = re.compile(rf"(?<![\d.]){re.escape(version)}(?![.,]?\d)")
+    return any(pattern.search(text) for text in (title, *(c.body for c in passages)))
+
+
 def specific_terms(question: str) -> frozenset[str]:
     """Stems of the question's names (capitalised words not opening a sentence, without the
     titles before them and a people's adjective that says what kind of answer is asked for)
@@ -766,6 +782,9 @@ def compute(
             lacking = [t for t in lacking if t not in pointed]
         # a name typed only to describe ("the Black Sabbath frontman") is not one it lacks
         lacking = [t for t in lacking if not describing(question.text, t)]
+        # a version the story does not give ("Firefox 1.5" in a story of Firefox 1.0: the index
+        # reads "1" and "5" apart, and the story holds both)
+        lacking += [v for v in versions(question.text) if not _gives_version(v, title, passages)]
         story_missing = float(len(lacking))
         for c in passages:
             c.focus = focus

@@ -159,3 +159,14 @@ def test_a_cost_split_or_a_price_war_is_no_sum_of_money_asked_for() -> None:
     assert not asks_money("What kind of cost split did Seoul say it wanted?")
     assert not asks_money("What was the price war between the supermarkets about?")
     assert not asks_money("What was the cost of living index in March?")
+
+
+def test_a_game_s_score_is_given_only_by_a_score() -> None:
+    # a ground's capacity is no final score; "19-13" and a tennis set are
+    question = _number_question("What was the final score when Munster played Biarritz?")
+    capacity = "Real's ground holds 32,000, whereas Biarritz's has a capacity of just 12,667."
+    assert _lacks_amount(question, capacity)
+    assert not _lacks_amount(question, "Munster won 19-13 in San Sebastian.")
+    tennis = _number_question("By what score did Nadal beat Federer?")
+    assert feat.holds_asked_thing(tennis, "Nadal won 6-3 4-6 6-4 6-3 in Paris.")
+    assert not feat.holds_asked_thing(tennis, "Nadal, 19, won in 2005 in front of 15,000.")

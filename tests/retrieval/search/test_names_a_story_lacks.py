@@ -159,3 +159,14 @@ def test_parliament_and_its_mps_are_not_lacking_from_a_story_that_says_the_commo
     )
     assert _missing(question, body, frozenset()) == 0.0
     assert _missing(question, "Edward Leigh called the Dome sale a fiasco.", frozenset()) > 0
+
+
+def test_a_version_the_story_does_not_give_is_lacking() -> None:
+    # the index reads "1.5" as "1" and "5", both in a story of Firefox 1.0 that gives 5%
+    question = _question("When did the Mozilla Foundation release Firefox 1.5?", {})
+    body = "The Mozilla Foundation released Firefox 1.0 in November; it has 5% of the market."
+    assert _missing(question, body, frozenset({"1", "5"})) == 1.0
+    later = "The Mozilla Foundation released Firefox 1.5 in November."
+    assert _missing(question, later, frozenset()) == 0.0
+    # a percentage or a sum is no version
+    assert _missing(_question("Why did Mozilla's share rise 1.5%?", {}), body, frozenset()) == 0
