@@ -159,7 +159,7 @@ _SPECIFIC = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’]*(?:-[A-Z0-9][\w'’]*
 
 
 # Words that name the same thing: a few abbreviations news writes out ("MPs" are "members of
-# parliament"); stems, as ``stems`` makes them.
+# parliament", and sit in "the Commons"); stems, as ``stems`` makes them.
 _SAME_NAMES = (
     "mp mps parliament parliamentarian lawmak legisl common",
     "pm prime",
