@@ -95,7 +95,7 @@ def asks_share(question: str) -> bool:
 
 def asks_amount(question: str) -> bool:
     """ "How many…", "how much…", "what price…", "what fee…", "what was the score…"."""
-    return bool(_ASKS_AMOUNT.search(question) or SUM_ASKED.search(question)) or asks_score(question)
+    return bool(_ASKS_AMOUNT.search(question) or SUM_ASKED.search(question) or asks_score(question))
 
 
 def asks_money(question: str) -> bool:

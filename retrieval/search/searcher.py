@@ -123,8 +123,15 @@ def _speaker_first(chosen: list[Candidate]) -> list[Candidate]:
 
     if not chosen or not silent(chosen[0]):
         return chosen
-    for index, c in enumerate(chosen[:SPEAKER_LEAD]):
-        if not silent(c):
+    return _first_that(chosen, SPEAKER_LEAD, lambda c: not silent(c))
+
+
+def _first_that(
+    chosen: list[Candidate], lead: int, fits: Callable[[Candidate], bool]
+) -> list[Candidate]:
+    """``chosen`` with the first of its best ``lead`` that ``fits`` moved first."""
+    for index, c in enumerate(chosen[:lead]):
+        if fits(c):
             return [c, *chosen[:index], *chosen[index + 1 :]]
     return chosen
 
@@ -151,15 +158,16 @@ def kind_first(chosen: list[Candidate]) -> list[Candidate]:
         return chosen
     floor = chosen[0].relevance - KIND_MARGIN
     source = chosen[0].meta.get("source")
-    for index, c in enumerate(chosen[:KIND_LEAD]):
-        if (
+    return _first_that(
+        chosen,
+        KIND_LEAD,
+        lambda c: (
             not lacks(c)
             and c.meta.get("source") == source
             and c.relevance is not None
             and c.relevance >= floor
-        ):
-            return [c, *chosen[:index], *chosen[index + 1 :]]
-    return chosen
+        ),
+    )
 
 
 def _not_the_asked_line(c: Candidate) -> bool:
