@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from retrieval.tense import done_event_asked
+
 Kind = Literal["article", "comment"]
 Expects = Literal[
     "number", "date", "person", "place", "organisation", "entity", "reason", "quote", "facts"
@@ -377,6 +379,7 @@ class QueryIntent:
     office: str | None = None  # it asks who holds this office ("who is the US ambassador?")
     file_detail: bool = False  # it asks when a story came out or who wrote it
     name_asked: bool = False  # it asks a person's name in so many words
+    done_event: bool = False  # it asks in the past tense about something done ("who won?")
 
 
 def expects(question: str) -> Expects | None:
@@ -467,6 +470,7 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
         office=office_asked(question),
         file_detail=bool(FILE_DETAIL_ASKED.search(question)),
         name_asked=expected == "person" and bool(NAME_ASKED.search(question)),
+        done_event=done_event_asked(question),
     )
 
 

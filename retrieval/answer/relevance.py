@@ -11,9 +11,12 @@ only when they pass the same gate on their own. A question about how something t
 about who came next ("who replaced X?") only by a passage that tells a succession, and one
 asking "how many" or "how much" only by a passage giving a number it does not (a sum of
 money, for a price), and not another country's; for a date or a number, a passage that swaps
-one of the question's countries for another is no answer. A question naming something (typed with
-capitals) that the passage's file never mentions must pass a higher bar: it is most likely
-about another event (a people's adjective, "the Dutch club", only describes: it does not count).
+one of the question's countries for another is no answer. A question asking in the past tense
+about something done ("when did Nintendo release the DS in Europe?") is not answered by an
+article's passage telling it as still to come ("will launch in Europe on 11 March"): the
+story was written before it. A question naming something (typed with capitals) that the
+passage's file never mentions must pass a higher bar: it is most likely about another event (a
+people's adjective, "the Dutch club", only describes: it does not count).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from retrieval.search.features import (
     SPEAKER_SILENT,
     TYPED_NAMES_LACKING,
 )
+from retrieval.tense import told_as_to_come
 
 GATE_FEATURES = ("bias", "relevance", "cos", "coverage", "sent_cov", "story_cov", "story_missing")
 
@@ -115,6 +119,8 @@ class Gate:
             return False
         if intent is not None and intent.office and not names_office(hit, intent.office):
             return False
+        if intent is not None and intent.done_event and told_only_as_to_come(hit):
+            return False  # "when did it launch?", and the story tells it as still to come
         if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
             return False  # "how many", and no number besides the question's (or another's)
         if hit.signals.get(SPEAKER_SILENT):
@@ -149,6 +155,15 @@ SUCCESSION_TOLD = re.compile(
     r"quit|ousted|sacked|leadership (?:contest|election|race|bid))\b",
     re.IGNORECASE,
 )
+
+
+def told_only_as_to_come(hit: Hit) -> bool:
+    """An article's passage whose best sentence tells its event as still to come (the story
+    was written before it), and nothing done."""
+    if hit.kind != "article":
+        return False  # a reader's comment is an opinion, not an account of events
+    start, end = hit.best_span or (0, len(hit.text))
+    return told_as_to_come(hit.text[start:end])
 
 
 _OFFICE_NAMED = {

@@ -211,3 +211,27 @@ def test_a_question_is_read_without_shouting_repeated_marks_greetings_or_courtes
 )
 def test_words_that_are_the_question_are_kept(typed: str) -> None:
     assert plain_question(typed) == typed_plainly(typed) == typed
+
+
+@pytest.mark.parametrize(
+    ("question", "done"),
+    [
+        ("When did Nintendo release the DS in Europe?", True),
+        ("Who won the Eurovision Song Contest in Kiev?", True),
+        ("Who was appointed to run the compensation payouts?", True),
+        ("How big a payoff did the departing executives get?", True),
+        ("who hosted the oscars the year after chris rock", True),
+        ("When will the DS launch in Europe?", False),
+        ("When was the DS due to launch in Europe?", False),
+        ("Which band member was lined up to co-host the breakfast show?", False),
+        ("What day were the Globes being handed out?", False),
+        ("What did Nintendo say the DS would cost?", False),
+        ("How did the magazine's editor rate Boeing's new 777?", False),
+        ("Who runs Lionhead?", False),
+    ],
+)
+def test_a_done_event_is_asked_in_the_past_tense_not_about_words_or_plans(
+    question: str, done: bool
+) -> None:
+    # a story written before the event tells it to come, and answers only the latter
+    assert analyse(question, lambda _: None).done_event is done

@@ -476,3 +476,46 @@ def test_words_of_someone_the_story_quotes_are_answered(
 ) -> None:
     found = seeded_engine.ask(question)
     assert found.found and answer in found.text.splitlines()[0]
+
+
+CONSOLE_LAUNCH = (
+    "Nintendo sets date for DS in Europe\n\n"
+    "Nintendo's new handheld console, the DS, will launch in Europe on 11 March, the company "
+    "has announced.\n\n"
+    "The machine, which has two screens, went on sale in the US and Japan last year and has "
+    "sold more than 2.8 million units there.\n"
+)
+
+
+def test_a_done_event_is_refused_over_a_story_written_before_it(tmp_path: Path) -> None:
+    # the story tells the launch as still to come: it may have slipped, the story cannot say
+    answer = answer_over_one_story(
+        tmp_path, CONSOLE_LAUNCH, "When did Nintendo release the DS in Europe?"
+    )
+    assert not answer.found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When will the Nintendo DS go on sale in Europe?",
+        "When was the DS due to launch in Europe?",
+        "What date did Nintendo say the DS would reach Europe?",
+    ],
+)
+def test_a_coming_event_is_answered_by_the_story_that_tells_it_to_come(
+    tmp_path: Path, question: str
+) -> None:
+    assert "11 March" in first_line_over_one_story(tmp_path, CONSOLE_LAUNCH, question)
+
+
+def test_a_done_event_is_answered_by_a_story_that_tells_it_done(tmp_path: Path) -> None:
+    first = first_line_over_one_story(
+        tmp_path,
+        "Half-Life 2 sales soar\n\n"
+        "Half-Life 2 was officially released on 16 November, but gamers could not play it "
+        "before they had authenticated their copy online.\n\n"
+        "Its maker says it will ship a patch next week.\n",
+        "When was Half-Life 2 released?",
+    )
+    assert "16 November" in first
