@@ -359,6 +359,28 @@ def office_asked(question: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+# A court's ruling asked for: "what verdict did the jury reach?", "what prison sentence did he
+# get?", "how long was she jailed for?" (a story written during the trial tells neither)
+Ruling = Literal["verdict", "sentence"]
+_RULINGS_ASKED: tuple[tuple[Ruling, re.Pattern[str]], ...] = (
+    ("verdict", re.compile(r"\bwhat (?:was the |were the )?verdicts?\b", re.IGNORECASE)),
+    (
+        "sentence",
+        re.compile(
+            r"\bwhat (?:was the |were the )?(?:prison |jail )?sentences?\b(?! of\b)|"
+            r"\bhow long (?:was|were|did|will) .{1,60}\b(?:jailed|sentenced|imprisoned|locked up|"
+            r"in (?:jail|prison))\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def ruling_asked(question: str) -> Ruling | None:
+    """ "verdict" or "sentence", when the question asks for a court's."""
+    return next((ruling for ruling, asked in _RULINGS_ASKED if asked.search(question)), None)
+
+
 # A person's name asked for in so many words ("what was the name of the drunk soldier …?",
 # "the victim's name"): a passage that names nobody does not answer, however close its topic
 NAME_ASKED = re.compile(
@@ -380,6 +402,7 @@ class QueryIntent:
     file_detail: bool = False  # it asks when a story came out or who wrote it
     name_asked: bool = False  # it asks a person's name in so many words
     done_event: bool = False  # it asks in the past tense about something done ("who won?")
+    ruling: Ruling | None = None  # it asks for a court's "verdict" or "sentence"
 
 
 def expects(question: str) -> Expects | None:
@@ -470,7 +493,9 @@ def analyse(question: str, spelling: Callable[[str], str | None]) -> QueryIntent
         office=office_asked(question),
         file_detail=bool(FILE_DETAIL_ASKED.search(question)),
         name_asked=expected == "person" and bool(NAME_ASKED.search(question)),
-        done_event=done_event_asked(question),
+        # (words are reported as said, about what was then to come)
+        done_event=expected != "quote" and done_event_asked(question),
+        ruling=ruling_asked(question),
     )
 
 

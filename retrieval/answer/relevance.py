@@ -8,7 +8,8 @@ the archive answers. The weights were fitted on the tuning part of ``eval/dev``
 for by who wrote it and to whom, pass whatever the model says. Further passages join an answer
 only when they pass the same gate on their own. A question about how something turned out
 ("what did they eventually pay?") is answered only by a passage that tells an outcome, one
-about who came next ("who replaced X?") only by a passage that tells a succession, and one
+about who came next ("who replaced X?") only by a passage that tells a succession, one about
+a court's verdict or sentence only by a passage that tells one, and one
 asking "how many" or "how much" only by a passage giving a number it does not (a sum of
 money, for a price), and not another country's; for a date or a number, a passage that swaps
 one of the question's countries for another is no answer. A question asking in the past tense
@@ -26,7 +27,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from retrieval.query import OFFICES, QueryIntent
+from retrieval.query import OFFICES, QueryIntent, Ruling
 from retrieval.search import Hit
 from retrieval.search.features import (
     ASKED_LINE,
@@ -35,9 +36,9 @@ from retrieval.search.features import (
     LACKS_NAME,
     OTHER_COUNTRIES,
     SPEAKER_SILENT,
+    TOLD_TO_COME,
     TYPED_NAMES_LACKING,
 )
-from retrieval.tense import told_as_to_come
 
 GATE_FEATURES = ("bias", "relevance", "cos", "coverage", "sent_cov", "story_cov", "story_missing")
 
@@ -119,7 +120,9 @@ class Gate:
             return False
         if intent is not None and intent.office and not names_office(hit, intent.office):
             return False
-        if intent is not None and intent.done_event and told_only_as_to_come(hit):
+        if intent is not None and intent.ruling and not RULING_TOLD[intent.ruling].search(hit.text):
+            return False  # "what verdict did the jury reach?", over a story of the trial
+        if hit.signals.get(TOLD_TO_COME):
             return False  # "when did it launch?", and the story tells it as still to come
         if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
             return False  # "how many", and no number besides the question's (or another's)
@@ -157,13 +160,17 @@ SUCCESSION_TOLD = re.compile(
 )
 
 
-def told_only_as_to_come(hit: Hit) -> bool:
-    """An article's passage whose best sentence tells its event as still to come (the story
-    was written before it), and nothing done."""
-    if hit.kind != "article":
-        return False  # a reader's comment is an opinion, not an account of events
-    start, end = hit.best_span or (0, len(hit.text))
-    return told_as_to_come(hit.text[start:end])
+# A passage that tells a court's ruling says what it was
+RULING_TOLD: dict[Ruling, re.Pattern[str]] = {
+    "verdict": re.compile(
+        r"\b(?:guilty|acquitted|acquittal|convicted|conviction|cleared|verdicts?)\b", re.I
+    ),
+    "sentence": re.compile(
+        r"\b(?:jailed|sentenced|imprison\w*|(?:years?|months?|weeks?|days?) in (?:jail|prison)|"
+        r"fined|probation|community service|(?:life|suspended|prison|jail) (?:sentence|term))\b",
+        re.I,
+    ),
+}
 
 
 _OFFICE_NAMED = {

@@ -112,7 +112,8 @@ def gives_money(text: str) -> bool:
 # worth of protection", "five times what it pays" tell nothing of how many troops); "how many
 # dollars", "how many millions" ask for money, "how many times" for a ratio or a count of times
 _ASKS_COUNT = re.compile(
-    rf"\bhow many\b(?!\s+(more\s+)?(millions|billions|thousands|times|{_CURRENCIES}|won)\b)",
+    rf"\bhow many\b(?!\s+(more\s+)?(millions|billions|thousands|times|per ?cent|percent|"
+    rf"{_CURRENCIES}|won)\b|\s*%)",
     re.IGNORECASE,
 )
 # The months, as a date names them (read without case)
@@ -127,6 +128,8 @@ _NOT_A_COUNT = re.compile(
     rf"millions|billions){_SCALE}?\s+(?:{_CURRENCIES})\b|"
     r"\b(?:\d[\d,.]*\s?(?:bn|m)|\d[\d,.]*\s+(?:million|billion|trillion))\s+won\b|"
     r"\b\w+(?:-|\s+)(?:times|fold)\b|\b(?:twice|double|doubled|triple|tripled|half)\b|"
+    # nor a share ("31% of the vote" tells nothing of how many votes)
+    r"\b\d[\d,.]*\s?(?:%|per\s?cent\b|percent\b)|"
     # nor is a date, a time of day or a name with a number ("Saturday 12 February at 2005
     # GMT", "in 2004", "BBC2", "PS2" tell nothing of how many watched)
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}\b(?!,\d)|"

@@ -26,6 +26,7 @@ from retrieval.search.countries import about_other_countries, is_country
 from retrieval.search.written_otherwise import NAME_RUN, describing, held_otherwise
 from retrieval.sentences import sentence_spans
 from retrieval.store import StoredChunk
+from retrieval.tense import tells_done, told_as_to_come
 
 FEATURES = (
     "bm25",  # BM25, divided by the best candidate's
@@ -492,6 +493,9 @@ LACKS_NAME = "lacks_name"  # signal: a person's name asked, and the passage name
 LACKS_DATE = "lacks_date"  # signal: "when" asked, and the passage tells no time
 # signal: someone's words asked for by name, and the passage reports none of theirs
 SPEAKER_SILENT = "speaker_silent"
+# signal: something done asked about ("when did Nintendo release the DS in Europe?"), and the
+# passage, an article's, tells it only as still to come (the story was written before it)
+TOLD_TO_COME = "told_to_come"
 # signal: how many of the names and numbers the asker typed (with capitals: a lower-case
 # question's names are guesses) the passage's file lacks ("Ocean's Thirteen", "Macworld 2007"),
 # not counting a people's adjective ("the Dutch club" describes a club the story names)
@@ -636,6 +640,25 @@ def lacks_date(question: Question, candidate: Candidate) -> bool:
     year, month, day, season nor "ago"): "when is the film due out?" is not answered by a
     passage about the books it is made of."""
     return question.intent.expects == "date" and not holds_asked_thing(question, candidate.body)
+
+
+def told_only_to_come(question: Question, candidate: Candidate) -> bool:
+    """The question asks in the past tense about something done, and the passage (an
+    article's) tells it as still to come in its best sentence ("the DS will launch in Europe
+    on 11 March") and tells nothing done in any sentence holding the question's words (a story
+    of the launch that says the DS "went on sale in Japan" still may not; one that says the
+    song "was written by Mike Read" tells what was done)."""
+    if not question.intent.done_event or candidate.meta.get("kind", "article") != "article":
+        return False
+    best = candidate.sentences[candidate.best]
+    if not told_as_to_come(candidate.body[best.start : best.end]):
+        return False
+    asked = question.weights.keys()
+    return not any(
+        tells_done(candidate.body[s.start : s.end])
+        for s in candidate.sentences
+        if not s.stems.isdisjoint(asked)
+    )
 
 
 # Words that make a run of capitalised words a body, not a person ("Korean National Police")

@@ -235,3 +235,19 @@ def test_a_done_event_is_asked_in_the_past_tense_not_about_words_or_plans(
 ) -> None:
     # a story written before the event tells it to come, and answers only the latter
     assert analyse(question, lambda _: None).done_event is done
+
+
+@pytest.mark.parametrize(
+    ("question", "ruling"),
+    [
+        ("what verdict did the jury reach in the fraud trial", "verdict"),
+        ("What prison sentence did the Balco founder receive?", "sentence"),
+        ("How long was the hacker jailed for?", "sentence"),
+        ("What was the first sentence of the report?", None),
+        ("How long did the trial last?", None),
+    ],
+)
+def test_a_court_s_verdict_or_sentence_is_asked_for_as_such(
+    question: str, ruling: str | None
+) -> None:
+    assert analyse(question, lambda _: None).ruling == ruling

@@ -519,3 +519,51 @@ def test_a_done_event_is_answered_by_a_story_that_tells_it_done(tmp_path: Path) 
         "When was Half-Life 2 released?",
     )
     assert "16 November" in first
+
+
+def test_a_done_event_is_answered_by_a_passage_that_also_tells_what_is_to_come(
+    tmp_path: Path,
+) -> None:
+    # the sentence closest to the question looks ahead; the next one tells what was done
+    first = first_line_over_one_story(
+        tmp_path,
+        "Stars record tsunami single\n\n"
+        "They hope the charity single will raise more than £2m for the relief fund. The song, "
+        "titled Grief Never Grows Old, was written by radio DJ Mike Read, who took his idea to "
+        "the Disasters Emergency Committee.\n",
+        "Which organisation did Mike Read take his charity single idea to?",
+    )
+    assert "Disasters Emergency Committee" in first
+
+
+TRIAL_OPENS = (
+    "Jury chosen for Harlow fraud trial\n\n"
+    "A jury of eight women and four men has been chosen for the fraud trial of former "
+    "Harlow Bank chairman Peter Vance at Southwark Crown Court.\n\n"
+    "Mr Vance denies six counts of false accounting. The trial is expected to last "
+    "three months.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What verdict did the jury reach in the Harlow Bank chairman's fraud trial?",
+        "What prison sentence did Peter Vance get for false accounting?",
+    ],
+)
+def test_a_court_s_ruling_is_refused_over_a_story_of_the_trial(
+    tmp_path: Path, question: str
+) -> None:
+    assert not answer_over_one_story(tmp_path, TRIAL_OPENS, question).found
+
+
+def test_a_court_s_ruling_is_answered_by_the_story_that_tells_it(tmp_path: Path) -> None:
+    first = first_line_over_one_story(
+        tmp_path,
+        "Former bank chairman jailed\n\n"
+        "Former Harlow Bank chairman Peter Vance has been jailed for four years at Southwark "
+        "Crown Court after a jury found him guilty of six counts of false accounting.\n",
+        "What prison sentence did Peter Vance get for false accounting?",
+    )
+    assert "four years" in first

@@ -170,3 +170,14 @@ def test_a_game_s_score_is_given_only_by_a_score() -> None:
     tennis = _number_question("By what score did Nadal beat Federer?")
     assert feat.holds_asked_thing(tennis, "Nadal won 6-3 4-6 6-4 6-3 in Paris.")
     assert not feat.holds_asked_thing(tennis, "Nadal, 19, won in 2005 in front of 15,000.")
+
+
+@pytest.mark.parametrize(
+    "share", ["UKIP won 31% of the vote in Erewash.", "UKIP took 31 per cent of the vote."]
+)
+def test_how_many_votes_is_not_held_by_a_share_of_the_vote(share: str) -> None:
+    question = _number_question("How many votes did Robert Kilroy-Silk get in Erewash?")
+    assert not feat.holds_asked_thing(question, share)
+    assert feat.holds_asked_thing(question, f"{share} He polled 9,950 votes.")
+    # a share answers a question that asks for one
+    assert feat.holds_asked_thing(_number_question("How many per cent of the vote?"), share)
