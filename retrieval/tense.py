@@ -44,8 +44,9 @@ _DONE_ASKED = re.compile(
 )
 # What tells an event as still to come
 _TO_COME = re.compile(
-    r"\b(?:will|shall|could|(?:is|are) (?:to|due|set to|expected to|scheduled|planning|"
-    r"going to|saving|poised)|plans? to|hopes? to|aims? to|intends? to|"
+    # (not "plan to" nor "hope to": as often nouns, "a plan to fight the Aids epidemic")
+    r"\b(?:will|shall|could|(?:is|are) (?:to|due|set to|expected to|scheduled|going to|saving|"
+    r"poised|(?:planning|hoping|aiming|intending) to)|"
     r"next (?:week|month|year)|later this (?:year|month|week))\b|['’]ll\b",
     re.IGNORECASE,
 )

@@ -14,10 +14,11 @@ asking "how many" or "how much" only by a passage giving a number it does not (a
 money, for a price), and not another country's; for a date or a number, a passage that swaps
 one of the question's countries for another is no answer. A question asking in the past tense
 about something done ("when did Nintendo release the DS in Europe?") is not answered by an
-article's passage telling it as still to come ("will launch in Europe on 11 March"): the
-story was written before it. A question naming something (typed with capitals) that the
-passage's file never mentions must pass a higher bar: it is most likely about another event (a
-people's adjective, "the Dutch club", only describes: it does not count).
+article's passage the cross-encoder read best telling it as still to come ("will launch in
+Europe on 11 March"): the story was written before it. A question naming something (typed
+with capitals) that the passage's file never mentions must pass a higher bar: it is most
+likely about another event (a people's adjective, "the Dutch club", only describes: it does
+not count).
 """
 
 from __future__ import annotations
@@ -122,8 +123,11 @@ class Gate:
             return False
         if intent is not None and intent.ruling and not RULING_TOLD[intent.ruling].search(hit.text):
             return False  # "what verdict did the jury reach?", over a story of the trial
-        if hit.signals.get(TOLD_TO_COME):
-            return False  # "when did it launch?", and the story tells it as still to come
+        if hit.relevance is not None and hit.signals.get(TOLD_TO_COME):
+            # "when did it launch?", and the story tells it as still to come (without the
+            # cross-encoder, a story's lead that looks ahead is often first and the passage
+            # telling what was done second: not applied)
+            return False
         if hit.signals.get(LACKS_AMOUNT) and hit.kind != "facts":
             return False  # "how many", and no number besides the question's (or another's)
         if hit.signals.get(SPEAKER_SILENT):
