@@ -648,7 +648,7 @@ def told_only_to_come(question: Question, candidate: Candidate) -> bool:
     on 11 March") and tells nothing done in any sentence holding the question's words (a story
     of the launch that says the DS "went on sale in Japan" still may not; one that says the
     song "was written by Mike Read" tells what was done)."""
-    if not question.intent.done_event or candidate.meta.get("kind", "article") != "article":
+    if not question.intent.done_event or (candidate.meta.get("kind") or "article") != "article":
         return False
     best = candidate.sentences[candidate.best]
     if not told_as_to_come(candidate.body[best.start : best.end]):

@@ -228,6 +228,7 @@ def test_words_that_are_the_question_are_kept(typed: str) -> None:
         ("What did Nintendo say the DS would cost?", False),
         ("How did the magazine's editor rate Boeing's new 777?", False),
         ("Who runs Lionhead?", False),
+        ("What is the top speed of the new train?", False),
     ],
 )
 def test_a_done_event_is_asked_in_the_past_tense_not_about_words_or_plans(
