@@ -58,7 +58,8 @@ _ASKS_DURATION = re.compile(
 # "throughout the day" (in lower case: "Arash Day" is no time; "the last few miles" no time)
 _DURATION = re.compile(
     r"\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many|couple of|the|last|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|"
+    r"couple of|the|last|"
     r"next|past|half|half an?)[\s-]+(years?|months?|weeks?|days?|hours?|minutes?|mins|"
     r"seconds?|decades?|seasons?|centur(y|ies)|fortnights?|nights?)\b|\b\d+(hrs?|mins?)\b|"
     r"\bovernight\b"
@@ -137,12 +138,18 @@ _NOT_A_COUNT = re.compile(
     r"spring)\s+\d{4}\b|\b\d{4}s?(?=\s+(?:season|GMT|BST|election|Olympics|World Cup))|"
     r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}\s?(?:GMT|BST|am|pm)\b|\b[A-Za-z]+\d+\b|"
     # nor "no-one", "one another", "one day" (nobody, each other, some day)
-    r"\bno-one\b|\bone (?:another|day)\b",
+    r"\bno-one\b|\bone (?:another|day)\b|"
+    # nor a length of time or an age ("has not stayed for over 70 years", "the 21-year-old"
+    # tell nothing of how many launchers or hackers)
+    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[\s-]+(?:years?|"
+    r"months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))\b(?:-old)?",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|both)\b",
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|"
+    r"dozens?|both)\b",
     re.IGNORECASE,
 )
 

@@ -19,6 +19,7 @@ from retrieval.search.amounts import (
     MONTHS,
     asks_amount,
     asks_money,
+    asks_share,
     gives_kind_of_number,
     gives_money,
 )
@@ -98,7 +99,8 @@ def asks_failure(question: str) -> bool:
 ANSWER_PATTERNS: dict[Expects, re.Pattern[str]] = {
     "number": re.compile(
         r"\d(?:[\d,.]*\d)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-        r"twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|"
+        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
+        r"billion|trillion|dozen|half|"
         r"third|quarter|double|doubled|twice|triple|tripled|both)\b",
         re.IGNORECASE,
     ),
@@ -621,11 +623,14 @@ def span_holds_asked(question: Question, candidate: Candidate, span: tuple[int, 
 
 
 def lacks_amount(question: Question, candidate: Candidate) -> bool:
-    """The question asks "how many" or "how much" in so many words, and the passage gives no
-    number besides the question's own (for a price or a cost, no sum of money), or gives
-    another country's (``countries.about_other_countries``, over it and its title): what it
-    says is not the answer."""
-    if question.intent.expects != "number" or not asks_amount(question.text):
+    """The question asks "how many", "how much" or "what share" in so many words, and the
+    passage gives no number of that kind besides the question's own (for a price or a cost, no
+    sum of money; for a share, no percentage nor fraction), or gives another country's
+    (``countries.about_other_countries``, over it and its title): what it says is not the
+    answer."""
+    if question.intent.expects != "number" or not (
+        asks_amount(question.text) or asks_share(question.text)
+    ):
         return False
     if not holds_asked_thing(question, candidate.body):
         return True

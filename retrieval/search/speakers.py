@@ -40,8 +40,10 @@ _ROLE = re.compile(
     r"agency|media)\b",
     re.IGNORECASE,
 )
-# … or a pronoun: the one a paragraph opens with may be named in the paragraph before
+# … or a pronoun: the one a paragraph opens with may be named in the paragraph before (not
+# one inside the quoted words: the "we" of "the principles we pursue," Jeong Eun-bo told…)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _COMPASS = frozenset("north south east west".split())
 # Whose words a story tells are not a speaker's: "what did the Reuters piece say …"
 _WRITTEN_WORK = re.compile(
@@ -138,7 +140,9 @@ def speaker_silent(
         text = candidate.body[sentence.start : sentence.end]
         named = bool(said_by.search(text) or given & sentence.stems or role & sentence.stems)
         if _SPEECH.search(text) and (
-            named or _ROLE.search(text) or (_PRONOUN.search(text) and named_before)
+            named
+            or _ROLE.search(text)
+            or (_PRONOUN.search(_QUOTED.sub(" ", text)) and named_before)
         ):
             return False
         named_before = named_before or named

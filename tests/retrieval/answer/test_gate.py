@@ -242,6 +242,20 @@ def test_how_much_is_refused_over_a_story_that_gives_no_sum(tmp_path: Path, ques
     assert not answer_over_one_story(tmp_path, REFINERY_SALE.format(price=""), question).found
 
 
+def test_what_share_is_refused_over_a_story_that_gives_only_counts_and_sums(
+    seeded_engine: Engine,
+) -> None:
+    # the sample gives 28,500 troops, $5 billion and 47 lawmakers, but no poll's figure
+    asked = "According to polls, what share of South Koreans want the US troops withdrawn?"
+    assert not seeded_engine.ask(asked).found
+
+
+def test_what_share_is_answered_by_a_story_that_gives_it(tmp_path: Path) -> None:
+    story = REFINERY_SALE.format(price="")
+    asked = "What share of Petrobalt did Poland's government sell to the investors?"
+    assert "30% stake" in first_line_over_one_story(tmp_path, story, asked)
+
+
 @pytest.mark.parametrize("question", PRICE_QUESTIONS)
 def test_how_much_is_answered_by_a_story_that_gives_the_sum(tmp_path: Path, question: str) -> None:
     story = REFINERY_SALE.format(price=" for 2.1bn zlotys")
@@ -442,6 +456,8 @@ def test_a_person_s_name_is_answered_by_the_passage_that_names_them(seeded_engin
         "How did Pyongyang's state media react when the cost-sharing talks broke down?",
         "How did North Korea respond to the collapse of the burden-sharing talks?",
         "Did Japan's foreign ministry comment on the breakdown of the Seoul talks?",
+        # the "we" of Jeong Eun-bo's quoted words ("the principles we pursue") is not Moon
+        "What did President Moon say after the US side walked out of the talks?",
     ],
 )
 def test_words_of_someone_the_story_never_quotes_are_refused(

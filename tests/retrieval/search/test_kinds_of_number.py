@@ -181,3 +181,26 @@ def test_how_many_votes_is_not_held_by_a_share_of_the_vote(share: str) -> None:
     assert feat.holds_asked_thing(question, f"{share} He polled 9,950 votes.")
     # a share answers a question that asks for one
     assert feat.holds_asked_thing(_number_question("How many per cent of the vote?"), share)
+
+
+@pytest.mark.parametrize(
+    "not_held",
+    [
+        "The US forced the deployment of THAAD and has not stayed for over 70 years for Korea.",
+        "The alliance has for seventy years formed a buffer against the North.",
+        "The 21-year-old hacker was charged in October.",
+    ],
+)
+def test_how_many_things_is_not_held_by_a_length_of_time_or_an_age(not_held: str) -> None:
+    question = _number_question("How many launchers did the US deploy in South Korea?")
+    assert not feat.holds_asked_thing(question, not_held)
+    assert feat.holds_asked_thing(question, f"{not_held} It deployed six launchers there.")
+    # a length of time still answers a question that asks for one
+    assert feat.holds_asked_thing(_number_question("How many years has the US stayed?"), not_held)
+
+
+def test_what_share_is_lacking_from_a_passage_with_only_counts_and_sums() -> None:
+    question = _number_question("What share of South Koreans want the US troops withdrawn?")
+    counts = "The US keeps 28,500 troops in the South and wants $5 billion a year."
+    assert _lacks_amount(question, counts)
+    assert not _lacks_amount(question, f"{counts} A poll found 54% want them withdrawn.")
