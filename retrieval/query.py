@@ -296,16 +296,19 @@ FILE_DETAIL_ASKED = re.compile(
     rf"\b(?:author|byline|writer|reporter)\s+(?:of|on|for|behind)\s+{_THE_STORY}\b",
     re.IGNORECASE,
 )
-# Who came next: "who took over as leader when Kennedy resigned?" is not answered by a story
-# about Kennedy that tells no succession (a story written while he led); leaving a post, not a
-# place ("who scored after Beckham left the pitch?" asks no such thing)
+# Who came next (or before): "who took over as leader when Kennedy resigned?" is not answered
+# by a story about Kennedy that tells no succession (a story written while he led); leaving a
+# post, not a place ("who scored after Beckham left the pitch?" asks no such thing)
 SUCCESSION_ASKED = re.compile(
     r"\b(?:after|when|once|since)\b[^?]{0,60}\b(?:st(?:ep|eps|epped|ood|ands) down|resign(?:ed|s)?|"
     r"quit|"
     r"left (?:the |his |her |their )?(?:post|job|club|office|role|company|band|party|board|"
     r"government|cabinet)|retire[ds]|(?:was|were) (?:sacked|fired|ousted|dropped))\b|"
     r"\b(?:replac(?:e|ed|es|ing)|succeed(?:ed|s)?(?! in\b)|successor|t(?:ook|ake|aken|akes) over "
-    r"(?:from|as))\b",
+    r"(?:from|as))\b|"
+    # … or who came before: "who was chairman before Kinnock took on the role?"
+    r"\bpredecessor\b|\bbefore\b[^?]{0,60}\b(?:t(?:ook|ake|akes|aking) (?:on|up|over)|"
+    r"(?:was|were) (?:appointed|named|elected|made))\b",
     re.IGNORECASE,
 )
 

@@ -153,7 +153,7 @@ OUTCOME_TOLD = re.compile(
 # A passage that tells who came next says someone left, took over or is new in the post
 SUCCESSION_TOLD = re.compile(
     # ("succeeded in turning things round" is no succession)
-    r"\b(?:succe(?:ed|eds|eded|eding)(?! in\b)|successor|succession|replac\w*|"
+    r"\b(?:succe(?:ed|eds|eded|eding)(?! in\b)|successor|predecessor|succession|replac\w*|"
     r"t(?:ook|ake|akes|aking|aken) over|"
     r"(?:took|take|takes|taking) the helm|new (?:\w+ ){0,2}(?:leader|chair\w*|chief|head|boss|"
     r"manager|coach|president|director|executive|editor|captain|secretary|minister|bassist|"

@@ -64,6 +64,41 @@ _DURATION = re.compile(
     r"seconds?|decades?|seasons?|centur(y|ies)|fortnights?|nights?)\b|\b\d+(hrs?|mins?)\b|"
     r"\bovernight\b"
 )
+# … but a time before or after something is no length of it ("sentenced one day after the
+# campaign" tells nothing of how long the sentence is), unless that is asked ("how long after",
+# "how long a gap between"); nor is a day named so ("in a day of action", "the day of the vote")
+_OFFSET = re.compile(rf"(?:{_DURATION.pattern})\s+(?:after|before|later|earlier|ago)\b")
+_NAMED_DAY = re.compile(r"\b(?:a|an|the)\s+(?:day|week|night|month|year)\s+of\b")
+_ASKS_OFFSET = re.compile(
+    r"\bhow long\b.*\b(?:after|before|ago|later|earlier|since|until|till|gap|between)\b",
+    re.IGNORECASE,
+)
+
+
+# … or, for "how long", a length ("the 50km tunnel", "three miles long")
+_LENGTH = re.compile(
+    r"\b\d[\d,.]*\s?(?:km|kilometres?|kilometers?|miles?|metres?|meters?|m|ft|feet|yards?|"
+    r"inches|cm|mm)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\w+ty)[\s-]"
+    r"(?:kilometres?|kilometers?|miles?|metres?|meters?|feet|yards?)\b",
+    re.IGNORECASE,
+)
+
+
+# "How old…", "at what age…": an age ("the 66-year-old alliance", "despite his 69 years",
+# "Jacobsen, 21,", "aged 58", "at the age of 12")
+_ASKS_AGE = re.compile(r"\bhow old\b|\bwhat age\b", re.IGNORECASE)
+_NUMBER_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred"
+)
+_AGE = re.compile(
+    rf"\b(?:\d{{1,3}}|(?:{_NUMBER_WORD})(?:-(?:{_NUMBER_WORD}))?)[\s-]years?[\s-]old\b|"
+    r"\b(?:his|her|their|its) \d{1,3} years\b|\baged? \d{1,3}\b|\bage of \d{1,3}\b|"
+    r"\b\d{1,3}(?:st|nd|rd|th) birthday\b|\bturn(?:s|ed)? \d{1,3}\b|"
+    r"(?-i:[A-Z][\w'’-]*), \d{1,3},|\(\d{1,3}\)",
+    re.IGNORECASE,
+)
 
 
 # "What was the (final, half-time) score…", "by what score…": a score ("19-13", "6-3 6-4"),
@@ -92,6 +127,12 @@ def asks_duration(question: str) -> bool:
 def asks_share(question: str) -> bool:
     """The question asks what part of a whole (a percentage, a fraction)."""
     return bool(_ASKS_SHARE.search(question))
+
+
+@lru_cache(maxsize=1024)
+def asks_age(question: str) -> bool:
+    """The question asks how old someone or something is."""
+    return bool(_ASKS_AGE.search(question))
 
 
 def asks_amount(question: str) -> bool:
@@ -139,6 +180,9 @@ _NOT_A_COUNT = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,4}\s?(?:GMT|BST|am|pm)\b|\b[A-Za-z]+\d+\b|"
     # nor "no-one", "one another", "one day" (nobody, each other, some day)
     r"\bno-one\b|\bone (?:another|day)\b|"
+    # nor a place in a chart or a league ("fell to number nine", "the top 10", "11th")
+    rf"\b(?:number|no\.?)\s+(?:\d+|{_NUMBER_WORD})\b|\btop[\s-](?:\d+|{_NUMBER_WORD})\b|"
+    r"\b\d+(?:st|nd|rd|th)\b|"
     # nor a length of time or an age ("has not stayed for over 70 years", "the 21-year-old"
     # tell nothing of how many launchers or hackers)
     r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -169,11 +213,19 @@ def gives_count(text: str) -> bool:
 
 def gives_kind_of_number(question: str, text: str) -> bool:
     """The text gives the kind of number the question asks for, when it asks for a part of a
-    whole, a game's score, a time or a count of things (any number will do otherwise)."""
+    whole, a game's score, an age, a time ("how long": or a length) or a count of things (any
+    number will do otherwise)."""
     if asks_share(question) and not _SHARE.search(text):
         return False
     if asks_score(question) and not _SCORE.search(text):
         return False
+    if asks_age(question) and not _AGE.search(text):
+        return False
     if asks_count(question) and not asks_duration(question) and not gives_count(text):
         return False
-    return not (asks_duration(question) and not _DURATION.search(text))
+    if asks_duration(question):
+        if not _ASKS_OFFSET.search(question):
+            text = _OFFSET.sub(" ", text)
+        text = _NAMED_DAY.sub(" ", text)
+        return bool(_DURATION.search(text) or _LENGTH.search(text))
+    return True

@@ -17,7 +17,9 @@ from retrieval.pointer import pointer_names
 from retrieval.query import MOST_ACTIVE_ASKED, Expects, QueryIntent
 from retrieval.search.amounts import (
     MONTHS,
+    asks_age,
     asks_amount,
+    asks_duration,
     asks_money,
     asks_share,
     gives_kind_of_number,
@@ -623,16 +625,20 @@ def span_holds_asked(question: Question, candidate: Candidate, span: tuple[int, 
 
 
 def lacks_amount(question: Question, candidate: Candidate) -> bool:
-    """The question asks "how many", "how much" or "what share" in so many words, and the
-    passage gives no number of that kind besides the question's own (for a price or a cost, no
-    sum of money; for a share, no percentage nor fraction), or gives another country's
-    (``countries.about_other_countries``, over it and its title): what it says is not the
-    answer."""
+    """The question asks "how many", "how much", "what share", "how old" or "how long" in so
+    many words, and the passage gives no number of that kind besides the question's own (for a
+    price or a cost, no sum of money; for a share, no percentage nor fraction; an age, a length
+    of time), or gives another country's (``countries.about_other_countries``, over it and its
+    title): what it says is not the answer."""
+    text = question.text
     if question.intent.expects != "number" or not (
-        asks_amount(question.text) or asks_share(question.text)
+        asks_amount(text) or asks_share(text) or asks_age(text) or asks_duration(text)
     ):
         return False
-    if not holds_asked_thing(question, candidate.body):
+    if asks_duration(text):  # told without a number too: "throughout the day", "an hour"
+        if not gives_kind_of_number(text, candidate.body):
+            return True
+    elif not holds_asked_thing(question, candidate.body):
         return True
     if asks_money(question.text) and not gives_money(candidate.body):
         return True

@@ -162,6 +162,8 @@ def test_why_it_turned_out_so_is_answered_by_the_cause_without_telling_the_outco
         "Who replaced James DeHart as the chief US negotiator?",
         "Who took over as South Korea's chief negotiator after Jeong Eun-bo stepped down?",
         "Who succeeded Jeong Eun-bo as Seoul's negotiator?",
+        # … nor who came before
+        "Who was Seoul's chief negotiator before Jeong Eun-bo took on the role?",
     ],
 )
 def test_who_came_next_is_refused_over_a_story_that_tells_no_succession(
@@ -198,16 +200,25 @@ def test_who_followed_someone_who_stood_down_is_refused_over_a_story_that_names_
     assert not answer.found
 
 
-def test_who_came_next_is_answered_by_a_story_that_tells_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Who replaced Tom Baxter at Harrow Breweries?", "Anna Lindqvist"),
+        ("Who ran Harrow Breweries before Anna Lindqvist took over?", "Tom Baxter"),
+    ],
+)
+def test_who_came_next_or_before_is_answered_by_a_story_that_tells_it(
+    tmp_path: Path, question: str, answer: str
+) -> None:
     first = first_line_over_one_story(
         tmp_path,
         "Brewer names chief executive\n\n"
         "Harrow Breweries said Anna Lindqvist would take over as chief executive in March, "
         "after Tom Baxter stepped down following the failed merger.\n\n"
         "Harrow Breweries shares rose 3% on the news in London.\n",
-        "Who replaced Tom Baxter at Harrow Breweries?",
+        question,
     )
-    assert "Anna Lindqvist" in first
+    assert answer in first
 
 
 def test_leaving_the_pitch_is_not_leaving_a_post(tmp_path: Path) -> None:
@@ -261,6 +272,25 @@ def test_how_much_is_answered_by_a_story_that_gives_the_sum(tmp_path: Path, ques
     story = REFINERY_SALE.format(price=" for 2.1bn zlotys")
     first = first_line_over_one_story(tmp_path, story, question)
     assert "2.1bn zlotys" in first
+
+
+APPOINTMENT = (
+    "Children's commissioner named\n\n"
+    "England's first children's commissioner has been appointed. Professor of child health Al "
+    "Aynsley-Green{age} was chosen by the government after a two-year search.\n\n"
+    "He will champion the interests of 11 million children and young people.\n"
+)
+AGE_QUESTION = "How old was Al Aynsley-Green when he was made children's commissioner?"
+
+
+def test_how_old_is_refused_over_a_story_that_gives_no_age(tmp_path: Path) -> None:
+    # its numbers are a count of children and a length of time
+    assert not answer_over_one_story(tmp_path, APPOINTMENT.format(age=""), AGE_QUESTION).found
+
+
+def test_how_old_is_answered_by_a_story_that_gives_the_age(tmp_path: Path) -> None:
+    story = APPOINTMENT.format(age=", 60,")
+    assert "Aynsley-Green, 60," in first_line_over_one_story(tmp_path, story, AGE_QUESTION)
 
 
 FILM_OF_THE_BOOKS = (

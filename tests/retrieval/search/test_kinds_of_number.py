@@ -81,9 +81,22 @@ def test_a_count_still_answers_how_many_and_a_share_price_is_no_share() -> None:
             "She will enter the unknown just 77 days after the Athens marathon.",
             "The pair were locked together for the last few miles of the race.",
         ),
+        (
+            # a time after something, or a day named so, is no length of the sentence
+            "How long is the blogger's sentence?",
+            "He has been jailed for 14 years on charges of spying.",
+            "He was sentenced one day after a day of action for bloggers.",
+        ),
+        (
+            "How long is the new rail tunnel under the Alps?",
+            "The tunnel will run for 57km under the mountains.",
+            "The tunnel will open in 2016 and cost 8bn francs.",
+        ),
     ],
 )
-def test_how_long_is_held_by_a_time_with_its_unit(asked: str, held: str, not_held: str) -> None:
+def test_how_long_is_held_by_a_time_or_a_length_with_its_unit(
+    asked: str, held: str, not_held: str
+) -> None:
     question = _number_question(asked)
     assert feat.holds_asked_thing(question, held)
     assert not feat.holds_asked_thing(question, not_held)
@@ -204,3 +217,32 @@ def test_what_share_is_lacking_from_a_passage_with_only_counts_and_sums() -> Non
     counts = "The US keeps 28,500 troops in the South and wants $5 billion a year."
     assert _lacks_amount(question, counts)
     assert not _lacks_amount(question, f"{counts} A poll found 54% want them withdrawn.")
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "Lewis kicked over his stool and sat on the piano, despite his 69 years.",
+        "Lewis, 69, kicked over his stool.",
+        "The 69-year-old kicked over his stool.",
+        "Lewis, aged 69, kicked over his stool.",
+    ],
+)
+def test_how_old_is_held_by_an_age(held: str) -> None:
+    question = _number_question("How old is the piano wildman who kicked over his stool?")
+    assert feat.holds_asked_thing(question, held)
+    assert not feat.holds_asked_thing(question, "Lewis has recorded 40 albums since 1956.")
+
+
+def test_a_place_in_a_chart_is_no_count_of_copies_sold() -> None:
+    question = _number_question("How many copies has the game sold?")
+    chart = "The game fell to number nine, and a new release missed the top ten, coming 11th."
+    assert not feat.holds_asked_thing(question, chart)
+    assert feat.holds_asked_thing(question, f"{chart} It has sold 20,000 copies.")
+
+
+def test_how_long_is_not_lacking_from_a_time_told_without_a_number() -> None:
+    question = _number_question("How long had the session originally been planned to run?")
+    told = "They left after about an hour of talks scheduled to continue throughout the day."
+    assert not _lacks_amount(question, told)
+    assert _lacks_amount(question, "They left the fourth round of talks in Seoul on Tuesday.")
