@@ -26,7 +26,12 @@ from retrieval.search.amounts import (
     gives_money,
 )
 from retrieval.search.countries import about_other_countries, is_country
-from retrieval.search.written_otherwise import NAME_RUN, describing, held_otherwise
+from retrieval.search.written_otherwise import (
+    NAME_RUN,
+    describes_as_adjective,
+    describing,
+    held_otherwise,
+)
 from retrieval.sentences import sentence_spans
 from retrieval.store import StoredChunk
 from retrieval.tense import tells_done, told_as_to_come
@@ -506,6 +511,7 @@ TOLD_TO_COME = "told_to_come"
 TYPED_NAMES_LACKING = "typed_names_lacking"
 # signal: the question's names and numbers its file lacks, but a people's adjective (what
 # ``TYPED_NAMES_LACKING`` counts, for a question typed with capitals)
+DEMONYM_MISSING = 0.5  # what a people's adjective the story lacks counts for in story_missing
 NAMES_MISSING = "names_missing"
 # signal: the passage names one of the question's countries, not another it asks about, and a
 # third in its place ("the US–South Korea talks" asked, the US's talks with Japan told)
@@ -819,7 +825,12 @@ def compute(
         # a version the story does not give ("Firefox 1.5" in a story of Firefox 1.0: the index
         # reads "1" and "5" apart, and the story holds both)
         lacking += [v for v in versions(question.text) if not _gives_version(v, title, passages)]
-        story_missing = float(len(lacking))
+        # a people's adjective typed to describe counts half: a question often adds one ("the
+        # Swedish equipment maker", "the American sprinter") that the story never needs to say
+        story_missing = sum(
+            DEMONYM_MISSING if t in DEMONYMS and describes_as_adjective(question.text, t) else 1.0
+            for t in lacking
+        )
         for c in passages:
             c.focus = focus
             c.best = best_sentence(question, c, focus)

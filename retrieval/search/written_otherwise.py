@@ -235,3 +235,22 @@ def describing(question: str, term: str) -> bool:
         return False
     found = [m for w in typed for m in re.finditer(rf"\b{re.escape(w)}(?![\w'’-])", question)]
     return bool(found) and all(_DESCRIBES.match(question, m.end()) for m in found)
+
+
+# A word in lower case after a people's adjective, which then describes ("the Swedish
+# equipment maker", "the British-born novelist"), not a name it opens ("British and Irish
+# Lions", "American Express")
+_DESCRIBED_NEXT = re.compile(rf"(?:-|\s+(?!{_FUNCTION_WORDS}))[a-z]")
+
+
+@lru_cache(maxsize=1024)
+def describes_as_adjective(question: str, term: str) -> bool:
+    """Each time the question types ``term`` (a people's adjective), a word in lower case
+    follows: it says what someone or something is like, as a writer paraphrasing a story adds
+    ("the American sprinter" of a story that never says "American")."""
+    found = [
+        m
+        for m in re.finditer(r"[A-Za-z]+", question)  # "British" of "British-born" too
+        if stems(words(m.group(0)), QUESTION_STOPWORDS) == [term]
+    ]
+    return bool(found) and all(_DESCRIBED_NEXT.match(question, m.end()) for m in found)

@@ -613,3 +613,24 @@ def test_a_court_s_ruling_is_answered_by_the_story_that_tells_it(tmp_path: Path)
         "What prison sentence did Peter Vance get for false accounting?",
     )
     assert "four years" in first
+
+
+EQUIPMENT_MAKER = (
+    "Ericsson profits beat forecasts\n\n"
+    "Ericsson's profits rose by 60% in the last three months of 2004, beating analysts' "
+    "forecasts, as operators spent more on their networks.\n\n"
+    "Chief executive Carl-Henric Svanberg, however, warned that the extra demand that had "
+    "driven sales had already dissipated, and that the market would grow only slightly.\n\n"
+    "Shares in the firm fell 4% on the news.\n"
+)
+
+
+def test_a_people_s_adjective_added_to_describe_does_not_refuse(tmp_path: Path) -> None:
+    # the story never says "Swedish" nor "Sweden": a reader paraphrasing it does
+    first = first_line_over_one_story(
+        tmp_path,
+        EQUIPMENT_MAKER,
+        "The Swedish network equipment maker had a strong end to 2004. What did its boss warn "
+        "about demand?",
+    )
+    assert "dissipated" in first

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from retrieval.search.written_otherwise import (
+    describes_as_adjective,
     describing,
     held_otherwise,
     initials,
@@ -118,3 +119,20 @@ def test_a_place_named_in_two_words_is_held_by_a_story_naming_a_country_of_it() 
     spain = ["BA to suspend two services", "BA will halt its flights to Madrid and Seville."]
     assert held_otherwise(asked, ["middl", "east"], spain) == set()
     assert written_otherwise("Who leads South Korea's side?", "south", ["Seoul's envoy, Kim"])
+
+
+@pytest.mark.parametrize(
+    ("question", "term", "describes"),
+    [
+        ("What did the Swedish network equipment maker's boss warn about?", "swedish", True),
+        ("In what year did the late British-born novelist retire?", "british", True),
+        # a name it opens, or a people's adjective standing for someone
+        ("Who captained the British and Irish Lions in the first Test?", "british", False),
+        ("Who captained the British and Irish Lions in the first Test?", "irish", False),
+        ("When did the American who lost his crown race again?", "american", False),
+    ],
+)
+def test_a_people_s_adjective_describes_when_a_word_in_lower_case_follows(
+    question: str, term: str, describes: bool
+) -> None:
+    assert describes_as_adjective(question, term) is describes
