@@ -200,6 +200,20 @@ def test_who_followed_someone_who_stood_down_is_refused_over_a_story_that_names_
     assert not answer.found
 
 
+def test_who_followed_is_refused_over_a_story_that_tells_only_the_leaving(
+    tmp_path: Path,
+) -> None:
+    answer = answer_over_one_story(
+        tmp_path,
+        "Fed chief stands down\n\n"
+        "Federal Reserve chairman Alan Greenspan stepped down on Tuesday, the Fed said, praised "
+        "by President George Bush for his years in the post.\n\n"
+        "Markets fell on the news.\n",
+        "Who succeeded Alan Greenspan as chairman of the Federal Reserve?",
+    )
+    assert not answer.found
+
+
 @pytest.mark.parametrize(
     ("question", "answer"),
     [
