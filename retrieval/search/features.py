@@ -509,9 +509,9 @@ TOLD_TO_COME = "told_to_come"
 # question's names are guesses) the passage's file lacks ("Ocean's Thirteen", "Macworld 2007"),
 # not counting a people's adjective ("the Dutch club" describes a club the story names)
 TYPED_NAMES_LACKING = "typed_names_lacking"
+DEMONYM_MISSING = 0.5  # what a people's adjective the story lacks counts for in story_missing
 # signal: the question's names and numbers its file lacks, but a people's adjective (what
 # ``TYPED_NAMES_LACKING`` counts, for a question typed with capitals)
-DEMONYM_MISSING = 0.5  # what a people's adjective the story lacks counts for in story_missing
 NAMES_MISSING = "names_missing"
 # signal: the passage names one of the question's countries, not another it asks about, and a
 # third in its place ("the US–South Korea talks" asked, the US's talks with Japan told)
@@ -828,8 +828,13 @@ def compute(
         # a people's adjective typed to describe counts half: a question often adds one ("the
         # Swedish equipment maker", "the American sprinter") that the story never needs to say
         story_missing = sum(
-            DEMONYM_MISSING if t in DEMONYMS and describes_as_adjective(question.text, t) else 1.0
-            for t in lacking
+            (
+                DEMONYM_MISSING
+                if t in DEMONYMS and describes_as_adjective(question.text, t)
+                else 1.0
+                for t in lacking
+            ),
+            0.0,
         )
         for c in passages:
             c.focus = focus
