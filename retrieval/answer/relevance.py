@@ -8,17 +8,18 @@ the archive answers. The weights were fitted on the tuning part of ``eval/dev``
 for by who wrote it and to whom, pass whatever the model says. Further passages join an answer
 only when they pass the same gate on their own. A question about how something turned out
 ("what did they eventually pay?") is answered only by a passage that tells an outcome, one
-about who came next ("who replaced X?") only by a passage that tells a succession, one about
-a court's verdict or sentence only by a passage that tells one, and one
-asking "how many" or "how much" only by a passage giving a number it does not (a sum of
-money, for a price), and not another country's; for a date or a number, a passage that swaps
-one of the question's countries for another is no answer. A question asking in the past tense
-about something done ("when did Nintendo release the DS in Europe?") is not answered by an
-article's passage the cross-encoder read best telling it as still to come ("will launch in
-Europe on 11 March"): the story was written before it. A question naming something (typed
-with capitals) that the passage's file never mentions must pass a higher bar: it is most
-likely about another event (a people's adjective, "the Dutch club", only describes: it does
-not count).
+about who came next or before ("who replaced X?") only by a passage that tells someone took
+over (not only that X left), one about a court's verdict or sentence only by a passage that
+tells one, and one asking "how many", "how much", "what share", "how old" or "how long" only by
+a passage giving that kind of number besides the question's own (a sum of money for a price, a
+percentage for a share, an age, a time), and not another country's; for a date or a number, a
+passage that swaps one of the question's countries for another is no answer. A question asking
+in the past tense about something done ("when did Nintendo release the DS in Europe?") is not
+answered by an article's passage the cross-encoder read best telling it as still to come ("will
+launch in Europe on 11 March"): the story was written before it. A question naming something
+(typed with capitals) that the passage's file never mentions must pass a higher bar: it is most
+likely about another event (a people's adjective, "the Dutch club", only describes: it does not
+count).
 """
 
 from __future__ import annotations
