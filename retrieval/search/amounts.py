@@ -141,8 +141,11 @@ def asks_amount(question: str) -> bool:
 
 
 def asks_money(question: str) -> bool:
-    """ "How much did they pay…", "what price…", "what transfer fee…", "what did it cost"."""
-    return bool(_ASKS_MONEY.search(question) or SUM_ASKED.search(question))
+    """ "How much did they pay…", "what price…", "what transfer fee…", "what did it cost"; not
+    "what percentage increase in wages…", which asks for a share of a sum."""
+    if _ASKS_MONEY.search(question):
+        return True
+    return bool(SUM_ASKED.search(question)) and not asks_share(question)
 
 
 def gives_money(text: str) -> bool:
@@ -209,6 +212,28 @@ def gives_count(text: str) -> bool:
     """The text gives a number that is not a sum of money, a ratio, a date, a time of day nor
     part of a name ("BBC2")."""
     return bool(_COUNT.search(_NOT_A_COUNT.sub(" ", text)))
+
+
+# "On what date…", "what day…": a day, which a year or a month is not ("in November 2003"
+# does not say when he is due to be sentenced; "until 9 May", "on Friday" do)
+_ASKS_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b(?! of the (?:year|month)\b)", re.I)
+_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\b|\b(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
+    r"tonight|Christmas Day|Boxing Day|New Year's Day|Christmas Eve|New Year's Eve)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def asks_day(question: str) -> bool:
+    """The question asks on what date or day something happens (not in what year)."""
+    return bool(_ASKS_DAY.search(question))
+
+
+def gives_day(text: str) -> bool:
+    """The text names a day: a day of a month, a weekday, "today"."""
+    return bool(_DAY.search(text))
 
 
 def gives_kind_of_number(question: str, text: str) -> bool:

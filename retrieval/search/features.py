@@ -19,9 +19,11 @@ from retrieval.search.amounts import (
     MONTHS,
     asks_age,
     asks_amount,
+    asks_day,
     asks_duration,
     asks_money,
     asks_share,
+    gives_day,
     gives_kind_of_number,
     gives_money,
 )
@@ -557,6 +559,8 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
         return bool(things)
     if expects == "number" and not gives_kind_of_number(question.text, text):
         return False  # "what proportion…", "how long…": a count is not the answer
+    if expects == "date" and asks_day(question.text) and not gives_day(text):
+        return False  # "on what date…": a year or a month is not the day asked for
     return any(
         any(t not in question.weights for t in found) or (not found and expects == "number")
         for found in things

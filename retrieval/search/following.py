@@ -5,9 +5,15 @@ a series of adverts …", then "The move is in response to a report …") or the
 number asked for ("The director of the film is to remove references …", then "Chris Weitz,
 director of About a Boy, said …"). The cross-encoder scores the sentence that repeats the
 question's words above the one that answers it, so the best passage is often the restating one.
+
+Likewise a paragraph introduces someone ("Among them was forklift driver Dennis Garside, who
+worked at the depot for 17 years.") and the next one quotes them ('"Nothing will give us back
+what we had," he said.'): the quote answers what they said, and shares few of its words.
 """
 
 from __future__ import annotations
+
+import re
 
 from retrieval.search.features import (
     ANSWER_PATTERNS,
@@ -17,9 +23,12 @@ from retrieval.search.features import (
     paragraph_beside,
     span_holds_asked,
 )
+from retrieval.search.ranker import quoted_by_pronoun
+from retrieval.search.speakers import reports_speech, speaker_asked
 
 READ_TOP = 8  # the next paragraph counts only among the best this many (all read)
 _REASON = ANSWER_PATTERNS["reason"]
+_QUOTE_MARK = re.compile(r"[\"“”]")  # (not ’: it is an apostrophe too)
 # Words that as often tell the time as a cause ("after 11 minutes", "since November 2003")
 _TIME_OR_CAUSE = frozenset({"after", "since", "following"})
 
@@ -78,4 +87,54 @@ def answer_after_restating_first(question: Question, ranked: list[Candidate]) ->
         return ranked
     after.relevance = max(after.relevance, best.relevance)
     after.score = max(after.score, best.score)
+    return [after, *(c for c in ranked if c is not after)]
+
+
+def _only_introduces(
+    question: Question, candidate: Candidate, speaker: tuple[str, ...] = ()
+) -> bool:
+    """The passage's last sentence (which names the asked speaker, when the question names
+    one: the last word of the name, "Garside") quotes no one, and tells of nothing said or of
+    nothing the question asks about: "Among them was forklift driver Dennis Garside, who worked
+    at the depot for 17 years.", "She said she had been forced to take a second job." Not "Kim
+    Hong-kyun … said the collapse of the talks sent a jarring message" for what he said about
+    the collapse: that is the answer itself."""
+    if candidate.relevance is None or not candidate.sentences:
+        return False
+    last = candidate.sentences[-1]
+    text = candidate.body[last.start : last.end]
+    if speaker and not re.search(rf"(?<!\w){re.escape(speaker[-1])}(?!\w)", text):
+        return False
+    if _QUOTE_MARK.search(text):
+        return False
+    return not reports_speech(text) or last.stems.isdisjoint(question.weights)
+
+
+def quote_after_its_speaker_first(question: Question, ranked: list[Candidate]) -> list[Candidate]:
+    """For a question asking what someone said: the passage that introduces them and ends
+    telling nothing said (``_only_introduces``: when the question names them, the best of the
+    first ``READ_TOP`` whose last sentence names them; otherwise the best passage, if it quotes
+    no one); the paragraph right after it in the file, if it opens with a quote given to "he"
+    or "she" ('"We lost our jobs …," he said.') and the cross-encoder read it, is moved first,
+    with the relevance of the paragraph it follows when that is higher (that paragraph says
+    who speaks)."""
+    if question.intent.expects != "quote" or len(ranked) < 2:
+        return ranked
+    speaker = speaker_asked(question)
+    if speaker:
+        intro = next((c for c in ranked[:READ_TOP] if _only_introduces(question, c, speaker)), None)
+    else:
+        best = ranked[0]
+        plain = _only_introduces(question, best) and not _QUOTE_MARK.search(best.body)
+        intro = best if plain else None
+    if intro is None or intro.relevance is None:
+        return ranked
+    after = paragraph_beside(intro, ranked, 1)
+    if after is None or after.relevance is None or not after.sentences:
+        return ranked
+    opening = after.sentences[0]
+    if not quoted_by_pronoun(after.body[opening.start : opening.end]):
+        return ranked
+    after.relevance = max(after.relevance, intro.relevance)
+    after.score = max(after.score, ranked[0].score)
     return [after, *(c for c in ranked if c is not after)]

@@ -31,7 +31,10 @@ from retrieval.search import features as feat
 from retrieval.search.countries import about_other_countries
 from retrieval.search.cross_encoder import CrossEncoder, load_cross_encoder
 from retrieval.search.features import Candidate, Question
-from retrieval.search.following import answer_after_restating_first
+from retrieval.search.following import (
+    answer_after_restating_first,
+    quote_after_its_speaker_first,
+)
 from retrieval.search.hit import Hit, hit_from_chunk
 from retrieval.search.nicknames import named_in_full
 from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
@@ -353,7 +356,8 @@ class HybridSearcher:
         if not use_reranker:
             return ordered
         rerank(question, ordered, self.encoder, self.weights)
-        return answer_after_restating_first(question, sorted(ordered, key=lambda c: -c.score))
+        ranked = answer_after_restating_first(question, sorted(ordered, key=lambda c: -c.score))
+        return quote_after_its_speaker_first(question, ranked)
 
     def search(self, question: str, k: int = 5, *, use_reranker: bool | None = None) -> list[Hit]:
         """The k best passages for a question, best first."""

@@ -62,6 +62,11 @@ _TRAILING_NAME = re.compile(
 _ROLE_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*)\W*$")
 
 
+def reports_speech(text: str) -> bool:
+    """The text tells of something said ("said", "told", "warned", "according to", …)."""
+    return bool(_SPEECH.search(text))
+
+
 def speaker_asked(question: Question) -> tuple[str, ...]:
     """The words of the name whose words or reaction the question asks for (the capitalised
     words that pin it down, in the slot of the one who speaks), none when it names no one so."""

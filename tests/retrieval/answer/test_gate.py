@@ -648,3 +648,22 @@ def test_a_people_s_adjective_added_to_describe_does_not_refuse(tmp_path: Path) 
         "about demand?",
     )
     assert "dissipated" in first
+
+
+INSTRUCTOR_TRIAL = (
+    "Driving instructor guilty of fraud\n\n"
+    "A driving instructor has been convicted of taking £40,000 from his pupils for lessons "
+    "that never took place between 2001 and 2003.\n\n"
+    "Martin Lusk, 44, was found guilty at Leeds Crown Court after a week-long trial.{when}\n"
+)
+SENTENCING_DATE = "On what date will Martin Lusk be sentenced?"
+
+
+def test_on_what_date_is_refused_over_a_story_that_gives_only_years(tmp_path: Path) -> None:
+    story = INSTRUCTOR_TRIAL.format(when="")
+    assert not answer_over_one_story(tmp_path, story, SENTENCING_DATE).found
+
+
+def test_on_what_date_is_answered_by_a_story_that_gives_the_day(tmp_path: Path) -> None:
+    story = INSTRUCTOR_TRIAL.format(when=" He will be sentenced on 14 March.")
+    assert "14 March" in first_line_over_one_story(tmp_path, story, SENTENCING_DATE)

@@ -174,6 +174,17 @@ def test_a_cost_split_or_a_price_war_is_no_sum_of_money_asked_for() -> None:
     assert not asks_money("What was the cost of living index in March?")
 
 
+def test_a_percentage_rise_in_pay_asks_for_a_share_not_a_sum_of_money() -> None:
+    # "wages" names a sum, but what is asked is a percentage of it: "a pay rise of 6.5%"
+    # answers, with no sum of money in sight
+    asked = "What percentage increase in wages are the nurses seeking?"
+    assert not asks_money(asked)
+    question = _number_question(asked)
+    assert not _lacks_amount(question, "They are demanding a pay rise of 6.5% this year.")
+    assert _lacks_amount(question, "They walked out for 48 hours on Tuesday morning.")
+    assert asks_money("What starting salary do newly qualified nurses get?")
+
+
 def test_a_game_s_score_is_given_only_by_a_score() -> None:
     # a ground's capacity is no final score; "19-13" and a tennis set are
     question = _number_question("What was the final score when Munster played Biarritz?")
