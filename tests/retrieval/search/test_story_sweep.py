@@ -10,6 +10,7 @@ import pytest
 
 from retrieval.engine import Engine
 from retrieval.search.ranker import DEFAULT_WEIGHTS
+from tests.conftest import STORIES, engine_with_stories
 
 QUESTION = "How many American military personnel are stationed in South Korea?"
 
@@ -39,3 +40,26 @@ def test_without_the_sweep_the_answer_is_not_first(
     seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert "28,500" not in _first_passage(seeded_engine, monkeypatch, sweep=0)
+
+
+PICKET = (
+    "what did the crew manager on the picket line say had happened to the people he qualified "
+    "alongside"
+)
+
+
+@pytest.fixture(scope="module")
+def strike_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    # a story that names a crew manager in one paragraph and quotes him in the next, in words
+    # the question does not use ("Half the crew I joined with have gone to the oil rigs")
+    story = (STORIES / "firefighters_strike.txt").read_text(encoding="utf-8")
+    return engine_with_stories(tmp_path_factory.mktemp("strike"), {"strike.txt": story})
+
+
+def test_the_paragraph_after_the_best_one_is_swept_first(
+    strike_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the cross-encoder reads the first ranking's three best passages, then sweeps one more
+    narrow = replace(DEFAULT_WEIGHTS, rerank_top=3, lexical_read=0, dense_read=0, sweep=1)
+    monkeypatch.setattr(strike_engine.searcher, "weights", narrow)
+    assert "Half the crew I joined with" in strike_engine.search(PICKET, 5)[0].text
