@@ -91,11 +91,11 @@ _HE_OR_SHE = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 def speaker_named_before(
     hit: Hit, quote: str, preceding: Continuation | None, intent: QueryIntent | None
 ) -> Citation | None:
-    """For "who …?", when the quote opens its passage and tells of "he" or "she" ("‘It’s
-    upsetting …,’ he told Reuters.", "He left Capital FM this year"), the last sentence of the
-    passage before, if it names someone ("Kim Hong-kyun, a former South Korean nuclear
-    negotiator, said …")."""
-    if preceding is None or intent is None or intent.expects != "person":
+    """For "who …?" or "what did … say?", when the quote opens its passage and tells of "he"
+    or "she" ("‘It’s upsetting …,’ he told Reuters.", "He left Capital FM this year"), the
+    last sentence of the passage before that names someone ("Kim Hong-kyun, a former South
+    Korean nuclear negotiator, said …"; not a later "He said he had taken a second job.")."""
+    if preceding is None or intent is None or intent.expects not in ("person", "quote"):
         return None
     if hit.kind != "article":  # a reader's passage before is another reader's, as often as not
         return None
@@ -106,12 +106,12 @@ def speaker_named_before(
     before = preceding(hit)
     if before is None or before.kind != "article" or before.section != hit.section:
         return None
-    spans = sentence_spans(before.text)
-    if not spans:
-        return None
-    start, end = clip(before.text, *spans[-1], limit=ANSWER_QUOTE_CHARS)
-    sentence = before.text[start:end]
-    return Citation(0, before, sentence) if names_a_person(sentence) else None
+    for span in reversed(sentence_spans(before.text)):  # the last that names someone
+        start, end = clip(before.text, *span, limit=ANSWER_QUOTE_CHARS)
+        sentence = before.text[start:end]
+        if names_a_person(sentence):
+            return Citation(0, before, sentence)
+    return None
 
 
 def answer_from_hits(
@@ -152,7 +152,8 @@ def answer_from_hits(
                 citations.append(named)
                 line += f" — {SAYS_WHO}: “{_inline(named.quote)}” [{named.n}]"
             line = _also_quoted(line, cited, citations)
-            if (beside := _nearly_as_good(hit, used[1:])) is not None:  # another passage
+            others = [h for h in used[1:] if all(c.hit.id != h.id for c in citations)]
+            if (beside := _nearly_as_good(hit, others)) is not None:  # another passage
                 also = Citation(len(citations) + 1, beside, best_quote(beside, terms))
                 extra = f" … “{_inline(also.quote)}” [{also.n}]"
                 if len(line) + len(extra) <= FIRST_LINE_CHARS:

@@ -28,10 +28,15 @@ def test_the_quote_after_the_paragraph_naming_the_speaker_comes_first(engine: En
     assert "We lost our jobs" in first.text
 
 
-def test_the_answer_s_first_line_quotes_them(engine: Engine) -> None:
+def test_the_answer_s_first_line_quotes_them_and_says_who_he_is(engine: Engine) -> None:
     answer = engine.ask(QUESTION)
     assert answer.found
-    assert "We lost our jobs" in answer.text.splitlines()[0]
+    first = answer.text.splitlines()[0]
+    assert "We lost our jobs" in first
+    # the quote says only "he said": the paragraph before, which names him, is quoted too
+    assert "van driver Kenneth Ogilvie" in first
+    quoted = [c for c in answer.citations if "Kenneth Ogilvie" in c.quote]
+    assert len(quoted) == 1 and quoted[0].quote in quoted[0].hit.text
 
 
 def test_a_paragraph_telling_what_they_said_about_it_keeps_its_place(
@@ -43,3 +48,15 @@ def test_a_paragraph_telling_what_they_said_about_it_keeps_its_place(
         "What did the former nuclear negotiator Kim Hong-kyun say about the collapse?", 5
     )[0]
     assert "jarring message" in first.text
+
+
+def test_the_paragraph_naming_him_is_quoted_once(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # "Among those on the picket line was Gareth Lowry, 41, a crew manager … He said he had
+    # taken a second job …": the sentence naming him says who speaks, and the passage is not
+    # quoted a second time as a further answer
+    story = (STORIES / "firefighters_strike.txt").read_text(encoding="utf-8")
+    engine = engine_with_stories(tmp_path_factory.mktemp("strike"), {"strike.txt": story})
+    answer = engine.ask("What did the crew manager on the picket line say about his old crew?")
+    first = answer.text.splitlines()[0]
+    assert "Half the crew I joined with" in first
+    assert first.count("Gareth Lowry") == 1
