@@ -152,7 +152,8 @@ def answer_from_hits(
                 citations.append(named)
                 line += f" — {SAYS_WHO}: “{_inline(named.quote)}” [{named.n}]"
             line = _also_quoted(line, cited, citations)
-            others = [h for h in used[1:] if all(c.hit.id != h.id for c in citations)]
+            # (not the passage that says who speaks again: its naming sentence is quoted)
+            others = [h for h in used[1:] if named is None or h.id != named.hit.id]
             if (beside := _nearly_as_good(hit, others)) is not None:  # another passage
                 also = Citation(len(citations) + 1, beside, best_quote(beside, terms))
                 extra = f" … “{_inline(also.quote)}” [{also.n}]"

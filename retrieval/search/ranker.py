@@ -689,14 +689,14 @@ def rerank(
     # words ("an $800bn rise in what the US can owe", three paragraphs below the dollar's slide)
     lead = max(top, key=lambda c: c.score)
     source = str(lead.meta.get("source", ""))
-    unread = [c for c in by_source[source] if id(c) not in read]
-    # the paragraph after the best one first: news names a speaker and then quotes them ("…
+    left = [c for c in by_source[source] if id(c) not in read]
+    unread = left[: weights.sweep]
+    # and the paragraph after the best one: news names a speaker and then quotes them ("…
     # she said. 'Half the nurses I trained with have left'"), or tells an event and then its
     # cause, and that paragraph shares few of the question's words
-    after = paragraph_beside(lead, unread, 1)
-    if after is not None:
-        unread = [after, *(c for c in unread if c is not after)]
-    unread = unread[: weights.sweep]
+    after = paragraph_beside(lead, left, 1)
+    if after is not None and all(c is not after for c in unread):
+        unread.append(after)
     for c in unread:
         windows[id(c)] = windows_of(question, c, weights.sweep_windows)
     swept = [(c, span, "") for c in unread for span in windows[id(c)]]

@@ -59,7 +59,8 @@ def strike_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 def test_the_paragraph_after_the_best_one_is_swept_first(
     strike_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the cross-encoder reads the first ranking's three best passages, then sweeps one more
+    # the cross-encoder reads the first ranking's three best passages, then sweeps the best
+    # unread one and the paragraph after the best
     narrow = replace(DEFAULT_WEIGHTS, rerank_top=3, lexical_read=0, dense_read=0, sweep=1)
     monkeypatch.setattr(strike_engine.searcher, "weights", narrow)
     assert "Half the crew I joined with" in strike_engine.search(PICKET, 5)[0].text
