@@ -1,7 +1,8 @@
-"""Which kind of number a question asks for, and whether a text gives one: "how many" a count,
-"how much did they pay" a sum of money, "what proportion" a percentage or a fraction, "how
-long" a time with its unit. A sentence with a number of another kind does not answer it ("90
-million handsets" is no answer to what proportion of handsets are recycled)."""
+"""Which kind of number a question asks for, and whether a text gives one: "how many" a count, "how
+much did they pay" a sum of money, "what proportion" a percentage or a fraction, "how long" a
+time with its unit, "on what date" a day (not a year). A sentence with a number of another kind
+does not answer it ("90 million handsets" is no answer to what proportion of handsets are
+recycled)."""
 
 from __future__ import annotations
 

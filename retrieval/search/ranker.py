@@ -535,8 +535,8 @@ def rerank(
     before asking ("Johansson beat Dent in Adelaide - where did he win his first title?"), the
     best file's best ``clause_top`` passages are last read with the asking clause alone
     (``asked_clause``) and take, in that order, the places they held. Before that, the best
-    file's passages left unread, the first ``sweep`` of them by stage two, are read as well
-    (``sweep_windows`` each)."""
+    file's passages left unread, the first ``sweep`` of them by stage two and the paragraph
+    right after its best passage, are read as well (``sweep_windows`` each)."""
     top = list(candidates[: weights.rerank_top]) + [
         c
         for c in candidates[weights.rerank_top :]

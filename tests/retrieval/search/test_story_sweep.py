@@ -56,7 +56,7 @@ def strike_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return engine_with_stories(tmp_path_factory.mktemp("strike"), {"strike.txt": story})
 
 
-def test_the_paragraph_after_the_best_one_is_swept_first(
+def test_the_paragraph_after_the_best_one_is_swept_too(
     strike_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # the cross-encoder reads the first ranking's three best passages, then sweeps the best
