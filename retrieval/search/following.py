@@ -85,8 +85,14 @@ def answer_after_restating_first(question: Question, ranked: list[Candidate]) ->
     after = paragraph_beside(best, ranked[1:READ_TOP], 1)
     if after is None or after.relevance is None or not _answers(question, after):
         return ranked
-    after.relevance = max(after.relevance, best.relevance)
-    after.score = max(after.score, best.score)
+    return _moved_first(after, best.relevance, ranked)
+
+
+def _moved_first(after: Candidate, before: float, ranked: list[Candidate]) -> list[Candidate]:
+    """``ranked`` with ``after`` first, read as answering as well as the paragraph before it
+    (relevance ``before``: it sets the scene) and scored as high as the best."""
+    after.relevance = before if after.relevance is None else max(after.relevance, before)
+    after.score = max(after.score, ranked[0].score)
     return [after, *(c for c in ranked if c is not after)]
 
 
@@ -135,6 +141,4 @@ def quote_after_its_speaker_first(question: Question, ranked: list[Candidate]) -
     opening = after.sentences[0]
     if not quoted_by_pronoun(after.body[opening.start : opening.end]):
         return ranked
-    after.relevance = max(after.relevance, intro.relevance)
-    after.score = max(after.score, ranked[0].score)
-    return [after, *(c for c in ranked if c is not after)]
+    return _moved_first(after, intro.relevance, ranked)
