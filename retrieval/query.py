@@ -111,7 +111,9 @@ _AMOUNT_NOUNS = (
 # price war about", nor a pay rise: a percentage)
 MONEY_NOUNS = (
     r"fees?|price|cost|costs|salary|salaries|wages?|pay|pay package|payout|bonus|budget|bill|"
-    r"fine|compensation|earnings|valuation|sum"
+    r"fine|compensation|earnings|valuation|sum|damages|"
+    # a penalty paid ("what penalty did the firm have to pay?"), not one taken in a game
+    r"penalty(?! (?:kick|shoot-?out|spot|area|box|try|miss))"
 )
 SUM_ASKED = re.compile(
     r"\bwhat(?!\s+(?:kind|sort|type|form)s? of\b)(?:'s| is| was| were| are| will be| would be)? "
@@ -274,8 +276,16 @@ _TIME_CLAUSE = re.compile(r"\s(?:before|after|until|till|when|since)\b[^,;?]*$",
 _TO_COME = re.compile(r"(?:\b(?:will|would|could|might|may|shall)|['’]ll)\s+(?:\w+\s+)?$", re.I)
 
 
+# "At what time did firefighters finally get the upper hand?": the time of day something ended
+# is told only by a story written after it (one written before gives no time for it)
+TIME_OF_DAY_ASKED = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.I)
+
+
 def outcome_asked(question: str) -> bool:
-    """The question asks how something turned out (in its main clause)."""
+    """The question asks how something turned out (in its main clause), not at what time of
+    day it did."""
+    if TIME_OF_DAY_ASKED.search(question):
+        return False
     return any(
         not _TIME_CLAUSE.search(before) and not _TO_COME.search(before)
         for m in OUTCOME_ASKED.finditer(question)

@@ -25,10 +25,11 @@ _SPEECH = (
     r"confirm\w*|reveal\w*|indicat\w*|ask\w*|quip\w*|jok\w*|remark\w*|jibe\w*|boast\w*|"
     r"pledg\w*|vow\w*|messages?|speech\w*|words?"
 )
-# A question about words, plans, what is (or was) yet to come, or what is ("what is the
-# train's top speed?": its "-ed" word is no verb)
+# A question about words (the reasons someone gave: "what reasons did the owners give for
+# shutting the paper?" asks what they said, of a closure still to come), plans, what is (or
+# was) yet to come, or what is ("what is the train's top speed?": its "-ed" word is no verb)
 _NOT_DONE_ASKED = re.compile(
-    r"\b(?:is|are|does|do|has|have|"
+    r"\b(?:is|are|does|do|has|have|reasons?|explanations?|excuses?|"
     r"will|would|could|might|may|shall|should|going to|to be|due|set to|being|about to|"
     rf"lined up|supposed|scheduled|next|upcoming|future|{_SPEECH})\b|['’]ll\b",
     re.IGNORECASE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from retrieval.query import SUM_ASKED
+from retrieval.query import SUM_ASKED, TIME_OF_DAY_ASKED
 
 # "How many…", "how much…", "what price…": an amount asked for in so many words
 _ASKS_AMOUNT = re.compile(r"\bhow (much|many)\b|\bwhat price\b", re.IGNORECASE)
@@ -19,7 +19,9 @@ _ASKS_MONEY = re.compile(
     r"worth|spend|spends|spent|fee|fees|salary|compensation|fine|fined|charge|charges|charged|"
     r"earn|earns|earned|sell|sells|sold|buy|buys|bought|owe|owes|owed|owing|debts?|borrow|"
     r"borrows|borrowed|lend|lends|lent|loan|loans|invest|invests|invested|donate|donates|"
-    r"donated|raise|raises|raised)\b",
+    r"donated|raise|raises|raised)\b|"
+    # … or in so many words: "how much damage, in pounds, did the fire cause?"
+    r"\bhow much\b.*\bin (?:US |American )?(?:dollars|euros|pounds|sterling|yen|yuan)\b",
     re.IGNORECASE,
 )
 _CURRENCIES = (
@@ -226,6 +228,11 @@ _DAY = re.compile(
 )
 
 
+def asks_time_of_day(question: str) -> bool:
+    """The question asks at what time of day something happened."""
+    return bool(TIME_OF_DAY_ASKED.search(question))
+
+
 @lru_cache(maxsize=1024)
 def asks_day(question: str) -> bool:
     """The question asks on what date or day something happens (not in what year)."""
@@ -235,6 +242,22 @@ def asks_day(question: str) -> bool:
 def gives_day(text: str) -> bool:
     """The text names a day: a day of a month, a weekday, "today"."""
     return bool(_DAY.search(text))
+
+
+# "At what time…": a time of day ("at about 6.15am", "2230GMT", "shortly after midnight",
+# "on Monday afternoon"), which a day or a year is not
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\b|"
+    r"\b\d{3,4}\s?(?:GMT|BST|UTC|CET|EST|hrs|hours)\b|\bo'clock\b|"
+    r"\b(?:midnight|noon|midday|dawn|dusk|daybreak|nightfall|morning|afternoon|evening|"
+    r"overnight|night)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_time_of_day(text: str) -> bool:
+    """The text tells a time of day: a clock time, "midnight", "in the afternoon"."""
+    return bool(_TIME_OF_DAY.search(text))
 
 
 def gives_kind_of_number(question: str, text: str) -> bool:

@@ -23,9 +23,11 @@ from retrieval.search.amounts import (
     asks_duration,
     asks_money,
     asks_share,
+    asks_time_of_day,
     gives_day,
     gives_kind_of_number,
     gives_money,
+    gives_time_of_day,
 )
 from retrieval.search.countries import about_other_countries, is_country
 from retrieval.search.written_otherwise import (
@@ -76,7 +78,13 @@ _SENTENCE_ENDS = frozenset('.!?:;"“”‘’([—–-')  # a capitalised word 
 _CAUSES = (
     r"because|due to|owing to|as a result|result of|blam\w*|caused|amid|since|"
     r"in order to|reason\w*|thanks to|following|led to|driven by|prompted|fears?|"
-    r"concerns?|so that|after|in protest|protest(?:s|ed|ing)? (?:at|against|over)|"
+    r"concerns?|so that|"
+    # (not "to close after 120 years", "after 1995": a time, no cause)
+    r"after(?! (?:(?:more than|nearly|almost|about|some|just|only) )?(?:\d[\d,.]*|an?|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|a hundred|several|many) ?(?:years?|months?|weeks?|days?|hours?|"
+    r"minutes?|seasons?|decades?|centuries)\b)(?! (?:1[89]|20)\d\d\b)|"
+    r"in protest|protest(?:s|ed|ing)? (?:at|against|over)|"
     r"in (?:a|an) (?:bid|attempt|effort) to|aim(?:ed|s)? (?:at|to)|the aim|"
     r"in response to|in retaliation|motivated by|to force|to avoid|to prevent|"
     r"(?<!was )(?<!were )(?<!is )(?<!are )meant(?! to\b)|"
@@ -87,7 +95,11 @@ _CAUSES = (
     r"slumped)|"
     # "pulled out with an abdominal injury", "missed the game through illness"
     r"(?:with|through) (?:an? |his |her |their )?(?:[\w-]+ ){0,2}(?:injury|illness|virus|"
-    r"infection|strain|bug)"
+    r"infection|strain|bug)|"
+    # "falling sales had made it impossible to keep going", "forced the club to sell"
+    r"made it (?:too )?(?:impossible|difficult|hard|harder|necessary|unviable|uneconomic\w*|"
+    r"untenable)|forc(?:ed|ing) (?:it|them|us|him|her|the [\w-]+) to|"
+    r"left (?:it|them|us|him|her|the [\w-]+) (?:with )?no (?:choice|option|alternative)"
 )
 # What something was for ("the trip is designed to highlight"): no answer to what went wrong
 _PURPOSES = r"(?:designed|intended|meant|geared) to|to highlight|to draw attention|purpose"
@@ -561,6 +573,8 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
         return False  # "what proportion…", "how long…": a count is not the answer
     if expects == "date" and asks_day(question.text) and not gives_day(text):
         return False  # "on what date…": a year or a month is not the day asked for
+    if expects == "date" and asks_time_of_day(question.text) and not gives_time_of_day(text):
+        return False  # "at what time…": nor is a day the time of day asked for
     return any(
         any(t not in question.weights for t in found) or (not found and expects == "number")
         for found in things

@@ -12,7 +12,7 @@ from retrieval.answer.relevance import Gate
 from retrieval.answer.types import Answer
 from retrieval.engine import Engine
 from retrieval.search import Hit
-from tests.conftest import engine_over_story, make_settings
+from tests.conftest import STORIES, engine_over_story, make_settings
 
 
 def answer_over_one_story(tmp_path: Path, story: str, question: str) -> Answer:
@@ -667,3 +667,48 @@ def test_on_what_date_is_refused_over_a_story_that_gives_only_years(tmp_path: Pa
 def test_on_what_date_is_answered_by_a_story_that_gives_the_day(tmp_path: Path) -> None:
     story = INSTRUCTOR_TRIAL.format(when=" He will be sentenced on 14 March.")
     assert "14 March" in first_line_over_one_story(tmp_path, story, SENTENCING_DATE)
+
+
+DEPOT_FIRE = (
+    "Fire destroys paint store\n\n"
+    "Fire swept through a paint store on the Fenway estate in Marlow Fen on Friday.\n\n"
+    "Crews brought the flames under control {when}, the fire service said.\n"
+)
+DEPOT_FIRE_TIME = "At what time was the paint store fire on the Fenway estate put under control?"
+
+
+def test_at_what_time_is_refused_over_a_story_that_gives_only_the_day(tmp_path: Path) -> None:
+    story = DEPOT_FIRE.format(when="on Saturday")
+    assert not answer_over_one_story(tmp_path, story, DEPOT_FIRE_TIME).found
+
+
+def test_at_what_time_is_answered_by_a_story_that_gives_the_time(tmp_path: Path) -> None:
+    story = DEPOT_FIRE.format(when="at 4.40am on Saturday")
+    assert "4.40am" in first_line_over_one_story(tmp_path, story, DEPOT_FIRE_TIME)
+
+
+def test_at_what_time_it_finally_ended_is_answered_by_the_story_giving_the_time(
+    tmp_path: Path,
+) -> None:
+    # "finally" asks how it turned out; the time of day it ended is told only by a story
+    # written after it, whatever words it uses ("were not able to … until 4.40am")
+    story = (STORIES / "paint_depot_fire.txt").read_text(encoding="utf-8")
+    answer = answer_over_one_story(
+        tmp_path,
+        story,
+        "At what time did firefighters finally get the better of the blaze at the Hestley depot?",
+    )
+    assert answer.found
+    assert "4.40am" in answer.text
+
+
+def test_the_reasons_given_for_a_closure_still_to_come_are_answered(tmp_path: Path) -> None:
+    # the paper "is to close", but the question asks about the owners' words, which are told
+    story = (STORIES / "weekly_paper_closure.txt").read_text(encoding="utf-8")
+    first = first_line_over_one_story(
+        tmp_path,
+        story,
+        "What reasons did the owners give for shutting down one of the oldest weekly papers in "
+        "the west of England?",
+    )
+    assert "falling circulation" in first

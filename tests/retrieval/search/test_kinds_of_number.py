@@ -185,6 +185,28 @@ def test_a_percentage_rise_in_pay_asks_for_a_share_not_a_sum_of_money() -> None:
     assert asks_money("What starting salary do newly qualified nurses get?")
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "How much damage, in pounds, did the fire at the paint depot cause?",
+        "What penalty did the paint firm have to pay after an earlier accident?",
+        "What damages was the newspaper ordered to hand over?",
+    ],
+)
+def test_a_sum_in_pounds_a_penalty_or_damages_is_given_only_by_a_sum_of_money(
+    asked: str,
+) -> None:
+    # "40 tonnes of paint" is a number, but no sum of pounds
+    assert asks_money(asked)
+    question = _number_question(asked)
+    assert _lacks_amount(question, "The depot held about 40 tonnes of paint and solvent.")
+    assert not _lacks_amount(question, "The firm was fined £30,000 in 2001 after a leak.")
+
+
+def test_a_penalty_taken_in_a_game_is_no_sum_of_money() -> None:
+    assert not asks_money("What penalty kick did Beckham miss against Turkey?")
+
+
 def test_a_game_s_score_is_given_only_by_a_score() -> None:
     # a ground's capacity is no final score; "19-13" and a tennis set are
     question = _number_question("What was the final score when Munster played Biarritz?")

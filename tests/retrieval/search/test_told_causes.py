@@ -28,3 +28,28 @@ def test_an_injury_or_illness_tells_why_someone_pulled_out(sentence: str) -> Non
 def test_saying_that_he_retired_does_not_tell_why() -> None:
     sentence = "Federer's route was made easy when Jarkko Nieminen was forced to retire."
     assert not feat.holds_asked_thing(WHY_RETIRED, sentence)
+
+
+WHY_CLOSING = question_expecting("Why is the Dunmere Advertiser closing?", "reason")
+
+
+def test_falling_sales_that_made_it_impossible_to_carry_on_tell_why() -> None:
+    sentence = (
+        "Calder Press said falling circulation and a slump in advertising had made it "
+        "impossible to carry on."
+    )
+    assert feat.holds_asked_thing(WHY_CLOSING, sentence)
+    assert feat.holds_asked_thing(WHY_CLOSING, "The losses forced the owners to sell up.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Dunmere Advertiser is to close after 120 years, its owners have announced.",
+        "The paper, printed in Dunmere after 1995, sells fewer than 6,000 copies.",
+    ],
+)
+def test_after_so_many_years_is_a_time_not_a_cause(sentence: str) -> None:
+    assert not feat.holds_asked_thing(WHY_CLOSING, sentence)
+    # … while "after" something that happened still tells one
+    assert feat.holds_asked_thing(WHY_CLOSING, "It is closing after a row over pay.")
