@@ -66,9 +66,14 @@ def _inline(quote: str) -> str:
     return re.sub(r"\s+", " ", quote).strip().translate(_INNER_QUOTES)
 
 
-def quote_that_follows(hit: Hit, quote: str, following: Continuation | None) -> Citation | None:
+def quote_that_follows(
+    hit: Hit, quote: str, following: Continuation | None, terms: set[str] | None = None
+) -> Citation | None:
     """When the quote ends its passage by introducing a speaker ("X said the collapse sent a
-    jarring message."), the quote that opens the next passage (numbered later)."""
+    jarring message."), the quote that opens the next passage (numbered later): its first
+    sentence, on through the later one of that paragraph sharing more of the question's words
+    (``terms``) when there is one ('"We will give him a fair chance," he said. "The trust
+    raised £85,000, and we want a supporter director."')."""
     if following is None or not hit.text.rstrip().endswith(quote.rstrip()):
         return None
     if not introduces_speaker(quote.rstrip()):
@@ -82,7 +87,16 @@ def quote_that_follows(hit: Hit, quote: str, following: Continuation | None) -> 
     if not spans:
         return None
     start, end = clip(after.text, *spans[0], limit=ANSWER_QUOTE_CHARS)
+    through = _sharing_most(after.text, spans, terms or set())
+    if spans[through][1] - spans[0][0] <= ANSWER_QUOTE_CHARS:
+        end = max(end, spans[through][1])
     return Citation(0, after, after.text[start:end])
+
+
+def _sharing_most(text: str, spans: Sequence[tuple[int, int]], terms: set[str]) -> int:
+    """The index of the sentence sharing the most of ``terms`` (the first of equals)."""
+    shared = [len(terms & set(stems(words(text[s:e]), QUESTION_STOPWORDS))) for s, e in spans]
+    return max(range(len(spans)), key=lambda i: (shared[i], -i))
 
 
 _HE_OR_SHE = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
@@ -141,7 +155,7 @@ def answer_from_hits(
         if lines:  # a further passage: with its window nearly as good, as the first line
             line = _also_quoted(line, cited, citations)
         else:
-            more = quote_that_follows(hit, cited.quote, following)
+            more = quote_that_follows(hit, cited.quote, following, terms)
             if more is not None:
                 more = Citation(len(citations) + 1, more.hit, more.quote)
                 citations.append(more)

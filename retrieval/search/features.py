@@ -30,6 +30,7 @@ from retrieval.search.amounts import (
     gives_time_of_day,
 )
 from retrieval.search.countries import about_other_countries, is_country
+from retrieval.search.nicknames import names_added, without_names_added
 from retrieval.search.written_otherwise import (
     NAME_RUN,
     describes_as_adjective,
@@ -338,7 +339,8 @@ def forenames(question: str) -> Mapping[str, str]:
     or "United" does not lack the "Paul" of "Paul Scholes" or the "Manchester" of
     "Manchester United" a question adds."""
     found: dict[str, str] = {}
-    for match in NAME_RUN.finditer(question):
+    # (as typed: "the Tory (Conservative) MP Quentin Davies" is one run of capitals)
+    for match in NAME_RUN.finditer(without_names_added(question)):
         parts = [stems(words(w), QUESTION_STOPWORDS) for w in match.group(0).split()]
         last = parts[-1][-1] if parts[-1] else None
         if last is None:
@@ -777,6 +779,23 @@ def best_sentence(question: Question, candidate: Candidate, weights: Mapping[str
 FILES_CHECKED = 8  # files looked up in the index for the question's names their candidates lack
 
 
+def _names_added_stems(question: str) -> list[tuple[set[str], set[str]]]:
+    return [
+        (set(stems(list(typed), QUESTION_STOPWORDS)), set(stems(list(full), QUESTION_STOPWORDS)))
+        for typed, full in names_added(question)
+    ]
+
+
+def _one_name_each(question: str, lacking: list[str]) -> list[str]:
+    """``lacking`` (stems) with a nickname and the full name written after it ("Tory
+    (Conservative)") as one name: held when the story writes either, missing once when it
+    writes neither."""
+    for typed, full in _names_added_stems(question):
+        either_held = not typed <= set(lacking) or not full <= set(lacking)
+        lacking = [t for t in lacking if t not in full and not (either_held and t in typed)]
+    return lacking
+
+
 def _preliminary(c: Candidate, best_bm25: float) -> float:
     return c.bm25 / best_bm25 + 2.0 * c.similarity
 
@@ -810,6 +829,7 @@ def compute(
     checked = set(sorted(stories, key=lambda s: -stories[s])[:FILES_CHECKED])
     # the outlet the question says it was read in
     pointed = frozenset(stems(words(pointer_names(question.text)), QUESTION_STOPWORDS))
+    typed = without_names_added(question.text)  # (what describes is read as typed)
     for source, passages in by_source.items():
         focus = focus_weights(question, passages)
         story = stories[source] / best_story
@@ -839,7 +859,8 @@ def compute(
         if set(lacking) & pointed and not (names_its_source and names_its_source(source)):
             lacking = [t for t in lacking if t not in pointed]
         # a name typed only to describe ("the Black Sabbath frontman") is not one it lacks
-        lacking = [t for t in lacking if not describing(question.text, t)]
+        lacking = [t for t in lacking if not describing(typed, t)]
+        lacking = _one_name_each(question.text, lacking)
         # a version the story does not give ("Firefox 1.5" in a story of Firefox 1.0: the index
         # reads "1" and "5" apart, and the story holds both)
         lacking += [v for v in versions(question.text) if not _gives_version(v, title, passages)]

@@ -120,8 +120,13 @@ _ALSO_WORDS = frozenset(
 # Only with a capital, whatever the question: a rugby "number 10" is a fly-half, "fed up",
 # "5 pm", "a posh hotel", "the full monty" are words
 _NAMES_ONLY = frozenset({"number 10", "no 10", "no. 10", "fed", "pm", "posh", "auntie", "monty"})
-# "the Fed" of business news is the Federal Reserve
+# "the Fed" of business news is the Federal Reserve, and so is "Fed chairman Alan Greenspan"
 _NOT_AFTER = {"fed": re.compile(r"(?i:\b(?:the|us|u\.s\.)\s*)$")}
+_NOT_BEFORE = {
+    "fed": re.compile(
+        r"(?i:\s*(?:chair\w*|chief|governors?|boss|rates?|policy|funds?|officials?|minutes)\b)"
+    )
+}
 
 
 @lru_cache(maxsize=1024)
@@ -132,7 +137,8 @@ def named_in_full(question: str, lower: bool = False) -> str:
     pieces: list[str] = []
     end = 0
     for match in _NICKNAME.finditer(question):
-        full = _full_name(match.group(0), question[: match.start()], lower)
+        before, after = question[: match.start()], question[match.end() :]
+        full = _full_name(match.group(0), before, lower, after)
         if full is None or full.lower() in question.lower():
             continue
         pieces.append(question[end : match.end()])
@@ -141,12 +147,14 @@ def named_in_full(question: str, lower: bool = False) -> str:
     return "".join(pieces) + question[end:] if pieces else question
 
 
-def _full_name(typed: str, before: str, lower: bool) -> str | None:
+def _full_name(typed: str, before: str, lower: bool, after: str = "") -> str | None:
     key = typed.lower()
     capital = typed[:1].isupper()
     if (key in _NAMES_ONLY and not capital) or (key in _ALSO_WORDS and not (capital or lower)):
         return None
     if key in _NOT_AFTER and _NOT_AFTER[key].search(before):
+        return None
+    if key in _NOT_BEFORE and _NOT_BEFORE[key].match(after):
         return None
     return NICKNAMES.get(key)
 
@@ -160,7 +168,7 @@ def nicknames_held(question: str, story: str) -> frozenset[str]:
     held: set[str] = set()
     for match in _NICKNAME.finditer(question):
         typed = match.group(0).lower()
-        full = _full_name(match.group(0), question[: match.start()], lower=False)
+        full = _full_name(match.group(0), question[: match.start()], False, question[match.end() :])
         if full is None:
             continue
         if full.lower() in lowered:
@@ -171,3 +179,27 @@ def nicknames_held(question: str, story: str) -> frozenset[str]:
 
 
 _WORDS = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=1024)
+def without_names_added(question: str) -> str:
+    """The question as typed, without the full names ``named_in_full`` wrote after its
+    nicknames ("the Tory (Conservative) MP" → "the Tory MP")."""
+    for match in reversed(list(_NICKNAME.finditer(question))):
+        added = f" ({NICKNAMES[match.group(0).lower()]})"
+        if question[match.end() :].lower().startswith(added.lower()):
+            question = question[: match.end()] + question[match.end() + len(added) :]
+    return question
+
+
+@lru_cache(maxsize=1024)
+def names_added(question: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The words (lower case) of each nickname in the question and of the full name
+    ``named_in_full`` wrote after it ("Tory (Conservative)"): one name, written two ways."""
+    pairs: list[tuple[frozenset[str], frozenset[str]]] = []
+    for match in _NICKNAME.finditer(question):
+        full = NICKNAMES[match.group(0).lower()]
+        if question[match.end() :].lower().startswith(f" ({full.lower()})"):
+            typed = frozenset(_WORDS.findall(match.group(0).lower()))
+            pairs.append((typed, frozenset(_WORDS.findall(full.lower()))))
+    return tuple(pairs)

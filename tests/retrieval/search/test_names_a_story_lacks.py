@@ -12,6 +12,7 @@ from retrieval.lexical import question_terms
 from retrieval.query import QueryIntent
 from retrieval.search import features as feat
 from retrieval.search.features import Candidate, Question
+from retrieval.search.nicknames import named_in_full
 from retrieval.store import StoredChunk
 from tests.conftest import SEED_DIR, make_settings
 
@@ -170,3 +171,23 @@ def test_a_version_the_story_does_not_give_is_lacking() -> None:
     assert _missing(question, later, frozenset()) == 0.0
     # a percentage or a sum is no version
     assert _missing(_question("Why did Mozilla's share rise 1.5%?", {}), body, frozenset()) == 0
+
+
+def _searched(typed: str) -> Question:
+    """The question as it is searched: a nickname followed by the name stories write."""
+    return _question(named_in_full(typed), {})
+
+
+def test_a_nickname_and_the_full_name_searched_with_it_are_one_name() -> None:
+    # "Spurs" is searched as "Spurs (Tottenham)": a story writing neither lacks one name, not
+    # two
+    searched = _searched("Which defender did Spurs sign from Ajax?")
+    assert _missing(searched, "The club signed Jan Smit from Ajax.", frozenset()) == 1.0
+    assert _missing(searched, "Tottenham signed Jan Smit from Ajax.", frozenset()) == 0.0
+
+
+def test_a_nickname_typed_before_a_name_belongs_to_that_name() -> None:
+    # "Springbok Schalk Burger", searched as "Springbok (South Africa) Schalk Burger": a story
+    # that names him need not say "Springbok" nor "South Africa"
+    searched = _searched("How many caps has Springbok Schalk Burger won?")
+    assert _missing(searched, "Schalk Burger has won 20 caps.", frozenset()) == 0.0

@@ -90,6 +90,7 @@ def test_a_national_side_s_nickname_is_a_name_the_story_holds(sports_engine: Eng
     ("question", "searched"),
     [
         ("Did the Fed raise rates?", "Did the Fed raise rates?"),  # the Federal Reserve
+        ("Was Fed chairman Alan Greenspan knighted?", "Was Fed chairman Alan Greenspan knighted?"),
         ("Who did Fed beat in Dubai?", "Who did Fed (Federer) beat in Dubai?"),
         ("a posh restaurant", "a posh restaurant"),  # only "Posh" is a name
         ("who did spurs sign", "who did spurs (tottenham) sign"),
