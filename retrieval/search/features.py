@@ -339,7 +339,7 @@ def forenames(question: str) -> Mapping[str, str]:
     or "United" does not lack the "Paul" of "Paul Scholes" or the "Manchester" of
     "Manchester United" a question adds."""
     found: dict[str, str] = {}
-    # (as typed: "the Tory (Conservative) MP Quentin Davies" is one run of capitals)
+    # (as typed: "Springbok (South Africa) Schalk Burger" is one run of capitals)
     for match in NAME_RUN.finditer(without_names_added(question)):
         parts = [stems(words(w), QUESTION_STOPWORDS) for w in match.group(0).split()]
         last = parts[-1][-1] if parts[-1] else None
@@ -780,6 +780,7 @@ FILES_CHECKED = 8  # files looked up in the index for the question's names their
 
 
 def _names_added_stems(question: str) -> list[tuple[set[str], set[str]]]:
+    """The stems of each nickname of the question and of the full name written after it."""
     return [
         (set(stems(list(typed), QUESTION_STOPWORDS)), set(stems(list(full), QUESTION_STOPWORDS)))
         for typed, full in names_added(question)
@@ -787,9 +788,9 @@ def _names_added_stems(question: str) -> list[tuple[set[str], set[str]]]:
 
 
 def _one_name_each(question: str, lacking: list[str]) -> list[str]:
-    """``lacking`` (stems) with a nickname and the full name written after it ("Tory
-    (Conservative)") as one name: held when the story writes either, missing once when it
-    writes neither."""
+    """``lacking`` (stems) with a nickname and the full name written after it ("Spurs
+    (Tottenham)") as one name: held when the story writes either, missing once when it writes
+    neither."""
     for typed, full in _names_added_stems(question):
         either_held = not typed <= set(lacking) or not full <= set(lacking)
         lacking = [t for t in lacking if t not in full and not (either_held and t in typed)]

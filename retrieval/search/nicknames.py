@@ -10,6 +10,7 @@ the story's, and a story that writes the full name does not lack the nickname.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 # lower-case nickname (a word or words, as typed) → the name stories write
@@ -181,25 +182,29 @@ def nicknames_held(question: str, story: str) -> frozenset[str]:
 _WORDS = re.compile(r"[\w'’-]+")
 
 
+def _written_after(question: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each nickname of the question followed by the full name ``named_in_full`` wrote after
+    it, with that name."""
+    for match in _NICKNAME.finditer(question):
+        full = NICKNAMES[match.group(0).lower()]
+        if question[match.end() :].lower().startswith(f" ({full.lower()})"):
+            yield match, full
+
+
 @lru_cache(maxsize=1024)
 def without_names_added(question: str) -> str:
     """The question as typed, without the full names ``named_in_full`` wrote after its
-    nicknames ("the Tory (Conservative) MP" → "the Tory MP")."""
-    for match in reversed(list(_NICKNAME.finditer(question))):
-        added = f" ({NICKNAMES[match.group(0).lower()]})"
-        if question[match.end() :].lower().startswith(added.lower()):
-            question = question[: match.end()] + question[match.end() + len(added) :]
+    nicknames ("Springbok (South Africa) Schalk Burger" → "Springbok Schalk Burger")."""
+    for match, full in reversed(list(_written_after(question))):
+        question = question[: match.end()] + question[match.end() + len(full) + 3 :]
     return question
 
 
 @lru_cache(maxsize=1024)
 def names_added(question: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """The words (lower case) of each nickname in the question and of the full name
-    ``named_in_full`` wrote after it ("Tory (Conservative)"): one name, written two ways."""
-    pairs: list[tuple[frozenset[str], frozenset[str]]] = []
-    for match in _NICKNAME.finditer(question):
-        full = NICKNAMES[match.group(0).lower()]
-        if question[match.end() :].lower().startswith(f" ({full.lower()})"):
-            typed = frozenset(_WORDS.findall(match.group(0).lower()))
-            pairs.append((typed, frozenset(_WORDS.findall(full.lower()))))
-    return tuple(pairs)
+    ``named_in_full`` wrote after it ("Spurs (Tottenham)"): one name, written two ways."""
+    return tuple(
+        (frozenset(_WORDS.findall(match.group(0).lower())), frozenset(_WORDS.findall(full.lower())))
+        for match, full in _written_after(question)
+    )
