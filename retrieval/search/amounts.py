@@ -1,8 +1,8 @@
 """Which kind of number a question asks for, and whether a text gives one: "how many" a count, "how
 much did they pay" a sum of money, "what proportion" a percentage or a fraction, "how long" a
-time with its unit, "on what date" a day (not a year). A sentence with a number of another kind
-does not answer it ("90 million handsets" is no answer to what proportion of handsets are
-recycled)."""
+time with its unit, "on what date" a day (not a year), "at what time" a time of day. A sentence
+with a number of another kind does not answer it ("90 million handsets" is no answer to what
+proportion of handsets are recycled)."""
 
 from __future__ import annotations
 
@@ -228,11 +228,6 @@ _DAY = re.compile(
 )
 
 
-def asks_time_of_day(question: str) -> bool:
-    """The question asks at what time of day something happened."""
-    return bool(TIME_OF_DAY_ASKED.search(question))
-
-
 @lru_cache(maxsize=1024)
 def asks_day(question: str) -> bool:
     """The question asks on what date or day something happens (not in what year)."""
@@ -253,6 +248,11 @@ _TIME_OF_DAY = re.compile(
     r"overnight|night)\b",
     re.IGNORECASE,
 )
+
+
+def asks_time_of_day(question: str) -> bool:
+    """The question asks at what time of day something happened."""
+    return bool(TIME_OF_DAY_ASKED.search(question))
 
 
 def gives_time_of_day(text: str) -> bool:
