@@ -77,7 +77,12 @@ _CALENDAR = re.compile(
 )
 _SENTENCE_ENDS = frozenset('.!?:;"“”‘’([—–-')  # a capitalised word after one opens a sentence
 _CAUSES = (
-    r"because|due to|owing to|as a result|result of|blam\w*|caused|amid|since|"
+    r"because|due to|owing to|as a result|result of|blam\w*|caused|amid|"
+    # (not "since 1936", "since the 1970s", "since last year", "since he was a boy": a time)
+    rf"since(?! (?:(?:early|late|mid-?|the|at least) )?(?:\d|{MONTHS}|then|childhood|"
+    r"(?:last|this|that) (?:year|week|month|decade|season|summer|spring|autumn|winter|time)|"
+    r"(?:he|she|they|I|we) (?:was|were) (?:a )?(?:boy|girl|child|children|young|teenager|"
+    r"born)))|"
     r"in order to|reason\w*|thanks to|following|led to|driven by|prompted|fears?|"
     r"concerns?|so that|"
     # (not "to close after 120 years", "after 1995": a time, no cause)

@@ -53,3 +53,17 @@ def test_after_so_many_years_is_a_time_not_a_cause(sentence: str) -> None:
     assert not feat.holds_asked_thing(WHY_CLOSING, sentence)
     # … while "after" something that happened still tells one
     assert feat.holds_asked_thing(WHY_CLOSING, "It is closing after a row over pay.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cyril Penhale, 79, said he had read the paper every week since he was a boy.",
+        "Arthur Kettlewell has bought the Advertiser every Friday since 1936.",
+        "Sales have halved since the 1970s and fallen again since last year.",
+    ],
+)
+def test_since_a_time_is_no_cause(sentence: str) -> None:
+    assert not feat.holds_asked_thing(WHY_CLOSING, sentence)
+    # … while "since" something is so still tells one
+    assert feat.holds_asked_thing(WHY_CLOSING, "It is closing since nobody buys it any more.")
