@@ -784,12 +784,17 @@ def best_sentence(question: Question, candidate: Candidate, weights: Mapping[str
 FILES_CHECKED = 8  # files looked up in the index for the question's names their candidates lack
 
 
-def _names_added_stems(question: str) -> list[tuple[set[str], set[str]]]:
-    """The stems of each nickname of the question and of the full name written after it."""
-    return [
-        (set(stems(list(typed), QUESTION_STOPWORDS)), set(stems(list(full), QUESTION_STOPWORDS)))
+@lru_cache(maxsize=1024)
+def _names_added_stems(question: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The stems of each nickname of the question and of the full name written after it
+    (worked out once a question: every file found for it asks)."""
+    return tuple(
+        (
+            frozenset(stems(list(typed), QUESTION_STOPWORDS)),
+            frozenset(stems(list(full), QUESTION_STOPWORDS)),
+        )
         for typed, full in names_added(question)
-    ]
+    )
 
 
 def _one_name_each(question: str, lacking: list[str]) -> list[str]:
