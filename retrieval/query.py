@@ -278,13 +278,30 @@ _TO_COME = re.compile(r"(?:\b(?:will|would|could|might|may|shall)|['’]ll)\s+(?
 
 # "At what time did firefighters finally get the upper hand?": the time of day something ended
 # is told only by a story written after it (one written before gives no time for it)
-TIME_OF_DAY_ASKED = re.compile(r"\bat what time\b|\bwhat time of (?:the )?day\b", re.I)
+TIME_OF_DAY_ASKED = re.compile(
+    r"\bat what time\b|\bwhat time of (?:the )?day\b|"
+    # "what time did the crew set out?" (not "what time period", nor the time a race took:
+    # "what time did the hurdler clock?")
+    r"\bwhat time (?=(?:did|does|do|will|would|was|were|is|are|has|had)\b)"
+    r"(?![^?]*\b(?:clock|clocked|clocks|run|ran|runs|record|recorded|post|posted|swim|swam|"
+    r"finish|finished|achieve|achieved|set (?:a|an|the|his|her|their|its)|personal best)\b)",
+    re.I,
+)
+
+
+# "Where did the Pellowes stock end up after the results came out?": where a market closed,
+# which a story of that day tells (it is no outcome that only a later story knows)
+_MARKET_CLOSE = re.compile(
+    r"\b(?:shares?|stocks?|share price|stock price|index|ftse|dow|nasdaq|pound|dollar|euro|yen|"
+    r"sterling|currency|bonds?|yields?|oil price)\b[^?]{0,40}?\bend(?:ed|s)? up\b",
+    re.IGNORECASE,
+)
 
 
 def outcome_asked(question: str) -> bool:
     """The question asks how something turned out (in its main clause), not at what time of
-    day it did."""
-    if TIME_OF_DAY_ASKED.search(question):
+    day it did nor where a market closed."""
+    if TIME_OF_DAY_ASKED.search(question) or _MARKET_CLOSE.search(question):
         return False
     return any(
         not _TIME_CLAUSE.search(before) and not _TO_COME.search(before)

@@ -137,13 +137,15 @@ def answer_from_hits(
     preceding: Continuation | None = None,
 ) -> Answer:
     gate = gate or Gate()
-    if not hits or not gate.covered(hits, intent):
+    terms = set(question_terms(question))
+    if not hits or not (
+        gate.covered(hits, intent) or _covered_with_its_quote(hits, gate, intent, following, terms)
+    ):
         return not_covered(question, hits)
     supported = [hits[0], *(h for h in hits[1:] if gate.supports(h, intent))]
     used = distinct(supported)[:MAX_PASSAGES]
     if details_answer(hits[0], hits):  # "who commented the most?": the details line says
         used = [h for h in used if details_answer(h, hits)]  # (and another file's, if asked)
-    terms = set(question_terms(question))
     citations: list[Citation] = []
     lines: list[str] = []
     for hit in used:
@@ -178,6 +180,24 @@ def answer_from_hits(
     if any(c.hit.kind == "comment" for c in citations):
         lines.append(OPINION_NOTE)
     return Answer(question, "\n".join(lines), True, tuple(citations), hits=tuple(hits))
+
+
+def _covered_with_its_quote(
+    hits: Sequence[Hit],
+    gate: Gate,
+    intent: QueryIntent | None,
+    following: Continuation | None,
+    terms: set[str],
+) -> bool:
+    """The best passage ends by introducing a speaker whose quote opens the next passage, and
+    the two, read as one, answer: "what method did the coxswain say they finally used?" is
+    answered by 'Terence Ballamore, the coxswain, said …' with '"… in the end we had to bring
+    them across on a line," he said.' (what the answer quotes)."""
+    best = hits[0]
+    more = quote_that_follows(best, best_quote(best, terms), following, terms)
+    return more is not None and gate.supports(
+        replace(best, text=f"{best.text} {more.quote}"), intent, hits
+    )
 
 
 def _also_quoted(line: str, cited: Citation, citations: list[Citation]) -> str:

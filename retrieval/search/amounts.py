@@ -260,10 +260,46 @@ def gives_time_of_day(text: str) -> bool:
     return bool(_TIME_OF_DAY.search(text))
 
 
+# Which way a number moved: "how much did the firm's earnings before tax shrink?" asks for a
+# fall, and "pre-tax profits rose 15%" (another firm's, as often as not) tells a rise
+_DOWN = re.compile(
+    r"\b(?:f[ae]ll(?:s|ing|en)?|drop(?:s|ped|ping)?|down|declin\w*|slump\w*|shr[iau]nk\w*|"
+    r"plung\w*|tumbl\w*|sli[dp]\w*|lost|los[se]s?|lower\w*|decreas\w*|reduc\w*|dip(?:s|ped)?|"
+    r"sank|sink\w*|eas(?:ed|ing)|cut(?:s|ting)?|collaps\w*|halv\w*|weak\w*)\b",
+    re.IGNORECASE,
+)
+_UP = re.compile(
+    r"\b(?:r[io]s[ei]n?s?|rising|up|increas\w*|gr[eo]w(?:s|n|ing|th)?|jump\w*|climb\w*|"
+    r"soar\w*|surg\w*|gain\w*|higher|boost\w*|doubl\w*|tripl\w*|ralli\w*|rally|lea[pd]t?\w*|"
+    r"strength\w*)\b",
+    re.IGNORECASE,
+)
+
+
+# (a question's "up" asks a rise only after "go": "how many turned up?" asks a count)
+_NOT_A_RISE = re.compile(r"\b(?<!go )(?<!goes )(?<!went )(?<!gone )(?<!going )up\b", re.I)
+
+
+def _direction(text: str) -> str | None:
+    """ "down" or "up" when the text tells only one way a number moved."""
+    down, up = bool(_DOWN.search(text)), bool(_UP.search(text))
+    return None if down == up else "down" if down else "up"
+
+
+def tells_other_direction(question: str, text: str) -> bool:
+    """The question asks how far something fell (or rose), and the text tells only a rise (or
+    only a fall)."""
+    asked = _direction(_NOT_A_RISE.sub(" ", question))
+    told = _direction(text) if asked is not None else None
+    return told is not None and told != asked
+
+
 def gives_kind_of_number(question: str, text: str) -> bool:
     """The text gives the kind of number the question asks for, when it asks for a part of a
-    whole, a game's score, an age, a time ("how long": or a length) or a count of things (any
-    number will do otherwise)."""
+    whole, a game's score, an age, a time ("how long": or a length), a count of things (any
+    number will do otherwise), and not a rise for a fall."""
+    if tells_other_direction(question, text):
+        return False
     if asks_share(question) and not _SHARE.search(text):
         return False
     if asks_score(question) and not _SCORE.search(text):

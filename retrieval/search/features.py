@@ -30,7 +30,9 @@ from retrieval.search.amounts import (
     gives_time_of_day,
 )
 from retrieval.search.countries import about_other_countries, is_country
+from retrieval.search.kinds_of_name import name_word_asked
 from retrieval.search.nicknames import names_added, without_names_added
+from retrieval.search.origins import origin_told
 from retrieval.search.written_otherwise import (
     NAME_RUN,
     describes_as_adjective,
@@ -307,6 +309,11 @@ _ASKED_KIND = re.compile(r"\b(?i:which|what)\s+([A-Z][\w'’-]*)")
 
 # "Number 10" (so capitalised: a rugby "number 10" is a fly-half) is Downing Street, not a
 # name and a number the story lacks
+# A score on the way to the result ("the spot kick that put Wexcombe 2-1 up", "a 1-0 lead"):
+# a match report tells the goals, seldom each score between them (the result it does tell)
+_INTERIM_SCORE = re.compile(
+    r"\b\d+-\d+(?= (?:up|down|ahead|behind|in front)\b)|\b\d+-\d+ (?=lead\b)", re.IGNORECASE
+)
 _NUMBER_10 = re.compile(r"\b(?:Number|No\.?) (?:10|Ten)\b(?! shirt| jersey)")
 
 
@@ -330,7 +337,7 @@ def specific_terms(question: str) -> frozenset[str]:
     """Stems of the question's names (capitalised words not opening a sentence, without the
     titles before them and a people's adjective that says what kind of answer is asked for)
     and numbers: what pins it to one event."""
-    question = _NUMBER_10.sub("Downing Street", question)
+    question = _INTERIM_SCORE.sub(" ", _NUMBER_10.sub("Downing Street", question))
     found = " ".join(m.group(0) for m in _SPECIFIC.finditer(question.strip()))
     asked = " ".join(m.group(1) for m in _ASKED_KIND.finditer(question))
     kind = frozenset(stems(words(asked), QUESTION_STOPWORDS)) & DEMONYMS
@@ -517,10 +524,26 @@ _FUNDING = (
 _MOST_ACTIVE = (re.compile(MOST_ACTIVE_ASKED, re.IGNORECASE), re.compile(r"\bmost active\b"))
 
 
+# A passage that tells who came next says someone took over or is new in the post: that
+# someone left ("will step down in January", "quit as Ajax boss last week") does not say who
+# followed ("who succeeded Greenspan?", "who was appointed to replace Koeman?")
+SUCCESSION_TOLD = re.compile(
+    # ("succeeded in turning things round" is no succession)
+    r"\b(?:succe(?:ed|eds|eded|eding)(?! in\b)|successor|predecessor|replac\w*|"
+    r"t(?:ook|ake|akes|aking|aken) over|"
+    r"(?:took|take|takes|taking) the helm|new (?:\w+ ){0,2}(?:leader|chair\w*|chief|head|boss|"
+    r"manager|coach|president|director|executive|editor|captain|secretary|minister|bassist|"
+    r"singer|drummer|guitarist|member)|appointed|elected|named as)\b",
+    re.IGNORECASE,
+)
+
+
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
 LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does not give it
 LACKS_NAME = "lacks_name"  # signal: a person's name asked, and the passage names nobody
 LACKS_DATE = "lacks_date"  # signal: "when" asked, and the passage tells no time
+# signal: who came next asked, and no sentence tells someone new took over
+UNTOLD_SUCCESSION = "untold_succession"
 # signal: someone's words asked for by name, and the passage reports none of theirs
 SPEAKER_SILENT = "speaker_silent"
 # signal: something done asked about ("when did Nintendo release the DS in Europe?"), and the
@@ -573,18 +596,41 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
         return False
     if expects == "reason" and asks_failure(question.text):
         return bool(_CAUSE.search(text))  # what it was meant to do is not what went wrong
+    if expects == "date" and asks_time_of_day(question.text):
+        return gives_time_of_day(text)  # "at what time…": a day is not the time of day asked
     things = _answers_in(expects, text)
     if expects in _OPEN_ENDED or not things:
         return bool(things)
+    if expects in _NAMES and (carried := name_word_asked(question.text)) is not None:
+        return names_kind(question, text, carried)  # "which local authority": a council's name
     if expects == "number" and not gives_kind_of_number(question.text, text):
         return False  # "what proportion…", "how long…": a count is not the answer
     if expects == "date" and asks_day(question.text) and not gives_day(text):
         return False  # "on what date…": a year or a month is not the day asked for
-    if expects == "date" and asks_time_of_day(question.text) and not gives_time_of_day(text):
-        return False  # "at what time…": nor is a day the time of day asked for
+    if expects == "date" and (told := origin_told(question.text)) is not None:
+        # "when was it founded?": a date told with the founding, not any of the story's
+        return any(
+            told.search(sentence) and ANSWER_PATTERNS["date"].search(sentence)
+            for start, end in sentence_spans(text)
+            for sentence in [text[start:end]]
+        )
     return any(
         any(t not in question.weights for t in found) or (not found and expects == "number")
         for found in things
+    )
+
+
+_NAMES: frozenset[Expects] = frozenset({"place", "organisation", "entity"})
+
+
+def names_kind(question: Question, text: str, carried: re.Pattern[str]) -> bool:
+    """The text names a thing whose name carries the word (a "… Council" for "which local
+    authority", not "Council" alone), other than one the question names."""
+    return any(
+        " " in (name := match.group(0))
+        and carried.search(name)
+        and any(t not in question.weights for t in _stems_of(name))
+        for match in NAME.finditer(text)
     )
 
 
@@ -724,12 +770,41 @@ def lacks_name(question: Question, candidate: Candidate) -> bool:
     no one but bodies ("Korean National Police"), countries and days."""
     if not question.intent.name_asked or candidate.meta.get("kind") == "comment":
         return False
-    return not any(
+    return not _names_someone_new(question, candidate.body)
+
+
+def _names_someone_new(question: Question, text: str) -> bool:
+    """The text names someone besides the question's own names (not a body, a country or a
+    day)."""
+    return any(
         found
         and not _INSTITUTIONS.intersection(found)
         and any(t not in question.weights for t in found)
-        for found in _answers_in("person", candidate.body)
+        for found in _answers_in("person", text)
     )
+
+
+def untold_succession(question: Question, candidate: Candidate) -> bool:
+    """The question asks who came next or before ("who has the trust appointed to succeed
+    Hugh Pendlecott?") and no sentence of the passage both tells a succession and names
+    someone besides the question's own names (in it, or in the sentence before one opening
+    with "he" or "she": "He takes over from Koeman"). Beds "taken over by emergency
+    admissions", in a story of the surgeon's resignation, tell no one's succession."""
+    if not question.intent.succession:
+        return False
+    texts = [candidate.body[s.start : s.end] for s in candidate.sentences] or [candidate.body]
+    named_before = False
+    for text in texts:
+        named = _names_someone_new(question, text)
+        if (named or (named_before and _OPENS_WITH_PRONOUN.match(text))) and (
+            SUCCESSION_TOLD.search(text)
+        ):
+            return False
+        named_before = named
+    return True
+
+
+_OPENS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|they)\b", re.IGNORECASE)
 
 
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:

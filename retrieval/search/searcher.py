@@ -415,6 +415,8 @@ class HybridSearcher:
                 c.features[feat.LACKS_AMOUNT] = 1.0 if feat.lacks_amount(asked, c) else 0.0
                 c.features[feat.LACKS_NAME] = 1.0 if feat.lacks_name(asked, c) else 0.0
                 c.features[feat.LACKS_DATE] = 1.0 if feat.lacks_date(asked, c) else 0.0
+                untold = feat.untold_succession(asked, c)
+                c.features[feat.UNTOLD_SUCCESSION] = 1.0 if untold else 0.0
                 c.features[feat.TOLD_TO_COME] = 1.0 if feat.told_only_to_come(asked, c) else 0.0
                 silent = speaker_silent(asked, c, candidates)
                 c.features[feat.SPEAKER_SILENT] = 1.0 if silent else 0.0

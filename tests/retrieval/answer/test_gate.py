@@ -214,6 +214,25 @@ def test_who_followed_is_refused_over_a_story_that_tells_only_the_leaving(
     assert not answer.found
 
 
+def test_who_followed_is_refused_when_only_beds_were_taken_over(tmp_path: Path) -> None:
+    # "taken over" tells a succession only of someone named beside it
+    answer = answer_over_one_story(
+        tmp_path,
+        "Surgeon quits over cancelled operations\n\n"
+        "Consultant orthopaedic surgeon Hugh Pendlecott, 58, handed in his resignation on Friday "
+        "after 22 years at Marrowby Royal Infirmary, the last nine of them as head of department. "
+        "In a letter to the trust board, he said 340 operations had been cancelled since April "
+        "because beds set aside for surgical patients were repeatedly taken over by emergency "
+        "medical admissions.\n\n"
+        'The trust\'s chief executive, Diane Ashworth-Kell, said she was "deeply sorry" to lose a '
+        "surgeon of Mr Pendlecott's experience.\n\n"
+        "Mr Pendlecott, who is due to leave at the end of December, said he had no plans to go "
+        "into private practice.\n",
+        "Who has the trust appointed to succeed Hugh Pendlecott as head of orthopaedics?",
+    )
+    assert not answer.found
+
+
 @pytest.mark.parametrize(
     ("question", "answer"),
     [
@@ -712,3 +731,30 @@ def test_the_reasons_given_for_a_closure_still_to_come_are_answered(tmp_path: Pa
         "the west of England?",
     )
     assert "falling circulation" in first
+
+
+def test_words_that_tell_the_outcome_answer_with_the_passage_introducing_their_speaker(
+    tmp_path: Path,
+) -> None:
+    # the best passage introduces the coxswain; his words, in the next, say "in the end"
+    first = first_line_over_one_story(
+        tmp_path,
+        (STORIES / "lifeboat_rescue.txt").read_text(encoding="utf-8"),
+        "What method did the coxswain say they finally used to transfer the fishermen?",
+    )
+    assert "one at a time on a line" in first
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where did the Pellowes stock end up after the results came out?",
+        "Where did Pellowes shares end up on Thursday?",
+    ],
+)
+def test_where_a_share_price_ended_up_is_told_by_the_day_s_story(
+    tmp_path: Path, question: str
+) -> None:
+    # where a market closed is no outcome only a later story knows
+    story = (STORIES / "tableware_results.txt").read_text(encoding="utf-8")
+    assert "141p" in first_line_over_one_story(tmp_path, story, question)

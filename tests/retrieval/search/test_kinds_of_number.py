@@ -9,7 +9,7 @@ import pytest
 
 from retrieval.query import expects
 from retrieval.search import features as feat
-from retrieval.search.amounts import asks_money
+from retrieval.search.amounts import asks_money, asks_time_of_day
 from retrieval.search.features import Question
 from retrieval.store import StoredChunk
 from tests.conftest import question_expecting
@@ -279,3 +279,42 @@ def test_how_long_is_not_lacking_from_a_time_told_without_a_number() -> None:
     told = "They left after about an hour of talks scheduled to continue throughout the day."
     assert not _lacks_amount(question, told)
     assert _lacks_amount(question, "They left the fourth round of talks in Seoul on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "What time did the Saltbeck crew set out to reach the stricken trawler?",
+        "At what time was the lifeboat launched?",
+    ],
+)
+def test_a_time_of_day_is_held_by_a_clock_time_not_by_a_year(asked: str) -> None:
+    question = question_expecting(asked, "date")
+    assert feat.holds_asked_thing(question, "The lifeboat was launched at 0215 GMT.")
+    assert not feat.holds_asked_thing(question, "The lifeboat launched 41 times during 2004.")
+
+
+FELL = "Pre-tax profits dropped 27% to £18.4m in the year to 31 December 2004."
+ROSE = "Pre-tax profits rose 15% from a year ago to reach £546m."
+
+
+def test_a_fall_asked_is_not_held_by_a_rise_nor_a_rise_by_a_fall() -> None:
+    shrink = _number_question("how much did the firm's earnings before tax shrink, in percent")
+    assert feat.holds_asked_thing(shrink, FELL)
+    assert not feat.holds_asked_thing(shrink, ROSE)
+    grow = _number_question("By how much did pre-tax profits go up?")
+    assert feat.holds_asked_thing(grow, ROSE)
+    assert not feat.holds_asked_thing(grow, FELL)
+    turnout = _number_question("How many people turned up?")  # a count, not a rise
+    assert feat.holds_asked_thing(turnout, "Attendance fell to 8,214.")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "what time did the young scottish hurdler clock when he won his heat",
+        "What time did she run in the 800m final?",
+    ],
+)
+def test_the_time_a_race_took_is_no_time_of_day(asked: str) -> None:
+    assert not asks_time_of_day(asked)

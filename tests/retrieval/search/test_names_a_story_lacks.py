@@ -14,7 +14,7 @@ from retrieval.search import features as feat
 from retrieval.search.features import Candidate, Question
 from retrieval.search.nicknames import named_in_full
 from retrieval.store import StoredChunk
-from tests.conftest import SEED_DIR, make_settings
+from tests.conftest import SEED_DIR, engine_over_story, make_settings
 
 STORM = """Storm's cost to the region emerging
 
@@ -191,3 +191,20 @@ def test_a_nickname_typed_before_a_name_belongs_to_that_name() -> None:
     # that names him need not say "Springbok" nor "South Africa"
     searched = _searched("How many caps has Springbok Schalk Burger won?")
     assert _missing(searched, "Schalk Burger has won 20 caps.", frozenset()) == 0.0
+
+
+def test_a_score_on_the_way_to_the_result_is_no_number_a_match_report_lacks() -> None:
+    # a report tells the goals and the result, seldom each score between them
+    question = _question("Which keeper gave away the spot kick that put Wexcombe 2-1 up?", {})
+    body = "Wexcombe led again from the penalty spot after Marek Szolnay brought down Pellingham."
+    assert _missing(question, body, frozenset()) == 0.0
+    result = _question("Who scored in Wexcombe's 3-1 win?", {})
+    assert {"3", "1"} <= result.specific  # the result is told: still a number to find
+
+
+def test_a_keeper_asked_for_by_the_score_his_foul_led_to_is_answered(tmp_path: Path) -> None:
+    answer = engine_over_story(tmp_path, "cup_tie_report.txt").ask(
+        "Which keeper gave away the spot kick that put Wexcombe 2-1 up?"
+    )
+    assert answer.found
+    assert "Marek Szolnay" in answer.text.splitlines()[0]

@@ -1,0 +1,35 @@
+"""What kind of name a "which …" question asks for, by the word such names carry.
+
+"Which local authority gave the go-ahead?" is answered by a council's name ("North Vale
+District Council"), "which watercourse overflowed?" by a river's, "which university did the
+research?" by a university's: a sentence naming only the club, the town or the festival does
+not hold the thing asked, however closely it tells the topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (what the question asks for, the word a name of that kind carries)
+_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (
+        re.compile(rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{asked})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{carried})\b"),
+    )
+    for asked, carried in (
+        (r"local authority|local authorities|council|councils", r"Council"),
+        (r"universit(?:y|ies)", r"University|College"),
+        (r"schools?", r"School|Academy|College"),
+        (r"hospitals?", r"Hospital|Infirmary"),
+        (r"courts?", r"Court"),
+        (r"airports?", r"Airport"),
+        (r"rivers?|watercourse", r"River"),
+        (r"police force|constabulary", r"Police|Constabulary"),
+    )
+)
+
+
+def name_word_asked(question: str) -> re.Pattern[str] | None:
+    """The word a name of the kind asked for carries ("Council" for "which local authority"),
+    when the question asks for one of those kinds."""
+    return next((carried for asked, carried in _KINDS if asked.search(question)), None)

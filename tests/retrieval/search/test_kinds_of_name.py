@@ -1,0 +1,41 @@
+""" "Which local authority", "which university", "which river": a name of that kind answers
+(a council's for a local authority), not a sentence that tells the topic without one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.search import features as feat
+from tests.conftest import engine_over_story, question_expecting
+
+NAMED = "Members of North Vale District Council's planning committee voted by nine to four."
+TOLD = "Plans for a new stadium for Harbridge Falcons have been approved by councillors."
+LEADER = "Council leader Dorothy Pennock said the authority could not meet the bill alone."
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "which local authority gave the go-ahead to the rugby club's new ground",
+        "Which council approved the Falcons' stadium?",
+    ],
+)
+def test_a_local_authority_is_held_by_a_council_s_name(asked: str) -> None:
+    question = question_expecting(asked, "organisation")
+    assert feat.holds_asked_thing(question, NAMED)
+    assert not feat.holds_asked_thing(question, TOLD)  # the club's name is no council's
+    assert not feat.holds_asked_thing(question, LEADER)  # nor "Council" alone
+
+
+def test_which_council_approved_is_answered_with_the_council_s_name(tmp_path: Path) -> None:
+    engine = engine_over_story(tmp_path, "stadium_approval.txt")
+    answer = engine.ask("Which council approved the Falcons' stadium?")
+    assert "North Vale District Council" in answer.text.splitlines()[0]
+
+
+def test_a_river_is_held_by_a_river_s_name() -> None:
+    question = question_expecting("Which watercourse flooded the festival fields?", "entity")
+    assert feat.holds_asked_thing(question, "The River Tarle burst its banks on Friday.")
+    assert not feat.holds_asked_thing(question, "Sallows Farm was under water on Friday.")

@@ -1,0 +1,53 @@
+""" "When was it founded?", "in what year was it built?": a date told with the founding or the
+building answers, not any other date of the story (the gate refuses a story that gives none)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.search import features as feat
+from tests.conftest import engine_over_story, question_expecting
+
+
+@pytest.mark.parametrize(
+    ("asked", "told", "other"),
+    [
+        (
+            "When was Tessaline Labs founded?",
+            "Tessaline, which was founded in 1998, employs 140 people.",
+            "The firm examined 2,400 home PCs between October and December 2004.",
+        ),
+        (
+            "when did Jez San set up Argonaut",
+            "He founded Argonaut in 1982, while still at school.",
+            "Argonaut's shares were suspended on Friday 29 October.",
+        ),
+        (
+            "In what year was the Main Stand built?",
+            "The Main Stand, built in 1927, holds 4,000 fans.",
+            "The owners plan to build a new stand to replace one closed since 2002.",
+        ),
+    ],
+)
+def test_a_founding_or_building_date_is_told_with_the_founding(
+    asked: str, told: str, other: str
+) -> None:
+    question = question_expecting(asked, "date")
+    assert feat.holds_asked_thing(question, told)
+    assert not feat.holds_asked_thing(question, other)
+
+
+def test_when_a_firm_was_founded_is_answered_with_its_founding(tmp_path: Path) -> None:
+    answer = engine_over_story(tmp_path, "tableware_results.txt").ask(
+        "When was Pellowes Ceramics set up?"
+    )
+    assert "1811" in answer.text.splitlines()[0]
+
+
+def test_when_its_factories_were_built_is_refused_over_a_story_that_does_not_say(
+    tmp_path: Path,
+) -> None:
+    engine = engine_over_story(tmp_path, "tableware_results.txt")
+    assert not engine.ask("When were the Staffordshire factories built?").found
