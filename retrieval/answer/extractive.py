@@ -69,15 +69,21 @@ def _inline(quote: str) -> str:
 def quote_that_follows(
     hit: Hit, quote: str, following: Continuation | None, terms: set[str] | None = None
 ) -> Citation | None:
-    """When the quote ends its passage by introducing a speaker ("X said the collapse sent a
-    jarring message."), the quote that opens the next passage (numbered later): its first
-    sentence, on through the later one of that paragraph sharing more of the question's words
-    (``terms``) when there is one ('"We will give him a fair chance," he said. "The trust
-    raised £85,000, and we want a supporter director."')."""
-    if following is None or not hit.text.rstrip().endswith(quote.rstrip()):
+    """When the quote introduces a speaker ("X said the collapse sent a jarring message.")
+    and nothing after it in its passage names anyone else ("Her freezers were ruined."), the
+    quote that opens the next passage (numbered later): its first sentence, on through the
+    later one of that paragraph sharing more of the question's words (``terms``) when there is
+    one ('"We will give him a fair chance," he said. "The trust raised £85,000, and we want a
+    supporter director."')."""
+    begin = hit.text.find(quote.strip())
+    if following is None or begin < 0:
         return None
-    if not introduces_speaker(quote.rstrip()):
-        return None
+    quoted = [(begin + start, begin + end) for start, end in sentence_spans(quote.strip())]
+    intro = next(
+        (end for start, end in reversed(quoted) if introduces_speaker(hit.text[start:end])), None
+    )
+    if intro is None or names_a_person(hit.text[intro:]):
+        return None  # (the "he said" of the next passage may be someone named after it)
     after = following(hit)
     if after is None or after.kind != hit.kind:
         return None

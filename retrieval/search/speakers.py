@@ -60,6 +60,11 @@ _TRAILING_NAME = re.compile(
 )
 # The role of someone named after what they work for: "the film's executive producer"
 _ROLE_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*)\W*$")
+# … or after the place or body a name says they belong to: "the Hexley butcher" is the
+# butcher ("Butcher Lorna Beckwith said …"), not anyone called Hexley
+_ROLE_AFTER_NAME = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*\s+)+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\W*$"
+)
 
 
 def reports_speech(text: str) -> bool:
@@ -93,12 +98,13 @@ def _pins(question: Question, word: str) -> bool:
 
 
 def speaker_role(question: Question) -> frozenset[str]:
-    """The stem of the role a "what did X's spokesman say" question gives its speaker."""
+    """The stem of the role a "what did X's spokesman say" or "what did the Hexley butcher
+    say" question gives its speaker."""
     match = _SPEAKER_ASKED.search(question.text)
     if match is None:
         return frozenset()
     who = next(g for g in match.groups() if g is not None)
-    role = _ROLE_OF.search(who)
+    role = _ROLE_OF.search(who) or _ROLE_AFTER_NAME.match(who)
     return frozenset(stems(words(role.group(1)), QUESTION_STOPWORDS)) if role else frozenset()
 
 
@@ -140,7 +146,9 @@ def speaker_silent(
     given = frozenset(_stem(w) for w in forename)
     role = speaker_role(question)
     before = paragraph_beside(candidate, passages, -1)
-    named_before = before is None or bool(said_by.search(before.body) or given & before.stems)
+    named_before = before is None or bool(
+        said_by.search(before.body) or (given | role) & before.stems
+    )
     for sentence in candidate.sentences:
         text = candidate.body[sentence.start : sentence.end]
         named = bool(said_by.search(text) or given & sentence.stems or role & sentence.stems)

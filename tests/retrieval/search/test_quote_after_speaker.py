@@ -60,3 +60,23 @@ def test_the_paragraph_naming_him_is_quoted_once(tmp_path_factory: pytest.TempPa
     first = answer.text.splitlines()[0]
     assert "Half the crew I joined with" in first
     assert first.count("Gareth Lowry") == 1
+
+
+FLOOD_QUESTION = "What did the Hexley butcher say about her insurance after the flood?"
+
+
+def test_a_speaker_asked_for_by_town_and_trade_is_quoted_from_the_next_paragraph(
+    tmp_path: Path,
+) -> None:
+    # "the Hexley butcher" is Butcher Lorna Beckwith, not anyone called Hexley; the paragraph
+    # naming her goes on with a sentence naming no one else, and her words open the next
+    engine = engine_with_stories(
+        tmp_path, {"flood.txt": (STORIES / "market_town_flood.txt").read_text(encoding="utf-8")}
+    )
+    answer = engine.ask(FLOOD_QUESTION)
+    first = answer.text.splitlines()[0]
+    assert "Butcher Lorna Beckwith" in first and "insurance does not pay" in first
+    assert all(c.quote in c.hit.text for c in answer.citations)
+    # and her words, told by "she", are hers: the passage is not refused as silent
+    quoted = [c for c in answer.citations if "insurance does not pay" in c.quote]
+    assert quoted and quoted[0].hit.source == "flood.txt"

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from retrieval.engine import Engine
+from retrieval.lexical import question_terms
+from retrieval.query import QueryIntent
 from retrieval.search import features as feat
-from retrieval.search.features import Candidate
+from retrieval.search.features import Candidate, Question
 from retrieval.search.ranker import with_quote_after
+from retrieval.search.speakers import speaker_silent
 from retrieval.store import StoredChunk
 from tests.conftest import engine_over_story
 
@@ -67,3 +70,28 @@ def test_a_quote_that_goes_on_after_its_speaker_is_named_is_quoted_to_its_end() 
     # … and when narration follows the speaker's name, the window stays as it was
     ends_quoted = (0, BROADBAND.index(" As people"))
     assert with_quote_after(candidate, ends_quoted) == ends_quoted
+
+
+def _article(body: str, position: int = 1) -> Candidate:
+    meta = {"source": "f.txt", "kind": "article", "chunk_index": position}
+    candidate = Candidate(StoredChunk(f"c{position}", body, meta), body)
+    feat.analyse_text(candidate)
+    return candidate
+
+
+FLOOD = "What did the Hexley butcher say about her insurance after the flood?"
+
+
+def test_the_hexley_butcher_speaks_as_the_butcher_not_as_anyone_called_hexley() -> None:
+    terms = tuple(question_terms(FLOOD))
+    question = Question(
+        FLOOD, QueryIntent(expects="quote"), terms, dict.fromkeys(terms, 3.0), frozenset({"hexley"})
+    )
+    before = _article("The shops on the square were the worst hit.", 0)
+    named = _article("Butcher Lorna Beckwith said she had lost about £20,000 worth of stock.")
+    assert not speaker_silent(question, named, [before, named])
+    # … and "she" in the paragraph after is the butcher
+    quoted = _article('"We are insured, but it does not pay," she said.', 2)
+    assert not speaker_silent(question, quoted, [before, named, quoted])
+    other = _article("Council leader Dorothy Pennock said the authority could not pay.")
+    assert speaker_silent(question, other, [before, other])  # a leader is no butcher
