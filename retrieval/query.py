@@ -406,9 +406,24 @@ _RULINGS_ASKED: tuple[tuple[Ruling, re.Pattern[str]], ...] = (
 )
 
 
+# … but "what verdict did the analyst give on Korvane's gamble?" asks an opinion, unless a court
+# is named
+_OPINION_ON = re.compile(
+    r"\bverdicts?\b[^?]*\b(?:give|gave|given|pass|passed|deliver\w*|offer\w*)\b[^?]*\bon\b", re.I
+)
+_COURT = re.compile(
+    r"\b(?:jury|juries|jurors?|court|trial|judge|magistrates?|guilty|charges?|inquest|coroner|"
+    r"tribunal|appeal)\b",
+    re.I,
+)
+
+
 def ruling_asked(question: str) -> Ruling | None:
     """ "verdict" or "sentence", when the question asks for a court's."""
-    return next((ruling for ruling, asked in _RULINGS_ASKED if asked.search(question)), None)
+    ruling = next((ruling for ruling, asked in _RULINGS_ASKED if asked.search(question)), None)
+    if ruling == "verdict" and _OPINION_ON.search(question) and not _COURT.search(question):
+        return None
+    return ruling
 
 
 # A person's name asked for in so many words ("what was the name of the drunk soldier …?",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from retrieval.query import SUM_ASKED, TIME_OF_DAY_ASKED
+from retrieval.query import SUM_ASKED, TIME_OF_DAY_ASKED, asked_clause
 
 # "How many…", "how much…", "what price…": an amount asked for in so many words
 _ASKS_AMOUNT = re.compile(r"\bhow (much|many)\b|\bwhat price\b", re.IGNORECASE)
@@ -71,6 +71,9 @@ _DURATION = re.compile(
 # campaign" tells nothing of how long the sentence is), unless that is asked ("how long after",
 # "how long a gap between"); nor is a day named so ("in a day of action", "the day of the vote")
 _OFFSET = re.compile(rf"(?:{_DURATION.pattern})\s+(?:after|before|later|earlier|ago)\b")
+# … unless it is the length of something ("jailed for two and a half years after a labourer
+# fell")
+_FOR_A_TIME = re.compile(rf"\bfor\s+(?:[\w-]+\s+){{0,3}}?(?:{_DURATION.pattern})(?!\s+of\b)")
 _NAMED_DAY = re.compile(r"\b(?:a|an|the)\s+(?:day|week|night|month|year)\s+of\b")
 _ASKS_OFFSET = re.compile(
     r"\bhow long\b.*\b(?:after|before|ago|later|earlier|since|until|till|gap|between)\b",
@@ -289,7 +292,9 @@ def _direction(text: str) -> str | None:
 def tells_other_direction(question: str, text: str) -> bool:
     """The question asks how far something fell (or rose), and the text tells only a rise (or
     only a fall)."""
-    asked = _direction(_NOT_A_RISE.sub(" ", question))
+    # (in the clause that asks: "… warned cutting jobs could backfire - how many civil
+    # servants did Britain have?" asks a count)
+    asked = _direction(_NOT_A_RISE.sub(" ", asked_clause(question) or question))
     told = _direction(text) if asked is not None else None
     return told is not None and told != asked
 
@@ -309,6 +314,8 @@ def gives_kind_of_number(question: str, text: str) -> bool:
     if asks_count(question) and not asks_duration(question) and not gives_count(text):
         return False
     if asks_duration(question):
+        if _FOR_A_TIME.search(text):
+            return True  # "jailed for two and a half years after …": a length, then a cause
         if not _ASKS_OFFSET.search(question):
             text = _OFFSET.sub(" ", text)
         text = _NAMED_DAY.sub(" ", text)

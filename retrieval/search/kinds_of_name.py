@@ -25,6 +25,7 @@ _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (r"airports?", r"Airport"),
         (r"rivers?|watercourse", r"River"),
         (r"police force|constabulary", r"Police|Constabulary"),
+        (r"athletics club|athletic club|running club", r"Harriers|AC|Athletics? Club|Striders"),
     )
 )
 

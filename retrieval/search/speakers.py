@@ -108,6 +108,30 @@ def speaker_role(question: Question) -> frozenset[str]:
     return frozenset(stems(words(role.group(1)), QUESTION_STOPWORDS)) if role else frozenset()
 
 
+# Someone a named person's relation makes another person ("what did Kieran Dowsett's father
+# say?"): words by the named one, or by his mother, are not the father's (a spokesman or a
+# ministry speaks for the one it belongs to)
+_RELATIONS = frozenset(
+    stems(
+        words(
+            "father mother parents wife husband son daughter brother sister widow widower "
+            "partner girlfriend boyfriend fiancee fiance family relatives lawyer solicitor "
+            "barrister friend neighbour uncle aunt grandmother grandfather"
+        ),
+        QUESTION_STOPWORDS,
+    )
+)
+
+
+def _relation_speaks(question: Question) -> bool:
+    """The question asks for the words of a named person's relation ("X's father")."""
+    match = _SPEAKER_ASKED.search(question.text)
+    if match is None:
+        return False
+    role = _ROLE_OF.search(next(g for g in match.groups() if g is not None))
+    return role is not None and bool(_RELATIONS & set(stems(words(role.group(1)))))
+
+
 def _as_written(word: str) -> str:
     """A pattern for a word of a name: an abbreviation with or without its full stops ("US"
     is "U.S." in a Reuters story, "UN" "U.N."), in capitals (not the "us" of "told us")."""
@@ -139,6 +163,8 @@ def speaker_silent(
     first = forenames(question.text)
     forename = {w for w in speaker if _stem(w) in first and _stem(w) not in _COMPASS}
     written = [w for w in speaker if w not in forename]  # as written: "North Korean" is not it
+    if _relation_speaks(question):  # "Kieran Dowsett's father": only the father is him
+        forename, written = set(), []
     said_by = re.compile(
         r"(?<!\w)" + r"\s+".join(map(_as_written, written)) + r"(?!\w)" if written else r"(?!)",
         re.IGNORECASE,

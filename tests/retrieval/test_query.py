@@ -246,6 +246,9 @@ def test_a_done_event_is_asked_in_the_past_tense_not_about_words_or_plans(
         ("How long was the hacker jailed for?", "sentence"),
         ("What was the first sentence of the report?", None),
         ("How long did the trial last?", None),
+        # an opinion "on" something is no court's verdict, unless a court is named
+        ("What verdict did Fiona Mackinder give on Korvane's Welsh gamble?", None),
+        ("What verdict did the judge give on the appeal?", "verdict"),
     ],
 )
 def test_a_court_s_verdict_or_sentence_is_asked_for_as_such(

@@ -39,3 +39,9 @@ def test_a_river_is_held_by_a_river_s_name() -> None:
     question = question_expecting("Which watercourse flooded the festival fields?", "entity")
     assert feat.holds_asked_thing(question, "The River Tarle burst its banks on Friday.")
     assert not feat.holds_asked_thing(question, "Sallows Farm was under water on Friday.")
+
+
+def test_an_athletics_club_is_held_by_a_club_s_name() -> None:
+    question = question_expecting("Which athletics club is Isobel Tremlow a member of?", "entity")
+    assert feat.holds_asked_thing(question, "The 23-year-old from Fenbridge Harriers won.")
+    assert not feat.holds_asked_thing(question, "Her coach, Desmond Achterberg, was delighted.")

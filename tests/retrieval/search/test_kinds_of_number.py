@@ -307,6 +307,20 @@ def test_a_fall_asked_is_not_held_by_a_rise_nor_a_rise_by_a_fall() -> None:
     assert not feat.holds_asked_thing(grow, FELL)
     turnout = _number_question("How many people turned up?")  # a count, not a rise
     assert feat.holds_asked_thing(turnout, "Attendance fell to 8,214.")
+    # what a preface tells of is not what the clause that asks asks
+    staff = _number_question(
+        "the union body warned cutting whitehall jobs could backfire - how many civil servants "
+        "did britain have at that point"
+    )
+    assert feat.holds_asked_thing(staff, "The civil service grew to 524,000 staff last year.")
+
+
+def test_a_prison_term_before_what_led_to_it_is_a_length_of_time() -> None:
+    question = _number_question("How long a prison term did Trevor Malzard get?")
+    assert feat.holds_asked_thing(
+        question, "A building firm boss has been jailed for two and a half years after a fall."
+    )
+    assert not feat.holds_asked_thing(question, "He was sentenced one day after the campaign.")
 
 
 @pytest.mark.parametrize(

@@ -95,3 +95,20 @@ def test_the_hexley_butcher_speaks_as_the_butcher_not_as_anyone_called_hexley() 
     assert not speaker_silent(question, quoted, [before, named, quoted])
     other = _article("Council leader Dorothy Pennock said the authority could not pay.")
     assert speaker_silent(question, other, [before, other])  # a leader is no butcher
+
+
+def test_a_named_person_s_father_is_not_his_mother() -> None:
+    asked = "What did Kieran Dowsett's father say after the Castleway verdict?"
+    terms = tuple(question_terms(asked))
+    question = Question(
+        asked,
+        QueryIntent(expects="quote"),
+        terms,
+        dict.fromkeys(terms, 3.0),
+        frozenset({"kieran", "dowsett", "castleway"}),
+    )
+    before = _article("Malzard was jailed for two and a half years.", 0)
+    mother = _article("Kieran's mother, Sandra Dowsett, said they would not forgive.")
+    assert speaker_silent(question, mother, [before, mother])
+    father = _article("His father, Alan Dowsett, said the family had been failed.")
+    assert not speaker_silent(question, father, [before, father])
