@@ -195,10 +195,11 @@ def _covered_with_its_quote(
     following: Continuation | None,
     terms: set[str],
 ) -> bool:
-    """The best passage ends by introducing a speaker whose quote opens the next passage, and
-    the two, read as one, answer: "what method did the coxswain say they finally used?" is
-    answered by 'Terence Ballamore, the coxswain, said …' with '"… in the end we had to bring
-    them across on a line," he said.' (what the answer quotes)."""
+    """The best passage introduces a speaker whose quote opens the next passage (as
+    ``quote_that_follows`` finds it), and the two, read as one, answer: "what method did the
+    coxswain say they finally used?" is answered by 'Terence Ballamore, the coxswain, said …'
+    with '"… in the end we had to bring them across on a line," he said.' (what the answer
+    quotes)."""
     best = hits[0]
     more = quote_that_follows(best, best_quote(best, terms), following, terms)
     return more is not None and gate.supports(

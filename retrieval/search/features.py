@@ -307,13 +307,13 @@ DEMONYMS = frozenset(t for p in _PEOPLES for t in _stemmed(p.partition("|")[2]))
 _ASKED_KIND = re.compile(r"\b(?i:which|what)\s+([A-Z][\w'’-]*)")
 
 
-# "Number 10" (so capitalised: a rugby "number 10" is a fly-half) is Downing Street, not a
-# name and a number the story lacks
 # A score on the way to the result ("the spot kick that put Wexcombe 2-1 up", "a 1-0 lead"):
 # a match report tells the goals, seldom each score between them (the result it does tell)
 _INTERIM_SCORE = re.compile(
     r"\b\d+-\d+(?= (?:up|down|ahead|behind|in front)\b)|\b\d+-\d+ (?=lead\b)", re.IGNORECASE
 )
+# "Number 10" (so capitalised: a rugby "number 10" is a fly-half) is Downing Street, not a
+# name and a number the story lacks
 _NUMBER_10 = re.compile(r"\b(?:Number|No\.?) (?:10|Ten)\b(?! shirt| jersey)")
 
 
@@ -788,7 +788,7 @@ def untold_succession(question: Question, candidate: Candidate) -> bool:
     """The question asks who came next or before ("who has the trust appointed to succeed
     Hugh Pendlecott?") and no sentence of the passage both tells a succession and names
     someone besides the question's own names (in it, or in the sentence before one opening
-    with "he" or "she": "He takes over from Koeman"). Beds "taken over by emergency
+    with "he", "she" or "they": "He takes over from Koeman"). Beds "taken over by emergency
     admissions", in a story of the surgeon's resignation, tell no one's succession."""
     if not question.intent.succession:
         return False

@@ -20,8 +20,7 @@ _ORIGINS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ),
         (
             r"built|constructed|erected",
-            r"built|construct|erect|opened|dat(?:es|ing|ed) (?:back )?"
-            r"(?:from|to)",
+            r"built|construct|erect|opened|dat(?:es|ing|ed) (?:back )?(?:from|to)",
         ),
     )
 )

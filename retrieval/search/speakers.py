@@ -129,7 +129,9 @@ def _relation_speaks(question: Question) -> bool:
     if match is None:
         return False
     role = _ROLE_OF.search(next(g for g in match.groups() if g is not None))
-    return role is not None and bool(_RELATIONS & set(stems(words(role.group(1)))))
+    return role is not None and bool(
+        _RELATIONS & set(stems(words(role.group(1)), QUESTION_STOPWORDS))
+    )
 
 
 def _as_written(word: str) -> str:
