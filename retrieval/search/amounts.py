@@ -289,12 +289,18 @@ def _direction(text: str) -> str | None:
     return None if down == up else "down" if down else "up"
 
 
+@lru_cache(maxsize=1024)
+def _direction_asked(question: str) -> str | None:
+    """ "down" or "up" when the question asks how far something fell or rose, read in the
+    clause that asks ("… warned cutting jobs could backfire - how many civil servants did
+    Britain have?" asks a count); worked out once a question, not once a sentence."""
+    return _direction(_NOT_A_RISE.sub(" ", asked_clause(question) or question))
+
+
 def tells_other_direction(question: str, text: str) -> bool:
     """The question asks how far something fell (or rose), and the text tells only a rise (or
     only a fall)."""
-    # (in the clause that asks: "… warned cutting jobs could backfire - how many civil
-    # servants did Britain have?" asks a count)
-    asked = _direction(_NOT_A_RISE.sub(" ", asked_clause(question) or question))
+    asked = _direction_asked(question)
     told = _direction(text) if asked is not None else None
     return told is not None and told != asked
 

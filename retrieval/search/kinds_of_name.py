@@ -9,6 +9,7 @@ not hold the thing asked, however closely it tells the topic.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (what the question asks for, the word a name of that kind carries)
 _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
@@ -30,6 +31,7 @@ _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=1024)
 def name_word_asked(question: str) -> re.Pattern[str] | None:
     """The word a name of the kind asked for carries ("Council" for "which local authority"),
     when the question asks for one of those kinds."""

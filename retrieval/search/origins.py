@@ -7,6 +7,7 @@ which was founded in 1811", "he set up Argonaut in 1982")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WHEN = r"\b(?:when|(?:what|which) (?:year|date|decade|century))\b[^?]*?"
 # (what the question asks began, the words a sentence telling that beginning uses)
@@ -26,6 +27,7 @@ _ORIGINS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=1024)
 def origin_told(question: str) -> re.Pattern[str] | None:
     """The words a sentence telling the beginning asked about uses, when the question asks
     when something was founded or built."""
