@@ -45,3 +45,22 @@ def test_an_athletics_club_is_held_by_a_club_s_name() -> None:
     question = question_expecting("Which athletics club is Isobel Tremlow a member of?", "entity")
     assert feat.holds_asked_thing(question, "The 23-year-old from Fenbridge Harriers won.")
     assert not feat.holds_asked_thing(question, "Her coach, Desmond Achterberg, was delighted.")
+
+
+CONVICTED = "Leonard Pask-Whitley, 61, was convicted at Harbury Crown Court on Friday."
+
+
+@pytest.mark.parametrize(
+    "asked", ["Which judge presided over the fraud trial?", "who was the judge in the case"]
+)
+def test_a_judge_is_held_by_a_name_with_the_title_or_the_role(asked: str) -> None:
+    question = question_expecting(asked, "person")
+    assert feat.holds_asked_thing(question, "Judge Amelia Rook adjourned sentencing.")
+    assert feat.holds_asked_thing(question, "The judge, Amelia Rook, adjourned sentencing.")
+    assert not feat.holds_asked_thing(question, CONVICTED)  # the man in the dock is no judge
+
+
+def test_which_judge_is_answered_with_the_judge_not_the_defendant(tmp_path: Path) -> None:
+    engine = engine_over_story(tmp_path, "timber_fraud_trial.txt")
+    answer = engine.ask("Which judge presided over the finance chief's fraud trial?")
+    assert "Judge Amelia Rook" in answer.text.splitlines()[0]
