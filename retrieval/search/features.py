@@ -605,6 +605,8 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
         return names_kind(question, text, carried)  # "which local authority": a council's name
     if expects == "person" and (titled := title_asked(question.text)) is not None:
         return names_titled(question, text, *titled)  # "which judge": Judge Hilary Marchbanks
+    if expects == "place" and not names_a_place(question, text):
+        return False  # "in which town is the studio based?": "its head, Nathaniel Gorringe" no
     if expects == "number" and not gives_kind_of_number(question.text, text):
         return False  # "what proportion…", "how long…": a count is not the answer
     if expects == "date" and asks_day(question.text) and not gives_day(text):
@@ -650,6 +652,37 @@ def names_titled(
     if any(" " in name and title.search(name) for name in names):
         return True
     return bool(names) and bool(role.search(text))
+
+
+# Before a place's name: "in Brimscott", "at Mardle Park", "taken to Saltbeck Hospital", "off
+# Lundy", "the town of Ravensholt"; after it (or ending it): "Cambridge-based"
+_LOCATED_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|to|into|inside|outside|across|around|throughout|towards?|via|off|"
+    r"within|beyond|between|on|(?:town|city|village|county|island|region|port|state|"
+    r"province|suburb|borough) of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATED_AFTER = re.compile(r"-based\b")
+
+
+def names_a_place(question: Question, text: str) -> bool:
+    """The text names a place the question does not: a country (not its people's adjective),
+    or a name written where a place goes (after "in", "at", "near", "to", …, or before
+    "-based"). A person's or a firm's name in the subject ("Cobaltwing's studio head,
+    Nathaniel Gorringe, said") is no answer to "where"."""
+    for match in NAME.finditer(text):
+        name = match.group(0)
+        if not any(t not in question.weights for t in _stems_of(name)):
+            continue
+        if _CALENDAR.fullmatch(name):
+            continue  # "on Friday"
+        if _LOCATED_AFTER.search(text, match.start(), match.end() + 7):
+            return True
+        if is_country(name) and not DEMONYMS.issuperset(_stems_of(name)):
+            return True  # "Sweden", not "Greville's Dutch coach"
+        if _LOCATED_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            return True
+    return False
 
 
 def names_a_person(text: str) -> bool:

@@ -64,3 +64,24 @@ def test_which_judge_is_answered_with_the_judge_not_the_defendant(tmp_path: Path
     engine = engine_over_story(tmp_path, "timber_fraud_trial.txt")
     answer = engine.ask("Which judge presided over the finance chief's fraud trial?")
     assert "Judge Amelia Rook" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("told", "held"),
+    [
+        ("The studio in Hembury employs 96 people.", True),
+        ("The Hembury-based studio employs 96 people.", True),
+        ("The firm is moving its factory to Estonia.", True),
+        ("Quillfeather's studio head, Rowena Askwith, said the team needed more time.", False),
+        ("Greville's Dutch coach said she would have a scan on Tuesday.", False),
+    ],
+)
+def test_where_is_held_by_a_name_written_where_a_place_goes(told: str, held: bool) -> None:
+    question = question_expecting("In which town is Quillfeather based?", "place")
+    assert feat.holds_asked_thing(question, told) is held
+
+
+def test_where_a_team_works_is_answered_with_the_town_not_its_head(tmp_path: Path) -> None:
+    engine = engine_over_story(tmp_path, "studio_delay.txt")
+    answer = engine.ask("Where does Rowena Askwith's team work?")
+    assert "Hembury" in answer.text.splitlines()[0]
