@@ -23,7 +23,7 @@ from retrieval.search.features import (
     paragraph_beside,
     span_holds_asked,
 )
-from retrieval.search.ranker import quoted_by_pronoun
+from retrieval.search.ranker import asks_words, quoted_by_pronoun
 from retrieval.search.speakers import reports_speech, speaker_asked
 
 READ_TOP = 8  # the next paragraph counts only among the best this many (all read)
@@ -117,14 +117,14 @@ def _only_introduces(
 
 
 def quote_after_its_speaker_first(question: Question, ranked: list[Candidate]) -> list[Candidate]:
-    """For a question asking what someone said: the passage that introduces them and ends
-    telling nothing said (``_only_introduces``: when the question names them, the best of the
-    first ``READ_TOP`` whose last sentence names them; otherwise the best passage, if it quotes
-    no one); the paragraph right after it in the file, if it opens with a quote given to "he"
-    or "she" ('"We lost our jobs …," he said.') and the cross-encoder read it, is moved first,
-    with the relevance of the paragraph it follows when that is higher (that paragraph says
-    who speaks)."""
-    if question.intent.expects != "quote" or len(ranked) < 2:
+    """For a question asking what someone said (or why, in their words): the passage that
+    introduces them and ends telling nothing said (``_only_introduces``: when the question
+    names them, the best of the first ``READ_TOP`` whose last sentence names them; otherwise
+    the best passage, if it quotes no one); the paragraph right after it in the file, if it
+    opens with a quote given to "he" or "she" ('"We lost our jobs …," he said.') and the
+    cross-encoder read it, is moved first, with the relevance of the paragraph it follows when
+    that is higher (that paragraph says who speaks)."""
+    if not asks_words(question) or len(ranked) < 2:
         return ranked
     speaker = speaker_asked(question)
     if speaker:

@@ -638,7 +638,7 @@ def rerank(
             if s != c.span and score[s] >= score[best] - weights.also_margin
         ]
         if not asked:
-            if question.intent.expects == "quote":
+            if asks_words(question):
                 c.span = with_quote_after(c, c.span)
             c.span = joined(c.span, [s for s in close if overlap(s, c.span)])
         apart = [s for s in close if not overlap(s, c.span)]
@@ -771,6 +771,22 @@ _QUOTE_THEN_SPEAKER = re.compile(
     r"[,?!][\"”]\s+[^\"“”]{0,60}\b(said|says|told|added|explained|argued|insisted|warned)\b"
     r"[^\"“”]{0,60}\.\s*$"
 )
+
+
+# "Why did Gordon Lisvane say the operator deserved it?", "why, according to the chairman, is
+# she going?": the reason asked is in someone's words
+_SAYS_WHY = re.compile(
+    r"\b(?:say|says|said|according to|think|thinks|thought|believe|believes|argue|argues|"
+    r"argued|explain|explains|explained|claim|claims|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_words(question: Question) -> bool:
+    """The question asks what someone said, or why in their words: the answer is their quote,
+    to its end."""
+    expects = question.intent.expects
+    return expects == "quote" or (expects == "reason" and bool(_SAYS_WHY.search(question.text)))
 
 
 def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, int]:

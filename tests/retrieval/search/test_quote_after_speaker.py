@@ -80,3 +80,12 @@ def test_a_speaker_asked_for_by_town_and_trade_is_quoted_from_the_next_paragraph
     # and her words, told by "she", are hers: the passage is not refused as silent
     quoted = [c for c in answer.citations if "insurance does not pay" in c.quote]
     assert quoted and quoted[0].hit.source == "flood.txt"
+
+
+def test_why_in_someone_s_words_is_answered_with_their_quote(engine: Engine) -> None:
+    # a reason asked "according to" someone is in their words, the paragraph after the one
+    # that names them
+    answer = engine.ask("Why, according to Kenneth Ogilvie, was the verdict worth it?")
+    first = answer.text.splitlines()[0]
+    assert "people now know the truth" in first
+    assert "van driver Kenneth Ogilvie" in first
