@@ -213,6 +213,42 @@ def asks_count(question: str) -> bool:
     return bool(_ASKS_COUNT.search(question))
 
 
+# "How many spectators turned up?", "how many staff does it employ?": a count of people, which
+# a score ("23-20"), a measure ("a 42-metre penalty"), a number describing ("ten-man
+# Marlbury") or a name ("National Division One") is not
+_ASKS_HEADCOUNT = re.compile(
+    r"\bhow many (?:[\w-]+ ){0,2}?(?:people|persons|spectators|fans|supporters|visitors|"
+    r"viewers|listeners|readers|customers|passengers|residents|voters|members|staff|workers|"
+    r"employees|jobs|patients|pupils|students|children|adults|troops|soldiers|officers|"
+    r"delegates|protesters|demonstrators|marchers|runners|athletes|players|guests|tourists|"
+    r"households|homes|users|subscribers|volunteers|migrants|refugees)\b|"
+    r"\bhow many (?:[\w-]+ ){0,3}?(?:attended|turned up|turned out|came|watched|took part)\b",
+    re.IGNORECASE,
+)
+_NOT_A_HEADCOUNT = re.compile(
+    r"\b\d+-\d+\b|"
+    # a number joined to a word describes ("ten-man Marlbury", "a three-day festival")
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred)-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)"
+    r"[a-z]+\b|"
+    r"\b\d[\d,.]*\s?(?:metres?|meters?|km|kilometres?|miles?|yards?|yd|feet|foot|ft|inches|cm|"
+    r"mm|kg|kilos?|tonnes?|tons?|lbs?|mph|kph)\b|"
+    r"\b[A-Z][a-z]+ (?:One|Two|Three|Four|Five)\b"
+)
+
+
+@lru_cache(maxsize=1024)
+def asks_headcount(question: str) -> bool:
+    """The question asks how many people (or of people's things: jobs, homes)."""
+    return bool(_ASKS_HEADCOUNT.search(question))
+
+
+@lru_cache(maxsize=4096)
+def gives_headcount(text: str) -> bool:
+    """``gives_count``, and the count is no score, measure or name."""
+    return gives_count(_NOT_A_HEADCOUNT.sub(" ", text))
+
+
 @lru_cache(maxsize=4096)
 def gives_count(text: str) -> bool:
     """The text gives a number that is not a sum of money, a ratio, a date, a time of day nor
@@ -319,6 +355,8 @@ def gives_kind_of_number(question: str, text: str) -> bool:
         return False
     if asks_count(question) and not asks_duration(question) and not gives_count(text):
         return False
+    if asks_headcount(question) and not gives_headcount(text):
+        return False  # "how many spectators": not the match's score
     if asks_duration(question):
         if _FOR_A_TIME.search(text):
             return True  # "jailed for two and a half years after …": a length, then a cause

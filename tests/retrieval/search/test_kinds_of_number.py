@@ -5,6 +5,8 @@ sentences first, and the answer quotes them)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval.query import expects
@@ -12,7 +14,7 @@ from retrieval.search import features as feat
 from retrieval.search.amounts import asks_money, asks_time_of_day
 from retrieval.search.features import Question
 from retrieval.store import StoredChunk
-from tests.conftest import question_expecting
+from tests.conftest import STORIES, engine_with_stories, question_expecting
 
 COUNT = "The mass of discarded phones has now reached 90 million handsets, the report says."
 SHARE = "Of those swapped for newer models, only 25% get returned to mobile phone firms."
@@ -133,6 +135,28 @@ def test_how_many_watched_is_not_held_by_a_date_a_time_or_a_channel(not_held: st
     question = _number_question("How many people watched the documentary on BBC2?")
     assert not feat.holds_asked_thing(question, not_held)
     assert feat.holds_asked_thing(question, f"{not_held} Some 3.2 million people watched it.")
+
+
+@pytest.mark.parametrize(
+    "not_held",
+    [
+        "Wexcombe Rovers beat ten-man Marlbury 3-1 at Ferris Park on Saturday.",
+        "Pengelly kicked a 42-metre penalty to win it in National Division One.",
+    ],
+)
+def test_how_many_spectators_is_not_held_by_a_score_a_measure_or_a_name(not_held: str) -> None:
+    question = _number_question("How many spectators turned up at Ferris Park?")
+    assert not feat.holds_asked_thing(question, not_held)
+    assert feat.holds_asked_thing(question, f"{not_held} The attendance was 8,214.")
+    assert feat.holds_asked_thing(question, "Twenty-five fans were turned away.")
+
+
+def test_a_match_report_without_a_crowd_does_not_say_how_many_watched(tmp_path: Path) -> None:
+    told = (STORIES / "cup_tie_report.txt").read_text(encoding="utf-8")
+    untold = told.replace(" The attendance was 8,214.", "")
+    assert untold != told
+    engine = engine_with_stories(tmp_path, {"cup_tie_report.txt": untold})
+    assert not engine.ask("How many spectators watched Wexcombe beat Marlbury?").found
 
 
 def _lacks_amount(question: Question, body: str) -> bool:
