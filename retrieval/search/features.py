@@ -605,7 +605,7 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
         return names_kind(question, text, carried)  # "which local authority": a council's name
     if expects == "person" and (titled := title_asked(question.text)) is not None:
         return names_titled(question, text, *titled)  # "which judge": Judge Hilary Marchbanks
-    if expects == "place" and not names_a_place(question, text):
+    if expects == "place" and asks_location(question.text) and not names_a_place(question, text):
         return False  # "in which town is the studio based?": "its head, Nathaniel Gorringe" no
     if expects == "number" and not gives_kind_of_number(question.text, text):
         return False  # "what proportion…", "how long…": a count is not the answer
@@ -659,10 +659,30 @@ def names_titled(
 _LOCATED_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|inside|outside|across|around|throughout|towards?|via|off|"
     r"within|beyond|between|on|(?:town|city|village|county|island|region|port|state|"
-    r"province|suburb|borough) of)\s+(?:the\s+)?$",
+    r"province|suburb|borough) of)\s+(?:the\s+)?"
+    # "in eastern Europe", "in south-west England", "in central London"
+    r"(?:(?:north|south|east|west)(?:ern|-east|-west|-eastern|-western)?|central|inner|"
+    r"outer|rural|mainland|greater|downtown)?\s*"
+    # "in the capital, Nairobi"
+    r"(?:(?:[a-z]+\s+){0,2}?(?:capital|city|town|village|county|port|region|state|country|"
+    r"province|island|suburb|borough|district),?\s+)?$",
     re.IGNORECASE,
 )
 _LOCATED_AFTER = re.compile(r"-based\b")
+# "Where …?", "in which town …?", "which town is it based in?": where something is or happened
+# (not "which state …", "which seat …": a name in any place of the sentence answers those)
+_ASKS_LOCATION = re.compile(
+    r"^\W*where\b|\bwhere(?:['’]s| is| was| were| are| did| does| do| will| would| has| had)\b|"
+    r"\b(?:in|at|from|to|near|into|outside) (?:which|what)\b|"
+    r"\b(?:which|what) [\w\s'’-]{1,60}\b(?:in|at|from|near)\W*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def asks_location(question: str) -> bool:
+    """The question asks where something is or happened."""
+    return bool(_ASKS_LOCATION.search(question))
 
 
 def names_a_place(question: Question, text: str) -> bool:
@@ -680,7 +700,7 @@ def names_a_place(question: Question, text: str) -> bool:
             return True
         if is_country(name) and not DEMONYMS.issuperset(_stems_of(name)):
             return True  # "Sweden", not "Greville's Dutch coach"
-        if _LOCATED_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        if _LOCATED_BEFORE.search(text, max(0, match.start() - 48), match.start()):
             return True
     return False
 

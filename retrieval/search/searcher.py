@@ -116,17 +116,20 @@ def _replies_as_asked(intent: QueryIntent, c: Candidate) -> bool:
 SPEAKER_LEAD = 3  # a passage reporting the words asked for may come up from this far down
 
 
-def _speaker_first(chosen: list[Candidate]) -> list[Candidate]:
+def _speaker_first(question: Question, chosen: list[Candidate]) -> list[Candidate]:
     """For "what did Allen Weiner say …?", the first of the best few passages that reports
     words of his comes before those that report nobody's or others' ("For Jupiter analyst
-    Olivier Beauvillain, …")."""
+    Olivier Beauvillain, …"). For a reason in someone's words ("why, according to Quarrie,
+    does singing help?") any chosen passage may: only words of hers answer, and the
+    cross-encoder reads the question's topic more than whose words it asks for."""
 
     def silent(c: Candidate) -> bool:
         return bool(c.features and c.features.get(feat.SPEAKER_SILENT))
 
     if not chosen or not silent(chosen[0]):
         return chosen
-    return _first_that(chosen, SPEAKER_LEAD, lambda c: not silent(c))
+    lead = SPEAKER_LEAD if question.intent.expects != "reason" else len(chosen)
+    return _first_that(chosen, lead, lambda c: not silent(c))
 
 
 def _first_that(
@@ -431,7 +434,7 @@ class HybridSearcher:
                     asked.text, c.body
                 )
                 c.features[feat.OTHER_COUNTRIES] = 1.0 if other else 0.0
-        chosen = kind_first(_speaker_first(chosen))
+        chosen = kind_first(_speaker_first(asked, chosen))
         return [_to_hit(c) for c in chosen], asked.intent
 
     # -- reading a file in order --------------------------------------------------------------

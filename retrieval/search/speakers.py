@@ -18,7 +18,11 @@ _SPEAKER_ASKED = re.compile(
     r"\bwhat (?:statement|comment|response|reaction|message) (?:did|does|has|have) "
     r"(?P<c>.{1,60}?) (?:put out|issue|make|give|release|publish|send)|"
     r"\b(?:did|has|have) (?P<d>.{1,60}?) (?:comment|respond|react|reply)\b|"
-    r"\bwhat was (?P<e>.{1,40}?)['’]s? (?:response|reaction|comment|message|statement)\b",
+    r"\bwhat was (?P<e>.{1,40}?)['’]s? (?:response|reaction|comment|message|statement)\b|"
+    # a reason in someone's words: "why did Gordon Lisvane say …", "why, according to Ogilvie, …"
+    r"\bwhy (?:did|does|do|has|have|had) (?P<f>.{1,60}?) (?:say|said|think|believe|argue|"
+    r"claim|feel|insist)\b|"
+    r"\baccording to (?P<g>[^,?;]{1,60}?)(?=[,?;]|\s*$)",
     re.IGNORECASE,
 )
 # A sentence that reports someone's words or reaction
@@ -48,7 +52,8 @@ _COMPASS = frozenset("north south east west".split())
 # Whose words a story tells are not a speaker's: "what did the Reuters piece say …"
 _WRITTEN_WORK = re.compile(
     r"\b(?:article|story|piece|report|item|version|editorial|column|blog|paper|newspaper|"
-    r"book|film|movie|song|album|statement|document|letter)s?\W*$",
+    r"book|film|movie|song|album|statement|document|letter|study|survey|research|figure|"
+    r"data|poll|list|index|estimate|forecast|ranking|census|website|site|records?)s?\W*$",
     re.IGNORECASE,
 )
 # The capitalised words a speaker's description opens with, after "the" or "ex-"

@@ -112,3 +112,36 @@ def test_a_named_person_s_father_is_not_his_mother() -> None:
     assert speaker_silent(question, mother, [before, mother])
     father = _article("His father, Alan Dowsett, said the family had been failed.")
     assert not speaker_silent(question, father, [before, father])
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Why does singing help people with COPD, according to Rosalind Quarrie?",
+        "Why did Rosalind Quarrie say the singers stayed out of hospital?",
+    ],
+)
+def test_a_reason_in_someone_s_words_is_not_told_by_someone_else(asked: str) -> None:
+    terms = tuple(question_terms(asked))
+    question = Question(
+        asked,
+        QueryIntent(expects="reason"),
+        terms,
+        dict.fromkeys(terms, 3.0),
+        feat.specific_terms(asked),
+    )
+    before = _article("The study followed 412 patients for 18 months.", 0)
+    other = _article("Professor Anselm Brackwell said the singers may have been fitter.")
+    assert speaker_silent(question, other, [before, other])
+    hers = _article('Dr Quarrie said: "Singing teaches you to control your breath."')
+    assert not speaker_silent(question, hers, [before, hers])
+
+
+def test_according_to_a_study_asks_for_no_one_s_words() -> None:
+    asked = "How many patients sang, according to the Wendlebury study?"
+    terms = tuple(question_terms(asked))
+    question = Question(
+        asked, QueryIntent(expects="number"), terms, dict.fromkeys(terms, 3.0), frozenset()
+    )
+    told = _article("The team followed 412 patients for 18 months.")
+    assert not speaker_silent(question, told, [told])
