@@ -21,7 +21,12 @@ from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.query import QueryIntent
 from retrieval.search import Hit
 from retrieval.search.features import names_a_person
-from retrieval.search.ranker import WINDOW_SCORE, introduces_speaker, quoted_by_pronoun
+from retrieval.search.ranker import (
+    WINDOW_SCORE,
+    introduces_speaker,
+    quoted_by_pronoun,
+    words_asked,
+)
 from retrieval.sentences import ANSWER_QUOTE_CHARS, OPENING_QUOTES, clip, sentence_spans
 
 Continuation = Callable[[Hit], Hit | None]  # the passage right after a hit, in its file
@@ -109,13 +114,20 @@ _HE_OR_SHE = re.compile(r"\W*(?:he|she)\b", re.IGNORECASE)
 
 
 def speaker_named_before(
-    hit: Hit, quote: str, preceding: Continuation | None, intent: QueryIntent | None
+    hit: Hit,
+    quote: str,
+    preceding: Continuation | None,
+    intent: QueryIntent | None,
+    question: str = "",
 ) -> Citation | None:
-    """For "who …?" or "what did … say?", when the quote opens its passage and tells of "he"
-    or "she" ("‘It’s upsetting …,’ he told Reuters.", "He left Capital FM this year"), the
-    last sentence of the passage before that names someone ("Kim Hong-kyun, a former South
-    Korean nuclear negotiator, said …"; not a later "He said he had taken a second job.")."""
-    if preceding is None or intent is None or intent.expects not in ("person", "quote"):
+    """For "who …?", "what did … say?" or "why, according to …?", when the quote opens its
+    passage and tells of "he" or "she" ("‘It’s upsetting …,’ he told Reuters.", "He left
+    Capital FM this year"), the last sentence of the passage before that names someone ("Kim
+    Hong-kyun, a former South Korean nuclear negotiator, said …"; not a later "He said he had
+    taken a second job.")."""
+    if preceding is None or intent is None:
+        return None
+    if intent.expects != "person" and not words_asked(intent.expects, question):
         return None
     if hit.kind != "article":  # a reader's passage before is another reader's, as often as not
         return None
@@ -168,7 +180,7 @@ def answer_from_hits(
                 more = Citation(len(citations) + 1, more.hit, more.quote)
                 citations.append(more)
                 line += f" “{_inline(more.quote)}” [{more.n}]"
-            named = speaker_named_before(hit, cited.quote, preceding, intent)
+            named = speaker_named_before(hit, cited.quote, preceding, intent, question)
             if named is not None:
                 named = Citation(len(citations) + 1, named.hit, named.quote)
                 citations.append(named)

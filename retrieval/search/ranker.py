@@ -785,8 +785,12 @@ _SAYS_WHY = re.compile(
 def asks_words(question: Question) -> bool:
     """The question asks what someone said, or why in their words: the answer is their quote,
     to its end."""
-    expects = question.intent.expects
-    return expects == "quote" or (expects == "reason" and bool(_SAYS_WHY.search(question.text)))
+    return words_asked(question.intent.expects, question.text)
+
+
+def words_asked(expects: str | None, question: str) -> bool:
+    """``asks_words`` for a question's text and the kind of thing it asks for."""
+    return expects == "quote" or (expects == "reason" and bool(_SAYS_WHY.search(question)))
 
 
 def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, int]:

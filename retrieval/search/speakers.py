@@ -18,13 +18,28 @@ _SPEAKER_ASKED = re.compile(
     r"\bwhat (?:statement|comment|response|reaction|message) (?:did|does|has|have) "
     r"(?P<c>.{1,60}?) (?:put out|issue|make|give|release|publish|send)|"
     r"\b(?:did|has|have) (?P<d>.{1,60}?) (?:comment|respond|react|reply)\b|"
-    r"\bwhat was (?P<e>.{1,40}?)['’]s? (?:response|reaction|comment|message|statement)\b|"
-    # a reason in someone's words: "why did Gordon Lisvane say …", "why, according to Ogilvie, …"
+    r"\bwhat was (?P<e>.{1,40}?)['’]s? (?:response|reaction|comment|message|statement)\b",
+    re.IGNORECASE,
+)
+# … and a reason in someone's words: "why did Gordon Lisvane say …", "why, according to Ogilvie,
+# …" (for what else "according to" someone asks, their words may be told in a paragraph that
+# names them as "the lawmakers"; a reason asked is theirs)
+_REASON_SPEAKER = re.compile(
     r"\bwhy (?:did|does|do|has|have|had) (?P<f>.{1,60}?) (?:say|said|think|believe|argue|"
     r"claim|feel|insist)\b|"
     r"\baccording to (?P<g>[^,?;]{1,60}?)(?=[,?;]|\s*$)",
     re.IGNORECASE,
 )
+
+
+def _speaker_slot(question: Question) -> re.Match[str] | None:
+    """Where the question names the one whose words it asks for."""
+    found = _SPEAKER_ASKED.search(question.text)
+    if found is None and question.intent.expects == "reason":
+        found = _REASON_SPEAKER.search(question.text)
+    return found
+
+
 # A sentence that reports someone's words or reaction
 _SPEECH = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|warn\w*|add|adds|added|state[sd]?|statement|"
@@ -80,7 +95,7 @@ def reports_speech(text: str) -> bool:
 def speaker_asked(question: Question) -> tuple[str, ...]:
     """The words of the name whose words or reaction the question asks for (the capitalised
     words that pin it down, in the slot of the one who speaks), none when it names no one so."""
-    match = _SPEAKER_ASKED.search(question.text)
+    match = _speaker_slot(question)
     if match is None or question.intent.author or question.intent.replied_to:
         return ()
     who = next(g for g in match.groups() if g is not None)
@@ -105,7 +120,7 @@ def _pins(question: Question, word: str) -> bool:
 def speaker_role(question: Question) -> frozenset[str]:
     """The stem of the role a "what did X's spokesman say" or "what did the Hexley butcher
     say" question gives its speaker."""
-    match = _SPEAKER_ASKED.search(question.text)
+    match = _speaker_slot(question)
     if match is None:
         return frozenset()
     who = next(g for g in match.groups() if g is not None)
@@ -130,7 +145,7 @@ _RELATIONS = frozenset(
 
 def _relation_speaks(question: Question) -> bool:
     """The question asks for the words of a named person's relation ("X's father")."""
-    match = _SPEAKER_ASKED.search(question.text)
+    match = _speaker_slot(question)
     if match is None:
         return False
     role = _ROLE_OF.search(next(g for g in match.groups() if g is not None))
