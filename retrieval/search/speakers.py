@@ -208,3 +208,52 @@ def speaker_silent(
             return False
         named_before = named_before or named
     return True
+
+
+# The role that names someone a question describes without a name ("what did the cabin crew
+# union official say", "the celtic manager", "an aviation industry consultant"): the last word
+# of the description, before what places it ("the conservative group leader at city hall")
+_PLACED = re.compile(
+    r"\s+(?:at|in|of|for|from|on|with|behind|after|who|whose|which|that)\b.*$", re.IGNORECASE
+)
+_NO_ROLE = frozenset(
+    stems(
+        "he she they it we you i him her them people someone somebody anyone everyone person "
+        "man woman men women one others other side team club firm company group".split(),
+        QUESTION_STOPWORDS,
+    )
+)
+
+
+def role_asked(question: Question) -> frozenset[str]:
+    """The stem of the role of the one whose words a question asks for when it gives no name
+    ("what did the welsh assistant coach say …?" → "coach"); none when it names them."""
+    match = _speaker_slot(question)
+    if match is None or speaker_asked(question) or question.intent.author:
+        return frozenset()
+    who = _PLACED.sub("", next(g for g in match.groups() if g is not None)).strip()
+    found = stems(words(who)[-1:], QUESTION_STOPWORDS) if who else []
+    return frozenset(found) - _NO_ROLE
+
+
+def role_silent(
+    question: Question, candidate: Candidate, passages: Sequence[Candidate] = ()
+) -> bool:
+    """The question asks what someone it describes by a role said ("what did the celtic
+    manager say …?") and no sentence of the passage, an article's, reports words by someone
+    in that role, nor by "he" or "she" after a sentence naming the role (in the passage or the
+    paragraph before it)."""
+    role = role_asked(question)
+    if not role or candidate.meta.get("kind") != "article":
+        return False
+    before = paragraph_beside(candidate, passages, -1)
+    named_before = before is None or bool(role & before.stems)
+    for sentence in candidate.sentences:
+        text = candidate.body[sentence.start : sentence.end]
+        named = bool(role & sentence.stems)
+        if _SPEECH.search(text) and (
+            named or (_PRONOUN.search(_QUOTED.sub(" ", text)) and named_before)
+        ):
+            return False
+        named_before = named_before or named
+    return True

@@ -10,11 +10,11 @@ import pytest
 
 from retrieval.engine import Engine
 from retrieval.lexical import question_terms
-from retrieval.query import QueryIntent
+from retrieval.query import Expects, QueryIntent
 from retrieval.search import features as feat
 from retrieval.search.features import Candidate, Question
 from retrieval.search.ranker import with_quote_after
-from retrieval.search.speakers import speaker_silent
+from retrieval.search.speakers import role_silent, speaker_silent
 from retrieval.store import StoredChunk
 from tests.conftest import engine_over_story
 
@@ -145,3 +145,25 @@ def test_according_to_a_study_asks_for_no_one_s_words() -> None:
     )
     told = _article("The team followed 412 patients for 18 months.")
     assert not speaker_silent(question, told, [told])
+
+
+@pytest.mark.parametrize(
+    ("asked", "expects"),
+    [
+        ("What did the visiting manager say about the red card?", "quote"),
+        ("Why was Parfitt sent off, according to the manager?", "reason"),
+    ],
+)
+def test_someone_described_by_a_role_speaks_in_a_passage_naming_the_role(
+    asked: str, expects: Expects
+) -> None:
+    terms = tuple(question_terms(asked))
+    question = Question(
+        asked, QueryIntent(expects=expects), terms, dict.fromkeys(terms, 3.0), frozenset()
+    )
+    told = _article("Parfitt was shown the red card for a two-footed tackle.", 1)
+    assert role_silent(question, told, [told])  # nobody's words: no manager's
+    quoted = _article('Vale manager Tom Ruddock was furious. He said: "He got the ball."', 2)
+    assert not role_silent(question, quoted, [told, quoted])
+    other = _article('Referee Keith Ansty said: "It was reckless."', 3)
+    assert role_silent(question, other, [told, other])  # a referee is no manager
