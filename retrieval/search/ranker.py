@@ -788,9 +788,19 @@ def asks_words(question: Question) -> bool:
     return words_asked(question.intent.expects, question.text)
 
 
+# "What issues did Philippa Rendcombe say voters raised?": a thing asked of what someone said
+_SAID_WHAT = re.compile(
+    r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:did|does|do|has|have|had)\s+.{1,60}?\s+"
+    r"(?:say|tell|claim|warn|argue|insist|admit|suggest)\b",
+    re.IGNORECASE,
+)
+
+
 def words_asked(expects: str | None, question: str) -> bool:
     """``asks_words`` for a question's text and the kind of thing it asks for."""
-    return expects == "quote" or (expects == "reason" and bool(_SAYS_WHY.search(question)))
+    if expects == "quote" or (expects == "reason" and bool(_SAYS_WHY.search(question))):
+        return True
+    return expects in ("entity", None) and bool(_SAID_WHAT.search(question))
 
 
 def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, int]:

@@ -89,3 +89,10 @@ def test_why_in_someone_s_words_is_answered_with_their_quote(engine: Engine) -> 
     first = answer.text.splitlines()[0]
     assert "people now know the truth" in first
     assert "van driver Kenneth Ogilvie" in first
+
+
+def test_what_things_someone_said_is_answered_with_their_quote_first(engine: Engine) -> None:
+    # "what things did X say …" asks for their words, as "what did X say …" does
+    answer = engine.ask("What things did Kenneth Ogilvie say the staff lost?")
+    first = answer.text.splitlines()[0]
+    assert first.index("We lost our jobs") < first.index("van driver Kenneth Ogilvie")
