@@ -122,14 +122,7 @@ def test_a_named_person_s_father_is_not_his_mother() -> None:
     ],
 )
 def test_a_reason_in_someone_s_words_is_not_told_by_someone_else(asked: str) -> None:
-    terms = tuple(question_terms(asked))
-    question = Question(
-        asked,
-        QueryIntent(expects="reason"),
-        terms,
-        dict.fromkeys(terms, 3.0),
-        feat.specific_terms(asked),
-    )
+    question = _asking(asked, "reason", feat.specific_terms(asked))
     before = _article("The study followed 412 patients for 18 months.", 0)
     other = _article("Professor Anselm Brackwell said the singers may have been fitter.")
     assert speaker_silent(question, other, [before, other])
@@ -138,12 +131,9 @@ def test_a_reason_in_someone_s_words_is_not_told_by_someone_else(asked: str) -> 
 
 
 def test_according_to_a_study_asks_for_no_one_s_words() -> None:
-    asked = "How many patients sang, according to the Wendlebury study?"
-    terms = tuple(question_terms(asked))
-    question = Question(
-        asked, QueryIntent(expects="number"), terms, dict.fromkeys(terms, 3.0), frozenset()
-    )
-    told = _article("The team followed 412 patients for 18 months.")
+    asked = "Why did the patients sing, according to the Wendlebury study?"
+    question = _asking(asked, "reason", feat.specific_terms(asked))
+    told = _article("The study found singing eased breathing because it trained the lungs.")
     assert not speaker_silent(question, told, [told])
 
 
@@ -157,13 +147,16 @@ def test_according_to_a_study_asks_for_no_one_s_words() -> None:
 def test_someone_described_by_a_role_speaks_in_a_passage_naming_the_role(
     asked: str, expects: Expects
 ) -> None:
-    terms = tuple(question_terms(asked))
-    question = Question(
-        asked, QueryIntent(expects=expects), terms, dict.fromkeys(terms, 3.0), frozenset()
-    )
+    question = _asking(asked, expects, frozenset())
     told = _article("Parfitt was shown the red card for a two-footed tackle.", 1)
     assert role_silent(question, told, [told])  # nobody's words: no manager's
     quoted = _article('Vale manager Tom Ruddock was furious. He said: "He got the ball."', 2)
     assert not role_silent(question, quoted, [told, quoted])
     other = _article('Referee Keith Ansty said: "It was reckless."', 3)
     assert role_silent(question, other, [told, other])  # a referee is no manager
+
+
+def _asking(asked: str, expects: Expects, specific: frozenset[str]) -> Question:
+    """The question as the features read it, each of its words weighted alike."""
+    terms = tuple(question_terms(asked))
+    return Question(asked, QueryIntent(expects=expects), terms, dict.fromkeys(terms, 3.0), specific)
