@@ -219,7 +219,8 @@ _PLACED = re.compile(
 _NO_ROLE = frozenset(
     stems(
         "he she they it we you i him her them people someone somebody anyone everyone person "
-        "man woman men women one others other side team club firm company group".split(),
+        "man woman men women one others other side team club firm company group reader "
+        "readers commenter commenters poster posters user users".split(),
         QUESTION_STOPWORDS,
     )
 )
@@ -231,6 +232,8 @@ def role_asked(question: Question) -> frozenset[str]:
     match = _speaker_slot(question)
     if match is None or speaker_asked(question) or question.intent.author:
         return frozenset()
+    if question.intent.kind == "comment":
+        return frozenset()  # "what did commenters say …": the readers' part answers
     who = _PLACED.sub("", next(g for g in match.groups() if g is not None)).strip()
     found = stems(words(who)[-1:], QUESTION_STOPWORDS) if who else []
     return frozenset(found) - _NO_ROLE

@@ -160,3 +160,9 @@ def _asking(asked: str, expects: Expects, specific: frozenset[str]) -> Question:
     """The question as the features read it, each of its words weighted alike."""
     terms = tuple(question_terms(asked))
     return Question(asked, QueryIntent(expects=expects), terms, dict.fromkeys(terms, 3.0), specific)
+
+
+def test_what_readers_said_is_no_role_an_article_paragraph_must_name() -> None:
+    question = _asking("What did commenters say about James DeHart?", "quote", frozenset())
+    told = _article("Chief US negotiator James DeHart said the talks had broken down.")
+    assert not role_silent(question, told, [told])
