@@ -546,10 +546,6 @@ LACKS_DATE = "lacks_date"  # signal: "when" asked, and the passage tells no time
 UNTOLD_SUCCESSION = "untold_succession"
 # signal: someone's words asked for by name, and the passage reports none of theirs
 SPEAKER_SILENT = "speaker_silent"
-# signal: the question asks what someone it describes by a role said ("what did the celtic
-# manager say?") and the passage reports no words by someone in that role (moves a passage
-# that does first; the gate does not read it: a role is often paraphrased)
-ROLE_SILENT = "role_silent"
 # signal: something done asked about ("when did Nintendo release the DS in Europe?"), and the
 # passage, an article's, tells it only as still to come (the story was written before it)
 TOLD_TO_COME = "told_to_come"

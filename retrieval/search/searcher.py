@@ -39,7 +39,7 @@ from retrieval.search.hit import Hit, hit_from_chunk
 from retrieval.search.nicknames import named_in_full
 from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
 from retrieval.search.respelling import respelled
-from retrieval.search.speakers import role_silent, speaker_silent
+from retrieval.search.speakers import speaker_silent
 from retrieval.search.truecase import truecased, typed_in_lower_case
 from retrieval.store import ChunkStore, StoredChunk
 from retrieval.view import StoreView
@@ -119,14 +119,12 @@ SPEAKER_LEAD = 3  # a passage reporting the words asked for may come up from thi
 def _speaker_first(question: Question, chosen: list[Candidate]) -> list[Candidate]:
     """For "what did Allen Weiner say …?", the first of the best few passages that reports
     words of his comes before those that report nobody's or others' ("For Jupiter analyst
-    Olivier Beauvillain, …"), and so for "what did the celtic manager say?" a passage
-    reporting words of a manager. For a reason in someone's words ("why, according to Quarrie,
+    Olivier Beauvillain, …"). For a reason in someone's words ("why, according to Quarrie,
     does singing help?") any chosen passage may: only words of hers answer, and the
     cross-encoder reads the question's topic more than whose words it asks for."""
 
     def silent(c: Candidate) -> bool:
-        signals = c.features or {}
-        return bool(signals.get(feat.SPEAKER_SILENT) or signals.get(feat.ROLE_SILENT))
+        return bool(c.features and c.features.get(feat.SPEAKER_SILENT))
 
     if not chosen or not silent(chosen[0]):
         return chosen
@@ -425,7 +423,6 @@ class HybridSearcher:
                 c.features[feat.TOLD_TO_COME] = 1.0 if feat.told_only_to_come(asked, c) else 0.0
                 silent = speaker_silent(asked, c, candidates)
                 c.features[feat.SPEAKER_SILENT] = 1.0 if silent else 0.0
-                c.features[feat.ROLE_SILENT] = 1.0 if role_silent(asked, c, candidates) else 0.0
                 # … and a name the asker typed that the passage's file never mentions (not a
                 # people's adjective: "the Dutch club" describes a club the story names)
                 lacking = c.features.get(feat.NAMES_MISSING, 0.0) if typed_names else 0.0
