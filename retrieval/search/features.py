@@ -659,7 +659,10 @@ def names_titled(
 _LOCATED_BEFORE = re.compile(
     r"\b(?:in|at|near|from|to|into|inside|outside|across|around|throughout|towards?|via|off|"
     r"within|beyond|between|on|(?:town|city|village|county|island|region|port|state|"
-    r"province|suburb|borough) of)\s+(?:the\s+)?"
+    r"province|suburb|borough|nation|country|kingdom|republic|district) of|"
+    # "leave Okinawa", "fled Baghdad", "visited Tokyo"
+    r"leave|leaving|left|flee|fled|fleeing|quit|visit|visited|visiting|invade|invaded|"
+    r"enter|entered|reach|reached|tour|toured)\s+(?:the\s+)?"
     # "in eastern Europe", "in south-west England", "in central London"
     r"(?:(?:north|south|east|west)(?:ern|-east|-west|-eastern|-western)?|central|inner|"
     r"outer|rural|mainland|greater|downtown)?\s*"
@@ -668,7 +671,12 @@ _LOCATED_BEFORE = re.compile(
     r"province|island|suburb|borough|district),?\s+)?$",
     re.IGNORECASE,
 )
-_LOCATED_AFTER = re.compile(r"-based\b")
+# … or "-based", "-born", or a place's people or firms: "the Birmingham woman", "Yorkshire
+# company Shepherds Purse"
+_LOCATED_AFTER = re.compile(
+    r"(?<!['’]s)(?:-based|-born|\s+(?:company|firm|group|business|man|woman|men|women|boy|"
+    r"girl|teenager|pensioner|couple|family|resident|residents|student|plant|factory))\b"
+)
 # "Where …?", "in which town …?", "which town is it based in?": where something is or happened
 # (not "which state …", "which seat …": a name in any place of the sentence answers those)
 _ASKS_LOCATION = re.compile(
@@ -696,7 +704,7 @@ def names_a_place(question: Question, text: str) -> bool:
             continue
         if _CALENDAR.fullmatch(name):
             continue  # "on Friday"
-        if _LOCATED_AFTER.search(text, match.start(), match.end() + 7):
+        if _LOCATED_AFTER.match(text, match.end()) or "-based" in name or "-born" in name:
             return True
         if is_country(name) and not DEMONYMS.issuperset(_stems_of(name)):
             return True  # "Sweden", not "Greville's Dutch coach"
