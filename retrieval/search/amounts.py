@@ -231,6 +231,7 @@ _NOT_A_HEADCOUNT = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundred)-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)"
     r"[a-z]+\b|"
+    # a measure (not ``_LENGTH``: its bare "m" would take "5m fans" for five metres)
     r"\b\d[\d,.]*\s?(?:metres?|meters?|km|kilometres?|miles?|yards?|yd|feet|foot|ft|inches|cm|"
     r"mm|kg|kilos?|tonnes?|tons?|lbs?|mph|kph)\b|"
     r"\b[A-Z][a-z]+ (?:One|Two|Three|Four|Five)\b"

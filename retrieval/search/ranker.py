@@ -796,6 +796,7 @@ _SAID_WHAT = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # read for every candidate settled, of every question
 def words_asked(expects: str | None, question: str) -> bool:
     """``asks_words`` for a question's text and the kind of thing it asks for."""
     if expects == "quote" or (expects == "reason" and bool(_SAYS_WHY.search(question))):
