@@ -30,7 +30,7 @@ from retrieval.search.amounts import (
     gives_time_of_day,
 )
 from retrieval.search.countries import about_other_countries, is_country
-from retrieval.search.kinds_of_name import name_word_asked, title_asked
+from retrieval.search.kinds_of_name import name_word_asked, roles_asked, title_asked
 from retrieval.search.nicknames import names_added, without_names_added
 from retrieval.search.origins import origin_told
 from retrieval.search.written_otherwise import (
@@ -1013,6 +1013,7 @@ def compute(
     # the outlet the question says it was read in
     pointed = frozenset(stems(words(pointer_names(question.text)), QUESTION_STOPWORDS))
     typed = without_names_added(question.text)  # (what describes is read as typed)
+    roles = roles_asked(question.text) if question.intent.expects == "person" else ()
     for source, passages in by_source.items():
         focus = focus_weights(question, passages)
         story = stories[source] / best_story
@@ -1047,6 +1048,13 @@ def compute(
         # a version the story does not give ("Firefox 1.5" in a story of Firefox 1.0: the index
         # reads "1" and "5" apart, and the story holds both)
         lacking += [v for v in versions(question.text) if not _gives_version(v, title, passages)]
+        # a role "who" asks about that the story never names ("who is Mallowby's agent?")
+        lacking += [
+            role
+            for role, written in roles
+            if not written & story_stems
+            and not (file_terms is not None and source in checked and file_terms(source, written))
+        ]
         # a people's adjective typed to describe counts half: a question often adds one ("the
         # Swedish equipment maker", "the American sprinter") that the story never needs to say
         story_missing = sum(

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems
+
 # (what the question asks for, the word a name of that kind carries)
 _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (
@@ -60,12 +62,44 @@ _TITLES: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...] = 
 )
 
 
+_NO_TITLE = r"(?!)"  # a role no title is written with
+
+# (who does what, the title written with such a person's name, the role's words): "who
+# manages the club that sold its striker?" is answered by "Thornmouth manager Stuart
+# Kennaway", not by the striker's name; "who passed sentence on him?" by the judge's
+_ROLES_DONE: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (
+        re.compile(rf"\bwho\s+(?:now\s+|currently\s+)?(?:{done})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{title})\b"),
+        re.compile(rf"\b(?:{role})\b", re.IGNORECASE),
+    )
+    for done, title, role in (
+        (r"manages|managed|is managing", _NO_TITLE, r"manager|managers|boss"),
+        (r"coaches|coached", _NO_TITLE, r"coach|coaches|manager|boss"),
+        (r"captains|captained|skippers|skippered", _NO_TITLE, r"captain|skipper|captained"),
+        (r"chairs|chaired|presides|presided", _NO_TITLE, r"chairman|chairwoman|chair|chairs"),
+        (
+            r"sentenced|jailed|passed sentence|handed down",
+            r"Judge|Justice|Recorder|Sheriff|Magistrate",
+            r"judge|magistrate|recorder",
+        ),
+    )
+)
+
+
 @lru_cache(maxsize=1024)
 def title_asked(question: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """For "which judge …", "which detective …": the title such a person's name is written
-    with, and the role's own word (a sentence may name them as "the judge, Hilary
-    Marchbanks")."""
-    return next(((title, role) for asked, title, role in _TITLES if asked.search(question)), None)
+    """For "which judge …", "which detective …", "who manages …": the title such a person's
+    name is written with, and the role's own words (a sentence may name them as "the judge,
+    Hilary Marchbanks" or "Thornmouth manager Stuart Kennaway")."""
+    return next(
+        (
+            (title, role)
+            for asked, title, role in (*_TITLES, *_ROLES_DONE)
+            if asked.search(question)
+        ),
+        None,
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -73,3 +107,41 @@ def name_word_asked(question: str) -> re.Pattern[str] | None:
     """The word a name of the kind asked for carries ("Council" for "which local authority"),
     when the question asks for one of those kinds."""
     return next((carried for asked, carried in _KINDS if asked.search(question)), None)
+
+
+# Roles a story that tells who held them names in so many words (stories seldom write them
+# another way): "who is Kieran Mallowby's agent?" asks about a story that mentions an agent,
+# and one that never does cannot answer it, however well it tells the transfer; so for the
+# captain, the referee, the goalkeeper, who designed it. (Not "the boss", "in charge", "the
+# union official": a story says "chief executive", "regional organiser".)
+_ROLES_WRITTEN: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
+    (
+        re.compile(rf"\b(?:{asked})\b", re.IGNORECASE),
+        role,
+        frozenset(stems(written.split(), QUESTION_STOPWORDS)),
+    )
+    for asked, role, written in (
+        (r"agents?", "agent", "agent agents"),
+        (
+            r"captains?|captained|skippers?|skippered",
+            "captain",
+            "captain captains captained captaincy skipper skippers skippered",
+        ),
+        (r"referees?|refereed", "referee", "referee referees refereed"),
+        (r"goalkeepers?", "goalkeeper", "goalkeeper goalkeepers keeper"),
+        (
+            r"designed|designers?|architects?",
+            "designer",
+            "designed designer designers design architect architects",
+        ),
+    )
+)
+
+
+@lru_cache(maxsize=1024)
+def roles_asked(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The roles a "who" question asks about that a story answering it names in so many
+    words: each role, and the stems it is written with."""
+    return tuple(
+        (role, written) for asked, role, written in _ROLES_WRITTEN if asked.search(question)
+    )

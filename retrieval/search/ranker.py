@@ -250,28 +250,28 @@ def typed_window(
     return []
 
 
-def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str:
+def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> tuple[str, ...]:
     """The names the story's first sentence gives (its opening paragraph, among the file's
-    passages at hand) that a later article paragraph does not write, which say what story it
-    is: "The Conservative candidate, Richard Ellery-Vaughn, came third" answers who stood for
-    the Tories in Eskdown only for a reader told the story is about "Liberal Democrats,
-    Eskdown and Pellow, Labour". Only names: the opening's figures and words would lend every
-    paragraph the opening's answers. The story opens with its text's first paragraph, after
-    any editor's note. "" for the opening paragraph itself, a reader's comment, an editor's
-    note, a file's details, or when the opening paragraph is not at hand."""
+    passages at hand), which say what story it is: "The Conservative candidate, Richard
+    Ellery-Vaughn, came third" answers who stood for the Tories in Eskdown only for a reader
+    told the story is about "Liberal Democrats, Eskdown and Pellow, Labour". A window is read
+    with those it does not write (``unwritten``). Only names: the opening's figures and words
+    would lend every paragraph the opening's answers. The story opens with its text's first
+    paragraph, after any editor's note. No names for a reader's comment, an editor's note, a
+    file's details, or when the opening paragraph is not at hand."""
     meta = candidate.meta
     section = meta.get("section")
     if meta.get("kind") != "article" or section == "editor_note":
-        return ""
+        return ()
     story = [p for p in file_passages if p.meta.get("kind") == "article"]
     own = [p for p in story if p.meta.get("section") == section and p.sentences]
     opening = min(own, key=lambda p: p.position, default=None)
-    if opening is None or opening is candidate:
-        return ""
+    if opening is None:
+        return ()
     if opening.position > 0 and not any(  # the story's text opens after an editor's note
         p.position == opening.position - 1 and p.meta.get("section") != section for p in story
     ):
-        return ""  # the opening paragraph is not at hand
+        return ()  # the opening paragraph is not at hand
     first = opening.sentences[0]
     names: list[str] = []
     for match in NAME.finditer(opening.body, first.start, first.end):
@@ -280,11 +280,16 @@ def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> str
             opening_word, _, rest = name.partition(" ")
             if opening_word.lower() in QUESTION_STOPWORDS:
                 name = rest
-        if not name:
-            continue
-        if name not in names and name not in candidate.body:
+        if name and name not in names:
             names.append(name)
-    return ", ".join(names)
+    return tuple(names)
+
+
+def unwritten(names: Sequence[str], text: str) -> str:
+    """The names a window's text does not write, as it is read with them: none for the
+    opening sentence itself, the story's name for a later sentence of the same paragraph
+    ("The company says it has 260,000 registered users", after "Ringlark's service …")."""
+    return ", ".join(name for name in names if name not in text)
 
 
 INTRODUCED_WORDS = 7  # words either side of a person's first full mention that say who they are
@@ -296,7 +301,9 @@ def who_they_are(
     """For each person a later article paragraph's window calls by one name ("Esper said during
     a trip to the Philippines"), the words around their first full mention in the paragraphs
     before it at hand ("U.S. Defense Secretary Mark Esper said on …"): a question asks for
-    "the US defence chief", not for Esper."""
+    "the US defence chief", not for Esper. (Not for "Dr Wintringham said": told who "Mr" or
+    "Ms" is, the cross-encoder takes a paragraph of theirs for one that says what their
+    introduction says — "the Liberal Democrat Ailsa Croxall" for which party she stands for.)"""
     if candidate.meta.get("kind") != "article":
         return ""
     text = candidate.body[span[0] : span[1]]
@@ -462,7 +469,7 @@ def _read(
     question: Question,
     encoder: CrossEncoder,
     pairs: Sequence[tuple[Candidate, tuple[int, int], str]],
-    names: Mapping[int, str] | None = None,
+    names: Mapping[int, tuple[str, ...]] | None = None,
     by_source: Mapping[str, Sequence[Candidate]] | None = None,
 ) -> dict[Window, float]:
     """The cross-encoder's logit of each (candidate, window, scene) it reads; a window read
@@ -485,11 +492,11 @@ def _read(
 def _named(
     c: Candidate,
     span: tuple[int, int],
-    names: Mapping[int, str],
+    names: Mapping[int, tuple[str, ...]],
     by_source: Mapping[str, Sequence[Candidate]] | None,
 ) -> str:
     """What the window is read with: its story's names, and who its people are."""
-    story = names.get(id(c), "")
+    story = unwritten(names.get(id(c), ()), c.body[span[0] : span[1]])
     if by_source is None:
         return story
     intro = who_they_are(c, span, by_source.get(str(c.meta.get("source", "")), ()))
@@ -788,10 +795,14 @@ def asks_words(question: Question) -> bool:
     return words_asked(question.intent.expects, question.text)
 
 
-# "What issues did Philippa Rendcombe say voters raised?": a thing asked of what someone said
+# "What issues did Philippa Rendcombe say voters raised?": a thing asked of what someone said;
+# "what pledge did Sir Clive Mottersby make?": what someone said, by the kind of words
 _SAID_WHAT = re.compile(
     r"\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:did|does|do|has|have|had)\s+.{1,60}?\s+"
-    r"(?:say|tell|claim|warn|argue|insist|admit|suggest)\b",
+    r"(?:say|tell|claim|warn|argue|insist|admit|suggest)\b|"
+    r"\b(?:what|which)\s+(?:pledge|promise|vow|assurance|guarantee|warning|prediction|"
+    r"apology|plea|appeal|message|advice|remark|comment)s?\s+(?:did|does|do|has|have|had)\s+"
+    r".{1,60}?\s+(?:make|give|offer|issue|send|deliver|voice|add)\b",
     re.IGNORECASE,
 )
 
@@ -817,13 +828,9 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
         return span
     opened = span[0]  # the text whose last quotation mark says whether the quote runs on
     if not _still_open(text[span[0] : span[1]]):
-        ending, after = sentences[last], sentences[last + 1]
-        if _DOUBLE_QUOTE.search(text[ending.start : span[1]]):
-            if not _goes_on(text, ending, after):
-                return span  # the window ends with someone's words
-        elif not _opens_quote(text, after):
-            return span
-        opened = after.start
+        if not _words_go_on(text, sentences[last], sentences[last + 1], span[1]):
+            return span  # the window ends with someone's words, or with narration
+        opened = sentences[last + 1].start
     end = span[1]
     following = sentences[last + 1 :]
     for n, sentence in enumerate(following):  # to the end of the quote (or as far as fits)
@@ -832,10 +839,28 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
         end = sentence.end
         if _still_open(text[opened:end]):
             continue
-        if n + 1 == len(following) or not _goes_on(text, sentence, following[n + 1]):
+        if n + 1 == len(following) or not _words_go_on(text, sentence, following[n + 1]):
             break
         opened = following[n + 1].start
     return span[0], end
+
+
+def _words_go_on(text: str, sentence: Sentence, after: Sentence, end: int | None = None) -> bool:
+    """The speaker's words go on in ``after``: a quote after their quote and its speaker
+    (``_goes_on``), a quote after narration, or what "he said" next ('Sir Clive said the board
+    was disappointed. He said the loans had been approved under old rules. "We got this
+    wrong," he said. "No single customer will ever again …"'). ``end``: where the sentence's
+    text read ends, if before its end."""
+    if _DOUBLE_QUOTE.search(text[sentence.start : sentence.end if end is None else end]):
+        return _goes_on(text, sentence, after)
+    return _opens_quote(text, after) or bool(_REPORTS_MORE.match(text, after.start))
+
+
+# "He said the loans had been approved …": the speaker just named goes on
+_REPORTS_MORE = re.compile(
+    r"\s*(?:He|She|They)\s+(?:also\s+)?(?:said|says|added|told|explained|argued|insisted|warned|"
+    r"admitted|promised|pledged)\b"
+)
 
 
 def _goes_on(text: str, sentence: Sentence, after: Sentence) -> bool:

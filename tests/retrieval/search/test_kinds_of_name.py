@@ -67,6 +67,48 @@ def test_which_judge_is_answered_with_the_judge_not_the_defendant(tmp_path: Path
 
 
 @pytest.mark.parametrize(
+    ("asked", "role", "other"),
+    [
+        (
+            "Who manages the club that sold its striker?",
+            "Rovers manager Glyn Pettifer said he had tried to keep him.",
+            "Striker Danny Oldacre flew to Lisbon on Wednesday.",
+        ),
+        (
+            "who chairs the club",
+            "Chairman Howard Elsdon said the club had lost £900,000.",
+            "Its secretary, Lynne Crabtree, said fans were disappointed.",
+        ),
+        (
+            "Who passed sentence on the fraudster?",
+            "Sentencing him, Judge Anthony Coldridge said he had shown no remorse.",
+            "Raymond Fessendon, 52, was found guilty on Thursday.",
+        ),
+    ],
+)
+def test_who_does_a_role_is_held_by_a_name_beside_the_role(
+    asked: str, role: str, other: str
+) -> None:
+    question = question_expecting(asked, "person")
+    assert feat.holds_asked_thing(question, role)
+    assert not feat.holds_asked_thing(question, other)  # a name, but not in the role
+
+
+@pytest.mark.parametrize(
+    ("asked", "answer"),
+    [
+        ("Who manages the League One club that sold its top scorer abroad?", "Glyn Pettifer"),
+        ("Who presides over the club that sold Danny Oldacre?", "Howard Elsdon"),
+    ],
+)
+def test_who_does_a_role_is_answered_with_that_person(
+    tmp_path: Path, asked: str, answer: str
+) -> None:
+    engine = engine_over_story(tmp_path, "striker_sale.txt")
+    assert answer in engine.ask(asked).text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
     ("told", "held"),
     [
         ("The studio in Hembury employs 96 people.", True),
@@ -89,3 +131,12 @@ def test_where_a_team_works_is_answered_with_the_town_not_its_head(tmp_path: Pat
     engine = engine_over_story(tmp_path, "studio_delay.txt")
     answer = engine.ask("Where does Rowena Askwith's team work?")
     assert "Hembury" in answer.text.splitlines()[0]
+
+
+def test_a_role_the_story_never_names_is_not_in_the_archive(tmp_path: Path) -> None:
+    # The transfer story names the striker, his manager and his chairman, but no agent
+    engine = engine_over_story(tmp_path, "striker_sale.txt")
+    assert not engine.ask("Who is Danny Oldacre's agent?").found
+    assert not engine.ask("Who captained Harbeck Rovers this season?").found
+    # … while a role it names is answered
+    assert "Glyn Pettifer" in engine.ask("Who is the Harbeck Rovers manager?").text

@@ -16,7 +16,7 @@ from retrieval.search.features import Candidate, Question
 from retrieval.search.ranker import with_quote_after
 from retrieval.search.speakers import speaker_silent
 from retrieval.store import StoredChunk
-from tests.conftest import engine_over_story
+from tests.conftest import engine_over_story, engine_with_stories
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +141,42 @@ def _asking(asked: str, expects: Expects, specific: frozenset[str]) -> Question:
     """The question as the features read it, each of its words weighted alike."""
     terms = tuple(question_terms(asked))
     return Question(asked, QueryIntent(expects=expects), terms, dict.fromkeys(terms, 3.0), specific)
+
+
+PLEDGE = (
+    "Chairman Sir Clive Mottersby said the board was deeply disappointed. He said the loans had "
+    'been approved under rules which have since been tightened. "We got this wrong," he said. '
+    '"No single customer will ever again account for more than 5% of our lending."'
+)
+
+
+def test_what_he_said_next_and_the_quotes_after_it_are_the_speaker_s_words() -> None:
+    # The window naming him ends in narration; "He said …" and the quotes after it go on with
+    # his words, to the pledge at the end
+    chunk = StoredChunk("c1", PLEDGE, {"source": "bank.txt", "kind": "article"})
+    candidate = Candidate(chunk, PLEDGE)
+    feat.analyse_text(candidate)
+    start, end = with_quote_after(candidate, (0, PLEDGE.index(" He said")))
+    assert (start, PLEDGE[start:end]) == (0, PLEDGE)
+
+
+HALVERSTONE = f"""Bank shares slump on profit warning
+
+Shares in Halverstone Bank fell by almost a quarter on Wednesday after the Derby-based lender \
+warned that profits for 2004 would be well below forecasts.
+
+Most of the losses came from loans to Tarrowby Care, which ran 31 nursing homes and went into \
+administration in November owing the bank £14.2m.
+
+{PLEDGE}
+
+Analysts said the problems appeared to be confined to one borrower.
+"""
+
+
+def test_a_pledge_asked_of_someone_is_answered_with_their_words_to_the_end(
+    tmp_path: Path,
+) -> None:
+    engine = engine_with_stories(tmp_path, {"halverstone.txt": HALVERSTONE})
+    answer = engine.ask("What pledge did Sir Clive Mottersby make about lending to one client?")
+    assert "No single customer will ever again" in answer.text.splitlines()[0]

@@ -5,11 +5,13 @@ it, not by the opening that shares its words; the opening's figures are not lent
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval.engine import Engine
 from retrieval.search.features import Candidate, analyse_text
-from retrieval.search.ranker import cross_encoder_text, story_names
+from retrieval.search.ranker import cross_encoder_text, story_names, unwritten
 from retrieval.store import StoredChunk
 from tests.conftest import engine_with_stories
 
@@ -63,17 +65,49 @@ def _paragraph(index: int, body: str, kind: str = "article", section: str = "bod
     return candidate
 
 
-def test_the_names_are_those_of_the_opening_sentence_the_paragraph_does_not_write() -> None:
+def test_the_names_are_those_of_the_opening_sentence_the_window_does_not_write() -> None:
     opening = _paragraph(0, "The Lib Dems won Eskdown by 2,918 votes. Labour lost.")
     later = _paragraph(2, "The Tory in Eskdown came third.")
     comment = _paragraph(5, "I voted Tory.", kind="comment")
     passages = [opening, later, comment]
-    assert story_names(later, passages) == "Lib Dems"  # not "The", nor Eskdown, nor 2,918
-    assert story_names(opening, passages) == ""  # the opening reads as itself
-    assert story_names(comment, passages) == ""  # a reader's words are not the story's
-    assert story_names(later, [later]) == ""  # no opening at hand: the title alone
+    assert story_names(later, passages) == ("Lib Dems", "Eskdown")  # not "The", nor 2,918
+    assert unwritten(story_names(later, passages), later.body) == "Lib Dems"
+    # the opening sentence reads as itself; the opening's later sentence with its names
+    assert unwritten(story_names(opening, passages), opening.body[:40]) == ""
+    assert unwritten(story_names(opening, passages), opening.body[41:]) == "Lib Dems, Eskdown"
+    assert story_names(comment, passages) == ()  # a reader's words are not the story's
+    assert story_names(later, [later]) == ()  # no opening at hand: the title alone
     text = cross_encoder_text(later, (0, 31), names="Lib Dems")
     assert text == "Seat won (Lib Dems). The Tory in Eskdown came third."
+
+
+RINGLARK = """Mobile photo firm raises £4.5m
+
+Ringlark, a London start-up which lets people share pictures taken on camera phones, has \
+raised £4.5m from venture capital investors to expand into Europe.
+
+Ringlark's service sends photos straight from a user's handset to an online album, which \
+friends can then look at on their own phones or on a computer. The company says it has \
+260,000 registered users, two-thirds of them aged under 25.
+
+The funding round was led by Vellacott Ventures, with Saltmarsh Capital also taking part.
+
+Users pay 25p for each picture sent by multimedia message, or can upload for nothing.
+
+Ringlark raised £750,000 in its first round in March 2004, when it had fewer than 20,000 \
+users.
+
+Mr Quennell said he was not worried by rivals. He said Ringlark's users had sent more than \
+11 million photos since the service began.
+"""
+
+
+def test_a_later_sentence_of_a_paragraph_is_read_with_the_story_s_name(tmp_path: Path) -> None:
+    # "The company says it has 260,000 registered users" tells Ringlark's count only to a
+    # reader told the story is Ringlark's, though its paragraph names Ringlark a sentence before
+    engine = engine_with_stories(tmp_path, {"ringlark.txt": RINGLARK})
+    answer = engine.ask("How many people have signed up to the Ringlark service?")
+    assert "260,000" in answer.text.splitlines()[0]
 
 
 def test_a_story_opening_after_an_editor_s_note_opens_with_its_own_first_paragraph() -> None:
@@ -82,5 +116,5 @@ def test_a_story_opening_after_an_editor_s_note_opens_with_its_own_first_paragra
     note = _paragraph(0, "The US has walked into another Trump snake pit.", section="editor_note")
     opening = _paragraph(1, "South Korean negotiators left talks with the US in Seoul.")
     later = _paragraph(2, "The Americans walked out after 80 minutes.")
-    assert story_names(later, [note, opening, later]) == "South Korean, US, Seoul"
-    assert story_names(later, [opening, later]) == ""  # the note not at hand: no opening known
+    assert story_names(later, [note, opening, later]) == ("South Korean", "US", "Seoul")
+    assert story_names(later, [opening, later]) == ()  # the note not at hand: no opening known
