@@ -74,7 +74,8 @@ _ROLES_DONE: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...
         re.compile(rf"\b(?:{role})\b", re.IGNORECASE),
     )
     for done, title, role in (
-        (r"manages|managed|is managing", _NO_TITLE, r"manager|managers|boss"),
+        # (not "who managed to score")
+        (r"(?:manages|managed|is managing)(?!\s+to\b)", _NO_TITLE, r"manager|managers|boss"),
         (r"coaches|coached", _NO_TITLE, r"coach|coaches|manager|boss"),
         (r"captains|captained|skippers|skippered", _NO_TITLE, r"captain|skipper|captained"),
         (r"chairs|chaired|presides|presided", _NO_TITLE, r"chairman|chairwoman|chair|chairs"),

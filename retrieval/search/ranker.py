@@ -819,8 +819,9 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
     """For a question about what someone said, the window ending in narration ("But Redford
     is not worried.", "…, according to John Houlihan, editor of the magazine.") or in a quote
     and its speaker ('"… is broadband," Ms Brunini told the BBC.') grown by the quote that
-    follows it in the passage ("'The more the merrier,' he says."), and a window ending inside
-    a quote grown to its end, while they stay short enough to quote."""
+    follows it in the passage ("'The more the merrier,' he says.") or by what "he said" next
+    and the quotes after it (``_words_go_on``), and a window ending inside a quote grown to its
+    end, while they stay short enough to quote."""
     text = candidate.body
     sentences = candidate.sentences
     last = next((n for n, s in enumerate(sentences) if s.start < span[1] <= s.end), None)

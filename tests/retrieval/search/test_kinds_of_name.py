@@ -94,6 +94,11 @@ def test_who_does_a_role_is_held_by_a_name_beside_the_role(
     assert not feat.holds_asked_thing(question, other)  # a name, but not in the role
 
 
+def test_who_managed_to_do_something_asks_for_no_manager() -> None:
+    question = question_expecting("Who managed to score the winner?", "person")
+    assert feat.holds_asked_thing(question, "Striker Danny Oldacre flew to Lisbon on Wednesday.")
+
+
 @pytest.mark.parametrize(
     ("asked", "answer"),
     [
