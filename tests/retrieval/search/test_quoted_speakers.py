@@ -61,9 +61,7 @@ BROADBAND = (
 def test_a_quote_that_goes_on_after_its_speaker_is_named_is_quoted_to_its_end() -> None:
     # The window the ranking chose ends with '"The other thing is broadband," Ms Whitlock told
     # the BBC News website.'; what she compared broadband to is the quote after it
-    chunk = StoredChunk("c1", BROADBAND, {"source": "search.txt", "kind": "article"})
-    candidate = Candidate(chunk, BROADBAND)
-    feat.analyse_text(candidate)
+    candidate = _article(BROADBAND)
     chosen = (BROADBAND.index("As people"), BROADBAND.index(' "This will'))
     start, end = with_quote_after(candidate, chosen)
     assert BROADBAND[start:end].endswith('what colour did to television."')
@@ -153,9 +151,7 @@ PLEDGE = (
 def test_what_he_said_next_and_the_quotes_after_it_are_the_speaker_s_words() -> None:
     # The window naming him ends in narration; "He said …" and the quotes after it go on with
     # his words, to the pledge at the end
-    chunk = StoredChunk("c1", PLEDGE, {"source": "bank.txt", "kind": "article"})
-    candidate = Candidate(chunk, PLEDGE)
-    feat.analyse_text(candidate)
+    candidate = _article(PLEDGE)
     start, end = with_quote_after(candidate, (0, PLEDGE.index(" He said")))
     assert (start, PLEDGE[start:end]) == (0, PLEDGE)
 
