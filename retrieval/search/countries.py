@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from retrieval.alternation import any_of
+
 # Each country: its names and adjectives (lower case; the first is its key). Bare "Korea" is
 # South Korea, as news writes it ("North Korea" is always named).
 _COUNTRIES = (
@@ -118,10 +120,10 @@ _CAPITALISED = {
     "EU": "european union",
 }
 _KEY = {name: group.split("|")[0] for group in _COUNTRIES for name in group.split("|")}
-_NAMES = sorted(_KEY, key=len, reverse=True)  # "south korean" before "korean"
+# (the longest name that fits: "south korean", not "korean" of it)
 _COUNTRY = (
-    r"(?:(?i:\b(?:" + "|".join(re.escape(n) for n in _NAMES) + r")\b)|"
-    r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in _CAPITALISED) + r")(?![\w]))"
+    r"(?:(?i:\b" + any_of(_KEY, ignore_case=True) + r"\b)|"
+    r"(?<![\w.])" + any_of(_CAPITALISED) + r"(?![\w]))"
 )
 # Roles a side is represented by
 _ROLE = (
@@ -212,7 +214,7 @@ _REGION_MEMBERS = {
     for names, members in _REGIONS.items()
 }
 _REGION = re.compile(
-    r"\b(?:" + "|".join(sorted(map(re.escape, _REGION_NAMES), key=len, reverse=True)) + r")\b",
+    r"\b" + any_of(_REGION_NAMES, ignore_case=True) + r"\b",
     re.IGNORECASE,
 )
 

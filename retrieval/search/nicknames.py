@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from retrieval.alternation import any_of
+
 # lower-case nickname (a word or words, as typed) → the name stories write
 NICKNAMES: dict[str, str] = {
     # football clubs
@@ -104,9 +106,7 @@ NICKNAMES: dict[str, str] = {
     "academy awards": "Oscars",
 }
 _NICKNAME = re.compile(
-    r"(?<![\w'’-])(?:"
-    + "|".join(re.escape(n) for n in sorted(NICKNAMES, key=len, reverse=True))
-    + r")(?![\w-])",
+    r"(?<![\w'’-])" + any_of(NICKNAMES, ignore_case=True) + r"(?![\w-])",
     re.IGNORECASE,
 )
 # Words too ("barn owls", "what spurs growth"): a nickname only typed with its capital,

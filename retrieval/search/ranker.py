@@ -254,11 +254,14 @@ def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> tup
     """The names the story's first sentence gives (its opening paragraph, among the file's
     passages at hand), which say what story it is: "The Conservative candidate, Richard
     Ellery-Vaughn, came third" answers who stood for the Tories in Eskdown only for a reader
-    told the story is about "Liberal Democrats, Eskdown and Pellow, Labour". A window is read
-    with those it does not write (``unwritten``). Only names: the opening's figures and words
-    would lend every paragraph the opening's answers. The story opens with its text's first
-    paragraph, after any editor's note. No names for a reader's comment, an editor's note, a
-    file's details, or when the opening paragraph is not at hand."""
+    told the story is about "Liberal Democrats, Eskdown and Pellow, Labour". An opening that
+    names nobody ("A consultant gynaecologist … has been struck off") lends those of the first
+    sentence after it that names any ("… found that Dr Lucian Ferremont, 54, …"), in its
+    paragraph or the next. A window is read with those it does not write (``unwritten``).
+    Only names: the opening's figures and words would lend every paragraph the opening's
+    answers. The story opens with its text's first paragraph, after any editor's note. No
+    names for a reader's comment, an editor's note, a file's details, or when the opening
+    paragraph is not at hand."""
     meta = candidate.meta
     section = meta.get("section")
     if meta.get("kind") != "article" or section == "editor_note":
@@ -272,11 +275,20 @@ def story_names(candidate: Candidate, file_passages: Sequence[Candidate]) -> tup
         p.position == opening.position - 1 and p.meta.get("section") != section for p in story
     ):
         return ()  # the opening paragraph is not at hand
-    first = opening.sentences[0]
+    following = [p for p in own if p.position == opening.position + 1]
+    for passage in [opening, *following]:
+        for sentence in passage.sentences:
+            if names := _names_in(passage.body, sentence):
+                return names
+    return ()
+
+
+def _names_in(body: str, sentence: Sentence) -> tuple[str, ...]:
+    """The names one sentence writes, in order (not its opening word's capital: "The", "In")."""
     names: list[str] = []
-    for match in NAME.finditer(opening.body, first.start, first.end):
+    for match in NAME.finditer(body, sentence.start, sentence.end):
         name = match.group(0).rstrip(".")
-        if match.start() == first.start:  # "The", "In": a sentence's capital is no name
+        if match.start() == sentence.start:
             opening_word, _, rest = name.partition(" ")
             if opening_word.lower() in QUESTION_STOPWORDS:
                 name = rest

@@ -239,12 +239,13 @@ class HybridSearcher:
         core: what needs only the question's words (the BM25 candidates, read into sentences)
         is done first."""
         found: dict[str, Candidate] = {}
+        spare: dict[str, Candidate] = {}  # read ahead, in case they are found …
+        files: dict[str, list[StoredChunk]] = {}  # … from these files' passages
 
         def take(chunk: StoredChunk) -> Candidate | None:
             if chunk.id in found:
                 return found[chunk.id]
-            body = chunk.content.partition("\n")[2]
-            candidate = found[chunk.id] = Candidate(chunk, body)
+            candidate = found[chunk.id] = spare.get(chunk.id) or _candidate(chunk)
             return candidate
 
         def dense(k: int, vector: Sequence[float]) -> None:
@@ -294,6 +295,7 @@ class HybridSearcher:
             lexical(PERSON_CANDIDATES, True, kind="comment")
         _read_ahead(question, list(found.values()))
         if isinstance(vector, Future):
+            self._best_files_read_ahead(question, list(found.values()), vector, spare, files)
             vector = vector.result()
         query = np.asarray(vector, dtype=np.float32)
         dense(DENSE_CANDIDATES, vector)
@@ -306,11 +308,39 @@ class HybridSearcher:
         if any_comment:
             dense_within(PERSON_CANDIDATES, kind="comment")
         for source in self._best_sources(list(found.values())):
-            for chunk in self.lexical.passages_of(source, comments_up_to=EXPAND_MAX):
+            if source not in files:
+                files[source] = self.lexical.passages_of(source, comments_up_to=EXPAND_MAX)
+            for chunk in files[source]:
                 take(chunk)
         candidates = list(found.values())
         self._complete(question, vector, candidates)
         return candidates
+
+    def _best_files_read_ahead(
+        self,
+        question: Question,
+        candidates: list[Candidate],
+        vector: Future[list[float]],
+        spare: dict[str, Candidate],
+        files: dict[str, list[StoredChunk]],
+    ) -> None:
+        """While the question's vector is worked out (on the other core, which takes longer
+        than reading the question and its BM25 best): the passages of the files BM25 finds
+        best into ``files`` (by source), read ahead as candidates into ``spare`` (by id). The
+        files whose passages all join the candidates are mostly those (``_best_sources``).
+        No more once the vector is there."""
+        best: dict[str, float] = {}
+        for c in candidates:
+            source = str(c.meta.get("source", ""))
+            best[source] = max(best.get(source, c.bm25), c.bm25)
+        taken = {c.chunk.id for c in candidates}
+        for source in sorted(best, key=lambda s: -best[s])[:EXPAND_SOURCES]:
+            if vector.done():
+                break
+            files[source] = self.lexical.passages_of(source, comments_up_to=EXPAND_MAX)
+            ahead = [_candidate(chunk) for chunk in files[source] if chunk.id not in taken]
+            _read_ahead(question, ahead)
+            spare.update((c.chunk.id, c) for c in ahead)
 
     @staticmethod
     def _best_sources(candidates: list[Candidate]) -> list[str]:
@@ -488,6 +518,10 @@ def _read_ahead(question: Question, candidates: Sequence[Candidate]) -> None:
         if not restored_later:
             for index in range(len(c.sentences)):
                 feat.asked_in_sentence(question, c, index)
+
+
+def _candidate(chunk: StoredChunk) -> Candidate:
+    return Candidate(chunk, chunk.content.partition("\n")[2])
 
 
 def _to_hit(c: Candidate) -> Hit:

@@ -118,3 +118,14 @@ def test_a_story_opening_after_an_editor_s_note_opens_with_its_own_first_paragra
     later = _paragraph(2, "The Americans walked out after 80 minutes.")
     assert story_names(later, [note, opening, later]) == ("South Korean", "US", "Seoul")
     assert story_names(later, [opening, later]) == ()  # the note not at hand: no opening known
+
+
+def test_an_opening_that_names_nobody_lends_the_names_of_the_sentence_after_it() -> None:
+    # "A consultant gynaecologist … has been struck off": the story is Dr Ferremont's, which
+    # the next paragraph says; a later paragraph is read with his name, not with none
+    opening = _paragraph(0, "A consultant gynaecologist has been struck off the register.")
+    second = _paragraph(1, "A panel found that Dr Lucian Ferremont, 54, had lied at Wexcombe.")
+    later = _paragraph(4, "The concerns first came to light in March 2002.")
+    passages = [opening, second, later]
+    assert story_names(later, passages) == ("Dr Lucian Ferremont", "Wexcombe")
+    assert story_names(later, [opening, later]) == ()  # the next paragraph not at hand
