@@ -129,3 +129,32 @@ def test_an_opening_that_names_nobody_lends_the_names_of_the_sentence_after_it()
     passages = [opening, second, later]
     assert story_names(later, passages) == ("Dr Lucian Ferremont", "Wexcombe")
     assert story_names(later, [opening, later]) == ()  # the next paragraph not at hand
+
+
+SURGEON = """Surgeon struck off over altered notes
+
+A consultant gynaecologist who altered hospital notes to cover up mistakes in operations on \
+nine women has been struck off the medical register.
+
+A disciplinary panel found that Dr Lucian Ferremont, 54, had been guilty of serious \
+professional misconduct while working at Wexcombe General Hospital between 1999 and 2002.
+
+Panel chairman Professor Hamish Dunnerdale said the doctor had shown no insight into the harm \
+he had caused.
+
+The concerns first came to light in March 2002 when a theatre nurse, Carys Pendrill, noticed \
+that an entry she had witnessed had been altered. He was suspended by the trust in the same \
+month.
+
+The trust has paid about £640,000 in compensation to six of the patients.
+"""
+
+
+def test_a_story_opening_without_names_is_read_by_the_names_that_follow_it(
+    tmp_path: Path,
+) -> None:
+    # The opening names nobody; the paragraph telling when the concerns arose names nobody
+    # either, and is read with "Dr Lucian Ferremont" from the paragraph after the opening
+    engine = engine_with_stories(tmp_path, {"surgeon.txt": SURGEON})
+    answer = engine.ask("In which month and year did worries about Ferremont's conduct surface?")
+    assert "March 2002" in answer.text.splitlines()[0]
