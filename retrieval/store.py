@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -124,7 +124,7 @@ class StoredChunk:
     content: str
     metadata: dict[str, Any]
     # Sentence spans of the body and their stems, when read from the lexical index.
-    analysis: tuple[tuple[int, int, tuple[str, ...]], ...] | None = None
+    analysis: tuple[tuple[int, int, Collection[str]], ...] | None = None
     vector: npt.NDArray[np.float32] | None = None  # its unit vector, when read with it
 
 

@@ -4,11 +4,12 @@ lexical index, so ranking a candidate never re-tokenises it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.sentences import sentence_spans
 
-Analysis = tuple[tuple[int, int, tuple[str, ...]], ...]
+Analysis = tuple[tuple[int, int, Collection[str]], ...]
 
 
 def analyse(body: str) -> Analysis:
@@ -22,4 +23,6 @@ def encode(analysis: Analysis) -> bytes:
 
 
 def decode(data: bytes) -> Analysis:
-    return tuple((int(s), int(e), tuple(t.split())) for s, e, t in json.loads(data))
+    """As ``analyse`` gave it, each sentence's stems as a set (as ranking reads them: a passage
+    is decoded once, and read for many questions)."""
+    return tuple((int(s), int(e), frozenset(t.split())) for s, e, t in json.loads(data))

@@ -476,11 +476,12 @@ def analyse_text(candidate: Candidate) -> None:
             Sentence(s, e, frozenset(stems(words(text[s:e]), QUESTION_STOPWORDS))) for s, e in spans
         )
     else:
-        sentences = tuple(Sentence(s, e, frozenset(t)) for s, e, t in stored)
+        sentences = tuple(Sentence(s, e, frozenset(t)) for s, e, t in stored)  # (no copy)
     names = " ".join(str(candidate.meta.get(k) or "") for k in ("author", "parent_author"))
     candidate.sentences = sentences
     candidate.stems = frozenset().union(
-        *(s.stems for s in sentences), stems(words(names), QUESTION_STOPWORDS)
+        *(s.stems for s in sentences),
+        stems(words(names), QUESTION_STOPWORDS) if names.strip() else (),
     )
 
 
