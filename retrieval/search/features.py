@@ -541,7 +541,7 @@ SUCCESSION_TOLD = re.compile(
 
 ASKED_LINE = "asked_line"  # signal: a details passage holds the line the question asks for
 LACKS_AMOUNT = "lacks_amount"  # signal: "how many" asked, and the passage does not give it
-LACKS_NAME = "lacks_name"  # signal: a person's name asked, and the passage names nobody
+LACKS_NAME = "lacks_name"  # signal: a name asked, and the passage gives none (``unnamed``)
 LACKS_DATE = "lacks_date"  # signal: "when" asked, and the passage tells no time
 # signal: who came next asked, and no sentence tells someone new took over
 UNTOLD_SUCCESSION = "untold_succession"
@@ -833,8 +833,14 @@ def told_only_to_come(question: Question, candidate: Candidate) -> bool:
     article's) tells it as still to come in its best sentence ("the DS will launch in Europe
     on 11 March") and tells nothing done in any sentence holding the question's words (a story
     of the launch that says the DS "went on sale in Japan" still may not; one that says the
-    song "was written by Mike Read" tells what was done)."""
-    if not question.intent.done_event or (candidate.meta.get("kind") or "article") != "article":
+    song "was written by Mike Read" tells what was done). Not for a reason: a decision's cause is
+    told before what it decides is done ("What prompted Kestlewood to drop its country routes?"
+    is answered by "Kestlewood is to withdraw 14 rural bus routes after the county council cut
+    its support")."""
+    intent = question.intent
+    if not intent.done_event or intent.expects == "reason":
+        return False
+    if (candidate.meta.get("kind") or "article") != "article":
         return False
     best = candidate.sentences[candidate.best]
     if not told_as_to_come(candidate.body[best.start : best.end]):

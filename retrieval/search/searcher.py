@@ -41,6 +41,7 @@ from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
 from retrieval.search.respelling import respelled
 from retrieval.search.speakers import speaker_silent
 from retrieval.search.truecase import truecased, typed_in_lower_case
+from retrieval.search.unnamed import told_unnamed
 from retrieval.store import ChunkStore, StoredChunk
 from retrieval.view import StoreView
 
@@ -446,7 +447,9 @@ class HybridSearcher:
         for c in chosen:
             if c.features is not None:  # for the gate: a "how many" without any number, …
                 c.features[feat.LACKS_AMOUNT] = 1.0 if feat.lacks_amount(asked, c) else 0.0
-                c.features[feat.LACKS_NAME] = 1.0 if feat.lacks_name(asked, c) else 0.0
+                answer = c.span or _best_span(c)
+                unnamed = feat.lacks_name(asked, c) or told_unnamed(asked.text, c.body, answer)
+                c.features[feat.LACKS_NAME] = 1.0 if unnamed else 0.0
                 c.features[feat.LACKS_DATE] = 1.0 if feat.lacks_date(asked, c) else 0.0
                 untold = feat.untold_succession(asked, c)
                 c.features[feat.UNTOLD_SUCCESSION] = 1.0 if untold else 0.0
@@ -524,10 +527,14 @@ def _candidate(chunk: StoredChunk) -> Candidate:
     return Candidate(chunk, chunk.content.partition("\n")[2])
 
 
+def _best_span(c: Candidate) -> tuple[int, int]:
+    best = c.sentences[c.best] if c.sentences else None
+    return (best.start, best.end) if best else (0, len(c.body))
+
+
 def _to_hit(c: Candidate) -> Hit:
     feats = c.features or {}
-    best = c.sentences[c.best] if c.sentences else None
-    span = c.span or ((best.start, best.end) if best else None)
+    span = c.span or (_best_span(c) if c.sentences else None)
     hit = hit_from_chunk(c.chunk, c.score, c.similarity, c.bm25, feats.get("coverage", 0.0))
     return replace(
         hit, relevance=c.relevance, best_span=span, also_span=c.also_span, signals=dict(feats)
