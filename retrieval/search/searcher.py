@@ -39,6 +39,7 @@ from retrieval.search.hit import Hit, hit_from_chunk
 from retrieval.search.nicknames import named_in_full
 from retrieval.search.ranker import DEFAULT_WEIGHTS, RankerWeights, rerank
 from retrieval.search.respelling import respelled
+from retrieval.search.speaker_roles import role_speaker_first
 from retrieval.search.speakers import speaker_silent
 from retrieval.search.truecase import truecased, typed_in_lower_case
 from retrieval.search.unnamed import told_unnamed
@@ -115,6 +116,7 @@ def _replies_as_asked(intent: QueryIntent, c: Candidate) -> bool:
 
 
 SPEAKER_LEAD = 3  # a passage reporting the words asked for may come up from this far down
+ROLE_LEAD = 5  # … by someone of the role asked for ("the head of the judging panel")
 
 
 def _speaker_first(question: Question, chosen: list[Candidate]) -> list[Candidate]:
@@ -467,7 +469,8 @@ class HybridSearcher:
                     asked.text, c.body
                 )
                 c.features[feat.OTHER_COUNTRIES] = 1.0 if other else 0.0
-        chosen = kind_first(_speaker_first(asked, chosen))
+        chosen = role_speaker_first(asked, _speaker_first(asked, chosen), ROLE_LEAD, candidates)
+        chosen = kind_first(chosen)
         return [_to_hit(c) for c in chosen], asked.intent
 
     # -- reading a file in order --------------------------------------------------------------

@@ -1,0 +1,176 @@
+"""Whose words a question asks for by their role alone, and which passage reports them.
+
+"According to Tallenbridge's chairman, what was to blame?", "what did the budget airline's boss
+say would happen …?", "what did the head of the judging panel call the novel?": the speaker is
+named only by what they are, in the asker's words, and the story introduces them in its own
+("Chairman Alastair Brinscombe said", "Jetwyn chief executive Magnus Hedderwick said", "The
+chairman of the judges, the critic Hester Quenby, said"). The cross-encoder reads the quote's
+topic far more than whose words they are, and puts another speaker's paragraph first; a
+passage in which someone of the role asked for speaks is moved before it (``speaks_in_role``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
+from retrieval.search.features import Candidate, Question, Sentence, paragraph_beside
+
+# Roles by the words either the asker or the story may call them
+_ROLES: dict[str, tuple[str, ...]] = {
+    "chair": ("chair", "chairman", "chairwoman", "chairperson", "convener", "president"),
+    "boss": ("boss", "chief executive", "managing director", "chief", "ceo", "executive"),
+    "analyst": ("analyst", "specialist", "expert", "strategist", "economist", "broker"),
+    "captain": ("captain", "skipper"),
+    "curator": ("curator", "keeper"),
+    "coach": ("coach", "manager", "trainer"),
+    "lawyer": ("lawyer", "solicitor", "barrister", "counsel", "legal representative"),
+    "spokesperson": ("spokesman", "spokeswoman", "spokesperson"),
+    "director": ("director",),
+    "leader": ("leader",),
+    "head": ("head", "headteacher", "head teacher", "headmaster", "headmistress"),
+}
+# What the asker may call a role the story names otherwise: the head or leader of a panel,
+# a hearing or a group is its chair, the boss of a firm its chief executive
+_ASKED_AS: dict[str, tuple[str, ...]] = {
+    "head": ("chair", "head", "director", "boss"),
+    "leader": ("chair", "leader", "head"),
+    "boss": ("boss", "director"),
+    "specialist": ("analyst",),
+}
+_WORDS = {word: role for role, names in _ROLES.items() for word in names}
+_ROLE_WORD = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")s?\b",
+    re.IGNORECASE,
+)
+# Whose words: "what did <who> say/warn/…", "according to <who>,", "how did <who> react"
+_WHO = re.compile(
+    r"\bwhat (?:[a-z]+ ){0,2}?(?:did|does|do|has|have|had) (?P<a>.{1,60}?) "
+    r"(?:say|said|tell|told|claim|argue|"
+    r"write|wrote|reply|replied|respond|add|warn|think|fear|call|identify|predict|promise|"
+    r"believe|make of|made of|describe)\b|"
+    r"\baccording to (?P<b>[^,?;]{1,60}?)(?=[,?;]|\s*$)|"
+    r"\b(?:does|did|do) (?P<c>.{1,60}?) (?:believe|think|say|fear|feel)\b",
+    re.IGNORECASE,
+)
+# A description that ends with a name asks for that person ("chief executive Magnus
+# Hedderwick"), by name (``speakers``)
+_NAMED = re.compile(r"\b[A-Z][\w'’.-]*\s*$")
+# The story's own speaking: "… said", "… told", "… warned"
+_SAID = re.compile(
+    r"\b(?:said|says|told|tells|warned|added|argued|claimed|insisted|described|called)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+@lru_cache(maxsize=1024)
+def roles_asked(question: str) -> frozenset[str]:
+    """The roles the one whose words the question asks for may be written as in a story, when
+    the question gives their role and no name ("the broker's retail specialist": analyst)."""
+    who = _described(question)
+    if who is None:
+        return frozenset()
+    found = [m.group(1).lower() for m in _ROLE_WORD.finditer(who)]
+    if not found:
+        return frozenset()
+    last = found[-1]  # the role itself, not what it heads ("head of the judging panel")
+    return frozenset(_ASKED_AS.get(last, (_WORDS[last],)))
+
+
+def _described(question: str) -> str | None:
+    """How the question describes the one whose words it asks for, unless by name."""
+    match = _WHO.search(question)
+    if match is None:
+        return None
+    who = next(g for g in match.groups() if g is not None)
+    return None if _NAMED.search(who) else who
+
+
+@lru_cache(maxsize=1024)
+def _description_stems(question: str) -> frozenset[str]:
+    """The words of the speaker's description besides their role ("the Skelmoor committee's
+    chair": skelmoor, committe), which say which of several such speakers it is."""
+    who = _described(question) or ""
+    return frozenset(stems(words(_ROLE_WORD.sub(" ", who)), QUESTION_STOPWORDS))
+
+
+def speaks_in_role(roles: frozenset[str], candidate: Candidate) -> bool:
+    """A sentence of the passage reports the words of someone it calls by one of ``roles``
+    (outside what they are quoted saying): "Committee chairman Councillor Deirdre Pennycook
+    said", "Caspar Wendlebury, retail analyst at Hanbury Lisle Securities, said"."""
+    return _role_sentence(roles, candidate) is not None
+
+
+def _role_sentence(roles: frozenset[str], candidate: Candidate) -> Sentence | None:
+    if not roles or candidate.meta.get("kind") != "article":
+        return None
+    for sentence in candidate.sentences:
+        text = _QUOTED.sub(" ", candidate.body[sentence.start : sentence.end])
+        if not _SAID.search(text):
+            continue
+        for match in _ROLE_WORD.finditer(text):
+            word = match.group(1).lower()
+            if _WORDS[word] in roles and not _heads_another(text, match):
+                return sentence
+    return None
+
+
+def _heads_another(text: str, match: re.Match[str]) -> bool:
+    """ "head coach": the role is the coach's, not a head's."""
+    return match.group(1).lower() == "head" and bool(
+        re.match(r"\s+(?:coach|teacher)", text[match.end() :])
+    )
+
+
+# Words reported by "he" or "she" (of someone named in the paragraph before) …
+_BY_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|warned)\b", re.IGNORECASE)
+# … not by someone the passage names ("Martin Skelwith said")
+_NAMES_SPEAKER = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+(?:said|says|told|added|warned)\b")
+
+
+def _speaks_on(candidate: Candidate, passages: Sequence[Candidate], roles: frozenset[str]) -> bool:
+    """The passage goes on with the words of someone of the role introduced in the paragraph
+    before ("'The typical victim thinks a slow computer is just an old computer,' he said")."""
+    if not _BY_PRONOUN.search(candidate.body) or _NAMES_SPEAKER.search(candidate.body):
+        return False
+    before = paragraph_beside(candidate, passages, -1)
+    return before is not None and speaks_in_role(roles, before)
+
+
+def role_speaker_first(
+    question: Question, chosen: list[Candidate], lead: int, passages: Sequence[Candidate]
+) -> list[Candidate]:
+    """For a question asking the words of someone named by role alone, unless the first passage
+    reports such a speaker's words (or goes on with those of one introduced in the paragraph
+    before, among ``passages``): of the best ``lead`` passages in which someone of that role
+    speaks, those of the first one's story, the one whose speaker is described most as the
+    question describes them ("Committee chairman …" for "the Skelmoor committee's chair", not
+    the action group's "Its chairman, …") comes first (the first of equals)."""
+    roles = roles_asked(question.text)
+    if not roles or not chosen:
+        return chosen
+    if speaks_in_role(roles, chosen[0]) or _speaks_on(chosen[0], passages, roles):
+        return chosen
+    described = _description_stems(question.text)
+    best, best_score = None, -1
+    story = chosen[0].meta.get("source")
+    for index, c in enumerate(chosen[:lead]):
+        if c.meta.get("source") != story:
+            continue  # another story's speaker of that role is no nearer the one asked about
+        sentence = _role_sentence(roles, c)
+        if sentence is None:
+            continue
+        score = len(described & sentence.stems)
+        if score > best_score:
+            best, best_score = index, score
+    if best is None or best == 0:
+        return chosen
+    moved, first = chosen[best], chosen[0]
+    if first.relevance is not None:
+        # the story asked about is the same: it answers as well as that story's best reading
+        # (for the gate: the cross-encoder reads the topic, not whose words they are)
+        moved.relevance = max(moved.relevance or first.relevance, first.relevance)
+    return [moved, *chosen[:best], *chosen[best + 1 :]]

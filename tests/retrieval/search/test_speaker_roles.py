@@ -1,0 +1,71 @@
+"""A question that asks for someone's words by their role alone ("the committee's chair") is
+answered by the paragraph in which someone of that role speaks, as the story calls them
+("Committee chairman Councillor Deirdre Pennycook said")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.search.speaker_roles import roles_asked
+from tests.conftest import engine_with_stories
+
+WIND_FARM = """Wind farm approved despite objections
+
+Plans for a 22-turbine wind farm on Fellgarth Moor have been approved by councillors despite \
+more than 1,400 letters of objection from residents.
+
+Members of Skelmoor District Council's planning committee voted by nine votes to five on \
+Tuesday night to grant permission for the scheme, which developer Aerovane Renewables says \
+will generate enough electricity for about 31,000 homes.
+
+The Fellgarth Moor Action Group, which has about 900 members, said it would ask the \
+government to call in the decision. Its chairman, Bernard Quillfeather, said the vote showed \
+councillors had ignored the people they were elected to represent. "Visitors come here for \
+the open moor and the silence, and they will not come to look at turbines," he said.
+
+Committee chairman Councillor Deirdre Pennycook said members had to weigh local feeling \
+against the national need for clean energy. "I understand why so many people are upset," she \
+said. "But if we turned down every wind farm that somebody could see, we would never meet our \
+obligations on climate change."
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "What did the Skelmoor committee's chair warn would follow from rejecting every "
+            "visible turbine project?",
+            "obligations on climate change",
+        ),
+        (
+            "According to the leader of the Fellgarth Moor campaigners, what draws tourists "
+            "to the area?",
+            "the open moor and the silence",
+        ),
+    ],
+)
+def test_words_asked_by_the_speaker_s_role_come_from_the_paragraph_where_that_role_speaks(
+    tmp_path: Path, question: str, answer: str
+) -> None:
+    engine = engine_with_stories(tmp_path, {"wind_farm.txt": WIND_FARM})
+    found = engine.ask(question)
+    assert found.found and answer in found.text
+
+
+@pytest.mark.parametrize(
+    ("question", "roles"),
+    [
+        ("According to Tallenbridge's chairman, what was to blame?", {"chair"}),
+        ("What did the broker's retail specialist say about the shares?", {"analyst"}),
+        ("What did the England captain say about the collapse?", {"captain"}),
+        ("What themes did the head of the judging panel identify?", {"chair", "head"}),
+        ("What did chief executive Magnus Hedderwick say?", set()),  # named: asked by name
+        ("What did Magnus Hedderwick say about the routes?", set()),
+        ("What did the head coach say?", {"coach"}),
+    ],
+)
+def test_the_role_a_question_gives_its_speaker(question: str, roles: set[str]) -> None:
+    assert roles <= roles_asked(question) and bool(roles) == bool(roles_asked(question))
