@@ -127,17 +127,46 @@ def _heads_another(text: str, match: re.Match[str]) -> bool:
 
 # Words reported by "he" or "she" (of someone named in the paragraph before) …
 _BY_PRONOUN = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|warned)\b", re.IGNORECASE)
-# … not by someone the passage names ("Martin Skelwith said")
-_NAMES_SPEAKER = re.compile(r"\b[A-Z][a-z][\w'’-]*\s+(?:said|says|told|added|warned)\b")
+# … or by someone the passage calls by name ("Mr Svanberg, however, warned", "said Mr Macklin")
+_BY_NAME = re.compile(
+    r"\b([A-Z][\w'’-]+)(?:,[^,]{1,40},)?\s+(?:said|says|told|added|warned|argued|insisted)\b|"
+    r"\b(?:said|says|added|warned)\s+(?:Mr|Mrs|Ms|Dr|Prof)?\.?\s*(?:[A-Z][\w'’-]+\s+)?"
+    r"([A-Z][\w'’-]+)"
+)
+ROLE_NEAR_NAME = (
+    6  # words between a name and the role that introduces it ("Tony Macklin, spokesman")
+)
 
 
 def _speaks_on(candidate: Candidate, passages: Sequence[Candidate], roles: frozenset[str]) -> bool:
-    """The passage goes on with the words of someone of the role introduced in the paragraph
-    before ("'The typical victim thinks a slow computer is just an old computer,' he said")."""
-    if not _BY_PRONOUN.search(candidate.body) or _NAMES_SPEAKER.search(candidate.body):
+    """The passage reports the words of someone of the role, introduced elsewhere in the story
+    ("'The typical victim thinks …,' he said", after a paragraph introducing "Tessaline's chief
+    technology officer"; "Mr Svanberg, however, warned …" of the story's "chief executive
+    Carl-Henric Svanberg")."""
+    text = _QUOTED.sub(" ", candidate.body)
+    names = {n for m in _BY_NAME.finditer(text) for n in m.groups() if n}
+    story = [
+        p
+        for p in passages
+        if p.meta.get("source") == candidate.meta.get("source") and p.meta.get("kind") == "article"
+    ]
+    if names and any(_introduced_in_role(name, p.body, roles) for name in names for p in story):
+        return True
+    if not _BY_PRONOUN.search(text):
         return False
     before = paragraph_beside(candidate, passages, -1)
     return before is not None and speaks_in_role(roles, before)
+
+
+def _introduced_in_role(name: str, text: str, roles: frozenset[str]) -> bool:
+    """The text calls the person ``name`` by one of ``roles``, a few words from the name."""
+    for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+        near = text[max(0, match.start() - 60) : match.end() + 60].split()
+        here = len(text[max(0, match.start() - 60) : match.start()].split())
+        window = " ".join(near[max(0, here - ROLE_NEAR_NAME) : here + ROLE_NEAR_NAME + 1])
+        if any(_WORDS[m.group(1).lower()] in roles for m in _ROLE_WORD.finditer(window)):
+            return True
+    return False
 
 
 def role_speaker_first(

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.search.speaker_roles import roles_asked
+from retrieval.query import QueryIntent
+from retrieval.search.features import Candidate, Question, analyse_text
+from retrieval.search.speaker_roles import role_speaker_first, roles_asked
+from retrieval.store import StoredChunk
 from tests.conftest import engine_with_stories
 
 WIND_FARM = """Wind farm approved despite objections
@@ -69,3 +72,35 @@ def test_words_asked_by_the_speaker_s_role_come_from_the_paragraph_where_that_ro
 )
 def test_the_role_a_question_gives_its_speaker(question: str, roles: set[str]) -> None:
     assert roles <= roles_asked(question) and bool(roles) == bool(roles_asked(question))
+
+
+def _passage(index: int, body: str) -> Candidate:
+    meta = {"source": "s.txt", "kind": "article", "section": "body", "chunk_index": index}
+    candidate = Candidate(StoredChunk(f"c{index}", body, meta), body)
+    analyse_text(candidate)
+    return candidate
+
+
+RESULTS = [
+    _passage(0, "Mobile maker Norvik made record profits, chief executive Carl Svanberg said."),
+    _passage(1, "Mr Svanberg, however, warned that the extra demand had already faded."),
+    _passage(2, "Its shares rose 3% in Stockholm."),
+    _passage(3, "Finance chief Karl Lind said costs fell. Chief executive Anna Berg said so too."),
+]
+
+
+def _asked(text: str) -> Question:
+    return Question(text, QueryIntent(expects="quote"), (), {})
+
+
+def test_a_passage_reporting_the_words_of_someone_introduced_in_the_role_stays_first() -> None:
+    # "Mr Svanberg warned": the story introduced him as its chief executive
+    chosen = [RESULTS[1], RESULTS[2], RESULTS[3]]
+    question = _asked("What did the Norvik boss warn about demand?")
+    assert role_speaker_first(question, chosen, 5, RESULTS) == chosen
+
+
+def test_a_passage_in_which_nobody_of_the_role_speaks_yields_to_one_in_which_they_do() -> None:
+    chosen = [RESULTS[2], RESULTS[3], RESULTS[1]]
+    question = _asked("What did the Norvik boss warn about demand?")
+    assert role_speaker_first(question, chosen, 5, RESULTS)[0] is RESULTS[3]
