@@ -133,9 +133,10 @@ _BY_NAME = re.compile(
     r"\b(?:said|says|added|warned)\s+(?:Mr|Mrs|Ms|Dr|Prof)?\.?\s*(?:[A-Z][\w'’-]+\s+)?"
     r"([A-Z][\w'’-]+)"
 )
-ROLE_NEAR_NAME = (
-    6  # words between a name and the role that introduces it ("Tony Macklin, spokesman")
-)
+# (not a sentence's pronoun or its opening word: "He said", "The firm said")
+_NOT_NAMES = frozenset("He She They It We I You This That These Those There The A An".split())
+# Words between a name and the role that introduces it ("Tony Macklin, spokesman for …")
+ROLE_NEAR_NAME = 6
 
 
 def _speaks_on(candidate: Candidate, passages: Sequence[Candidate], roles: frozenset[str]) -> bool:
@@ -144,7 +145,7 @@ def _speaks_on(candidate: Candidate, passages: Sequence[Candidate], roles: froze
     technology officer"; "Mr Svanberg, however, warned …" of the story's "chief executive
     Carl-Henric Svanberg")."""
     text = _QUOTED.sub(" ", candidate.body)
-    names = {n for m in _BY_NAME.finditer(text) for n in m.groups() if n}
+    names = {n for m in _BY_NAME.finditer(text) for n in m.groups() if n and n not in _NOT_NAMES}
     story = [
         p
         for p in passages
