@@ -31,6 +31,14 @@ _INDEFINITE = (
     r"a|an|another|other|one|two|three|four|five|six|several|some|unnamed|unidentified|"
     r"undisclosed|various|few|many"
 )
+# What may follow the thing itself ("a national group in 1998", "two other airlines interested
+# in …"); another word in lower case makes it a word describing something else ("a pilot
+# scheme" is a scheme, not a pilot)
+_GOES_ON = frozenset(
+    "in of for from to at on with by that which who whose and or but as than interested based "
+    "said says had has have was were is are will would could may might this last earlier such "
+    "including".split()
+)
 NAME_AFTER_WORDS = 5  # a name this close after the thing ("a club in Spain, Real Betis") names it
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’&.-]*")
 # A name the thing is told after, as its apposition: "The Rural Passenger Alliance, a …"
@@ -65,7 +73,7 @@ def told_unnamed(question: str, text: str, answer: tuple[int, int]) -> bool:
     noun = asked_noun(question)
     if noun is None:
         return False
-    mentions = list(_mention(noun).finditer(text))
+    mentions = [m for m in _mention(noun).finditer(text) if not _modifies(text, m.end())]
     if not any(answer[0] <= m.start(0) < answer[1] for m in mentions):
         return False
     indefinite = re.compile(rf"\b(?:{_INDEFINITE})\b", re.IGNORECASE)
@@ -78,3 +86,10 @@ def told_unnamed(question: str, text: str, answer: tuple[int, int]) -> bool:
         if any(_CAPITALISED.match(word) and not is_country(word.strip(",.;:'’")) for word in after):
             return False
     return True
+
+
+def _modifies(text: str, end: int) -> bool:
+    """The word before ``end`` describes the lower-case word after it ("pilot" in "a pilot
+    scheme")."""
+    following = re.match(r"\s+([a-z][\w'’-]*)", text[end:])
+    return following is not None and following.group(1) not in _GOES_ON
