@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from retrieval.lexical.tokens import QUESTION_STOPWORDS
 from retrieval.query import KIND_NOUNS
 from retrieval.search.countries import is_country
 
@@ -31,14 +32,11 @@ _INDEFINITE = (
     r"a|an|another|other|one|two|three|four|five|six|several|some|unnamed|unidentified|"
     r"undisclosed|various|few|many"
 )
-# What may follow the thing itself ("a national group in 1998", "two other airlines interested
-# in …"); another word in lower case makes it a word describing something else ("a pilot
-# scheme" is a scheme, not a pilot)
-_GOES_ON = frozenset(
-    "in of for from to at on with by that which who whose and or but as than interested based "
-    "said says had has have was were is are will would could may might this last earlier such "
-    "including".split()
-)
+# A word after the thing that may well describe it ("a national group in 1998", "two other
+# airlines interested in …", "the authority should have acted"): a stop word, a participle, an
+# adverb or a time; another word in lower case makes the thing a word describing something else
+# ("a pilot scheme" is a scheme, not a pilot)
+_GOES_ON = re.compile(r"\w+(?:ed|ing|ly)|last|next|earlier|later|this|such|including|said|says")
 NAME_AFTER_WORDS = 5  # a name this close after the thing ("a club in Spain, Real Betis") names it
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’&.-]*")
 # A name the thing is told after, as its apposition: "The Rural Passenger Alliance, a …"
@@ -92,4 +90,7 @@ def _modifies(text: str, end: int) -> bool:
     """The word before ``end`` describes the lower-case word after it ("pilot" in "a pilot
     scheme")."""
     following = re.match(r"\s+([a-z][\w'’-]*)", text[end:])
-    return following is not None and following.group(1) not in _GOES_ON
+    if following is None:
+        return False
+    word = following.group(1)
+    return word not in QUESTION_STOPWORDS and not _GOES_ON.fullmatch(word)

@@ -69,6 +69,11 @@ def test_a_decision_s_cause_is_answered_though_what_it_decides_is_still_to_come(
         ("Which group bought it?", "It was bought by a group. The group, Arriva, said so.", False),
         ("What kind of successor do they need?", "They need a successor with energy.", False),
         ("What TV pilot will the court run?", "The court will run a pilot scheme on TV.", False),
+        (
+            "Which local authority is responsible for the school?",
+            "A head comes from a neighbouring authority. The authority should have acted.",
+            False,
+        ),
         ("Which firm builds it?", "The council approved the scheme on Tuesday.", False),
     ],
 )
