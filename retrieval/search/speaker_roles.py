@@ -67,7 +67,7 @@ _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 @lru_cache(maxsize=1024)
-def roles_asked(question: str) -> frozenset[str]:
+def speaker_roles_asked(question: str) -> frozenset[str]:
     """The roles the one whose words the question asks for may be written as in a story, when
     the question gives their role and no name ("the broker's retail specialist": analyst)."""
     who = _described(question)
@@ -179,7 +179,7 @@ def role_speaker_first(
     speaks, those of the first one's story, the one whose speaker is described most as the
     question describes them ("Committee chairman …" for "the Skelmoor committee's chair", not
     the action group's "Its chairman, …") comes first (the first of equals)."""
-    roles = roles_asked(question.text)
+    roles = speaker_roles_asked(question.text)
     if not roles or not chosen:
         return chosen
     if speaks_in_role(roles, chosen[0]) or _speaks_on(chosen[0], passages, roles):

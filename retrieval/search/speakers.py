@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.search.features import Candidate, Question, forenames, paragraph_beside
-from retrieval.search.speaker_roles import roles_asked, speaks_in_role
+from retrieval.search.speaker_roles import speaker_roles_asked, speaks_in_role
 
 # Whose words a question asks for, by name: "what did Michael Howard say …", "how did North
 # Korea react …", "what statement did China's foreign ministry put out …", "did X comment …"
@@ -180,7 +180,7 @@ def speaker_silent(
     speaker = speaker_asked(question)
     if not speaker or candidate.meta.get("kind") != "article":
         return False
-    if speaks_in_role(roles_asked(question.text), candidate):
+    if speaks_in_role(speaker_roles_asked(question.text), candidate):
         return False  # "the Skelmoor committee's chair": "Committee chairman … said"
     # a name is written by its last word ("Mr Howard" is Michael Howard), but a compass
     # point is part of it ("South Korea" is not North Korea); a forename alone will do too

@@ -10,7 +10,7 @@ import pytest
 
 from retrieval.query import QueryIntent
 from retrieval.search.features import Candidate, Question, analyse_text
-from retrieval.search.speaker_roles import role_speaker_first, roles_asked
+from retrieval.search.speaker_roles import role_speaker_first, speaker_roles_asked
 from retrieval.store import StoredChunk
 from tests.conftest import engine_with_stories
 
@@ -71,7 +71,9 @@ def test_words_asked_by_the_speaker_s_role_come_from_the_paragraph_where_that_ro
     ],
 )
 def test_the_role_a_question_gives_its_speaker(question: str, roles: set[str]) -> None:
-    assert roles <= roles_asked(question) and bool(roles) == bool(roles_asked(question))
+    assert roles <= speaker_roles_asked(question) and bool(roles) == bool(
+        speaker_roles_asked(question)
+    )
 
 
 def _passage(index: int, body: str) -> Candidate:
