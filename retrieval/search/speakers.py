@@ -60,9 +60,20 @@ _ROLE = re.compile(
     r"agency|media)\b",
     re.IGNORECASE,
 )
-# … or a pronoun: the one a paragraph opens with may be named in the paragraph before (not
+# … or a pronoun as the one who speaks ("she said", "he later told", "said he"; not the "it"
+# of "had loved it"): the one a paragraph opens with may be named in the paragraph before (not
 # one inside the quoted words: the "we" of "the principles we pursue," Jeong Eun-bo told…)
-_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b", re.IGNORECASE)
+_PRONOUN_SPEAKS = re.compile(
+    rf"\b(?:he|she|they|it|we|i)\s+(?:[a-z]+\s+){{0,2}}?{_SPEECH.pattern}|"
+    rf"{_SPEECH.pattern}\s+(?:he|she|they)\b",
+    re.IGNORECASE,
+)
+# Someone else named as the one speaking ("Ms Venning admitted", "Faizal Adams, said"): a
+# pronoun after it stands for them
+_OTHER_SPEAKS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Professor|Prof)\.?\s+[A-Z][\w'’-]+|"
+    r"\b[A-Z][a-z]+\s+[A-Z][\w'’-]+),?\s+(?:[a-z]+\s+)?" + _SPEECH.pattern
+)
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _COMPASS = frozenset("north south east west".split())
 # Whose words a story tells are not a speaker's: "what did the Reuters piece say …"
@@ -190,8 +201,12 @@ def speaker_silent(
     written = [w for w in speaker if w not in forename]  # as written: "North Korean" is not it
     if _relation_speaks(question):  # "Kieran Dowsett's father": only the father is him
         forename, written = set(), []
+    # a person's name before "'s" is not them speaking ("Moatsi's agent, Faizal Adams, said")
+    owned = r"(?!['’]s\b)" if forename else ""
     said_by = re.compile(
-        r"(?<!\w)" + r"\s+".join(map(_as_written, written)) + r"(?!\w)" if written else r"(?!)",
+        r"(?<!\w)" + r"\s+".join(map(_as_written, written)) + r"(?!\w)" + owned
+        if written
+        else r"(?!)",
         re.IGNORECASE,
     )
     given = frozenset(_stem(w) for w in forename)
@@ -202,12 +217,18 @@ def speaker_silent(
     )
     for sentence in candidate.sentences:
         text = candidate.body[sentence.start : sentence.end]
-        named = bool(said_by.search(text) or given & sentence.stems or role & sentence.stems)
+        told = _QUOTED.sub(" ", text)  # (a name inside the quoted words is not who speaks)
+        named = bool(
+            said_by.search(told)
+            or (given and given & set(stems(words(told), QUESTION_STOPWORDS)))
+            or role & sentence.stems
+        )
         if _SPEECH.search(text) and (
-            named
-            or _ROLE.search(text)
-            or (_PRONOUN.search(_QUOTED.sub(" ", text)) and named_before)
+            named or _ROLE.search(text) or (_PRONOUN_SPEAKS.search(told) and named_before)
         ):
             return False
-        named_before = named_before or named
+        if named:
+            named_before = True
+        elif _OTHER_SPEAKS.search(told):
+            named_before = False  # "Ms Venning admitted …": her "she said" is not theirs
     return True
