@@ -10,16 +10,17 @@ only when they pass the same gate on their own. A question about how something t
 ("what did they eventually pay?") is answered only by a passage that tells an outcome, one
 about who came next or before ("who replaced X?") only by a passage that tells someone took
 over (not only that X left), one about a court's verdict or sentence only by a passage that
-tells one, and one asking "how many", "how much", "what share", "how old" or "how long" only by
-a passage giving that kind of number besides the question's own (a sum of money for a price, a
-percentage for a share, an age, a time), and not another country's; for a date or a number, a
-passage that swaps one of the question's countries for another is no answer. A question asking
-in the past tense about something done ("when did Nintendo release the DS in Europe?") is not
-answered by an article's passage the cross-encoder read best telling it as still to come ("will
-launch in Europe on 11 March"): the story was written before it. A question naming something
-(typed with capitals) that the passage's file never mentions must pass a higher bar: it is most
-likely about another event (a people's adjective, "the Dutch club", only describes: it does not
-count).
+tells one, one asking who held a role stories name in so many words ("who directed it?", "who
+is his agent?") only by a passage whose story names that role, and one asking "how many", "how
+much", "what share", "how old" or "how long" only by a passage giving that kind of number
+besides the question's own (a sum of money for a price, a percentage for a share, an age, a
+time), and not another country's; for a date or a number, a passage that swaps one of the
+question's countries for another is no answer. A question asking in the past tense about
+something done ("when did Nintendo release the DS in Europe?") is not answered by an article's
+passage the cross-encoder read best telling it as still to come ("will launch in Europe on 11
+March"): the story was written before it. A question naming something (typed with capitals)
+that the passage's file never mentions must pass a higher bar: it is most likely about another
+event (a people's adjective, "the Dutch club", only describes: it does not count).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from retrieval.search.features import (
     LACKS_DATE,
     LACKS_NAME,
     OTHER_COUNTRIES,
+    ROLE_UNNAMED,
     SPEAKER_SILENT,
     SUCCESSION_TOLD,
     TOLD_TO_COME,
@@ -143,6 +145,8 @@ class Gate:
             return False  # "when is it due out?", and the passage tells no time
         if hit.signals.get(LACKS_NAME):
             return False  # "what was the soldier's name?", and the passage names nobody
+        if hit.signals.get(ROLE_UNNAMED):
+            return False  # "who directed the musical?", and its story names no director
         if hit.signals.get(OTHER_COUNTRIES) and hit.kind != "facts":
             return False  # a date or a number of another pair of countries than the one asked
         confidence = self.confidence(hit)

@@ -558,6 +558,9 @@ DEMONYM_MISSING = 0.5  # what a people's adjective the story lacks counts for in
 # signal: the question's names and numbers its file lacks, but a people's adjective (what
 # ``TYPED_NAMES_LACKING`` counts, for a question typed with capitals)
 NAMES_MISSING = "names_missing"
+# signal: a role "who" asks about ("who directed it?", "who is his agent?") that the passage's
+# file never names
+ROLE_UNNAMED = "role_unnamed"
 # signal: the passage names one of the question's countries, not another it asks about, and a
 # third in its place ("the US–South Korea talks" asked, the US's talks with Japan told)
 OTHER_COUNTRIES = "other_countries"
@@ -1056,12 +1059,13 @@ def compute(
         # reads "1" and "5" apart, and the story holds both)
         lacking += [v for v in versions(question.text) if not _gives_version(v, title, passages)]
         # a role "who" asks about that the story never names ("who is Mallowby's agent?")
-        lacking += [
+        unnamed_roles = [
             role
             for role, written in roles
             if not written & story_stems
             and not (file_terms is not None and source in checked and file_terms(source, written))
         ]
+        lacking += unnamed_roles
         # a people's adjective typed to describe counts half: a question often adds one ("the
         # Swedish equipment maker", "the American sprinter") that the story never needs to say
         story_missing = sum(
@@ -1111,6 +1115,8 @@ def compute(
                 "rr_dense": 1.0 / (1 + c.dense_rank) if c.dense_rank is not None else 0.0,
                 "rr_lex": 1.0 / (1 + c.lexical_rank) if c.lexical_rank is not None else 0.0,
             }
+            if unnamed_roles:
+                c.features[ROLE_UNNAMED] = 1.0
             if (intent.expects == "facts" or intent.file_detail) and kind == "facts":
                 # not a ranking feature: the details line the question asks for is there
                 c.features[ASKED_LINE] = 1.0 if matched_type else 0.0

@@ -113,8 +113,8 @@ def name_word_asked(question: str) -> re.Pattern[str] | None:
 # Roles a story that tells who held them names in so many words (stories seldom write them
 # another way): "who is Kieran Mallowby's agent?" asks about a story that mentions an agent,
 # and one that never does cannot answer it, however well it tells the transfer; so for the
-# captain, the referee, the goalkeeper, who designed it. (Not "the boss", "in charge", "the
-# union official": a story says "chief executive", "regional organiser".)
+# captain, the referee, the goalkeeper, who designed or directed it. (Not "the boss", "in
+# charge", "the union official": a story says "chief executive", "regional organiser".)
 _ROLES_WRITTEN: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
     (
         re.compile(rf"\b(?:{asked})\b", re.IGNORECASE),
@@ -130,6 +130,7 @@ _ROLES_WRITTEN: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = tuple(
         ),
         (r"referees?|refereed", "referee", "referee referees refereed"),
         (r"goalkeepers?", "goalkeeper", "goalkeeper goalkeepers keeper"),
+        (r"directed|directors?", "director", "directed director directors directing"),
         (
             r"designed|designers?|architects?",
             "designer",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.search import features as feat
-from tests.conftest import engine_over_story, question_expecting
+from tests.conftest import engine_over_story, engine_with_stories, question_expecting
 
 NAMED = "Members of North Vale District Council's planning committee voted by nine to four."
 TOLD = "Plans for a new stadium for Harbridge Falcons have been approved by councillors."
@@ -145,3 +145,26 @@ def test_a_role_the_story_never_names_is_not_in_the_archive(tmp_path: Path) -> N
     assert not engine.ask("Who captained Harbeck Rovers this season?").found
     # … while a role it names is answered
     assert "Glyn Pettifer" in engine.ask("Who is the Harbeck Rovers manager?").text
+
+
+MUSICAL = """West End musical to close early
+
+The Glass Orchard, the £4.8m West End musical about a Victorian music hall star, is to close \
+in February after just 19 weeks, following poor ticket sales and damning reviews.
+
+The show opened at the Calloway Theatre on 12 October. Producer Lionel Ashcombe said audiences \
+had averaged only 46% of the theatre's seats. "We believed in this show, but belief does not \
+pay the wages," Mr Ashcombe said.
+
+Based on a 1911 novel, the musical starred Joanna Petrakis, with a score by composer Hattie \
+Venning and choreography by Marcus Oyelaran. Ms Venning said the reviews had wounded the show.
+
+The closure will mean the loss of 62 jobs among the cast, band and backstage crew.
+"""
+
+
+def test_who_directed_is_refused_over_a_story_that_names_no_director(tmp_path: Path) -> None:
+    engine = engine_with_stories(tmp_path, {"musical_closes.txt": MUSICAL})
+    assert not engine.ask("Who directed the West End musical The Glass Orchard?").found
+    # … while the one who wrote its music is answered
+    assert "Hattie Venning" in engine.ask("Who wrote the score for The Glass Orchard?").text
