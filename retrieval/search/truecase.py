@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems
 from retrieval.search.countries import countries_in
+from retrieval.search.unnamed import asked_noun
 
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _NAME_PART = re.compile(r"\b[a-z]{2,}\b")  # "un" of "kim jong un"
@@ -65,10 +66,18 @@ def truecased(question: str, texts: Iterable[str], unseen: frozenset[str] = froz
     """``question`` with the lower-case words that ``texts`` write only as names capitalised,
     and the words next to them whose stems are ``unseen`` (in no passage of the archive), if
     it is typed all in lower case: a capital the asker typed says which words are names
-    ("Which US city …?" is not about a "City", though the archive writes "Manchester City")."""
+    ("Which US city …?" is not about a "City", though the archive writes "Manchester City").
+    Nor is the kind of thing a "which …" question asks for ever a name: "which authority gets
+    the final say?" is not about an "Authority", though the passages write only "the Greater
+    London Authority"."""
     if not typed_in_lower_case(question):
         return question
-    asked = {w for w in _LOWER_WORD.findall(question) if w not in _NOT_NAMES}
+    kind = asked_noun(question)  # "which authority …": the kind of thing asked, not a name
+    asked = {
+        w
+        for w in _LOWER_WORD.findall(question)
+        if w not in _NOT_NAMES and not (kind and w in (kind, f"{kind}s", f"{kind}es"))
+    }
     if not asked:
         return question
     pattern = re.compile(r"\b(" + "|".join(sorted(asked)) + r")\b", re.IGNORECASE)

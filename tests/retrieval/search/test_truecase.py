@@ -18,6 +18,7 @@ TEXTS = [
     "Troops are also based in Germany, the secretary said. Seoul disagreed.",
     "Talks resumed. the city council met.",
     "The film was directed by Ritchie. Asked why, Guy said he liked it.",
+    "The Greater London Authority will decide.",
 ]
 
 
@@ -35,6 +36,7 @@ def test_words_the_archive_writes_only_as_names_get_their_capitals() -> None:
         ("what did the council decide", "written small"),
         ("What did esper say about Seoul?", "a question with a capital says its own names"),
         ("who was the guy who stood in", "how an asker calls someone they cannot name"),
+        ("which authority will decide", "the kind of thing asked for is no name"),
     ],
 )
 def test_other_words_keep_their_case(question: str, why: str) -> None:
