@@ -30,6 +30,7 @@ from retrieval.search.features import (
     asked_in_sentence,
     asks_editor,
     is_details,
+    names_a_person,
     paragraph_beside,
     sentence_score,
     span_holds_asked,
@@ -660,6 +661,7 @@ def rerank(
             if asks_words(question):
                 c.span = with_quote_after(c, c.span)
             c.span = joined(c.span, [s for s in close if overlap(s, c.span)])
+            c.span = with_speaker_before(c, c.span)
         apart = [s for s in close if not overlap(s, c.span)]
         c.also_span = apart[0] if apart and not asked else None
         if c.features is not None:
@@ -856,6 +858,25 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
             break
         opened = following[n + 1].start
     return span[0], end
+
+
+def with_speaker_before(candidate: Candidate, span: tuple[int, int]) -> tuple[int, int]:
+    """A window opening inside someone's quote ("I think something north of 430p would be
+    needed …", the second sentence of 'Rachel Oduya of Stonegate Partners said: "The board has
+    set out its stall. I think …"') grown back to the sentence that opens the quote, when that
+    sentence names someone and the whole stays short enough to quote: the answer says whose
+    words they are."""
+    text = candidate.body
+    paragraph = text.rfind("\n", 0, span[0]) + 1
+    if not _still_open(text[paragraph : span[0]]):
+        return span
+    mark = [m.start() for m in _DOUBLE_QUOTE.finditer(text, paragraph, span[0])][-1]
+    opening = next((s for s in candidate.sentences if s.start <= mark < s.end), None)
+    if opening is None or span[1] - opening.start > ANSWER_QUOTE_CHARS:
+        return span
+    if not names_a_person(text[opening.start : mark]):
+        return span  # ('"… stall," she said.': who she is is told elsewhere)
+    return opening.start, span[1]
 
 
 def _words_go_on(text: str, sentence: Sentence, after: Sentence, end: int | None = None) -> bool:

@@ -96,3 +96,29 @@ def test_what_things_someone_said_is_answered_with_their_quote_first(engine: Eng
     answer = engine.ask("What things did Kenneth Ogilvie say the staff lost?")
     first = answer.text.splitlines()[0]
     assert first.index("We lost our jobs") < first.index("van driver Kenneth Ogilvie")
+
+
+BID = """Toffee maker rejects Swiss bid
+
+The Derby toffee maker Pellow & Crane has rejected a 385p-a-share takeover approach from the \
+Swiss confectionery group Aldermatt, saying it undervalued the business.
+
+Aldermatt, the world's sixth-largest sweet maker, said it was disappointed but was still \
+considering its options. It has until 14 March to make a firm offer.
+
+Analysts said Aldermatt might have to raise its offer to win over shareholders. Rachel Oduya of \
+Stonegate Partners said: "The board has set out its stall. I think something north of 430p \
+would be needed to get this done, and Aldermatt can afford that." She added that an American \
+rival could also enter the race.
+"""
+
+
+def test_words_from_inside_a_quote_are_quoted_with_the_one_who_said_them(tmp_path: Path) -> None:
+    # The sentence that answers opens inside Rachel Oduya's quote: the first line starts where
+    # her quote does, so it says whose words they are
+    engine = engine_with_stories(tmp_path, {"toffee_bid.txt": BID})
+    answer = engine.ask("Who reckoned the Swiss would need to go above 430p to clinch the deal?")
+    first = answer.text.splitlines()[0]
+    assert "Rachel Oduya of Stonegate Partners said" in first
+    assert "north of 430p" in first
+    assert all(c.quote in c.hit.text for c in answer.citations)
