@@ -139,13 +139,19 @@ _NOT_NAMES = frozenset("He She They It We I You This That These Those There The 
 ROLE_NEAR_NAME = 6
 
 
+def speaking_names(text: str) -> set[str]:
+    """The names (one word each: "Svanberg", "Macklin") the text says speak ("Mr Svanberg,
+    however, warned", "said Mr Macklin"), not a pronoun nor a sentence's opening word."""
+    return {n for m in _BY_NAME.finditer(text) for n in m.groups() if n and n not in _NOT_NAMES}
+
+
 def _speaks_on(candidate: Candidate, passages: Sequence[Candidate], roles: frozenset[str]) -> bool:
     """The passage reports the words of someone of the role, introduced elsewhere in the story
     ("'The typical victim thinks …,' he said", after a paragraph introducing "Tessaline's chief
     technology officer"; "Mr Svanberg, however, warned …" of the story's "chief executive
     Carl-Henric Svanberg")."""
     text = _QUOTED.sub(" ", candidate.body)
-    names = {n for m in _BY_NAME.finditer(text) for n in m.groups() if n and n not in _NOT_NAMES}
+    names = speaking_names(text)
     story = [
         p
         for p in passages

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.search.features import Candidate, Question, forenames, paragraph_beside
-from retrieval.search.speaker_roles import speaker_roles_asked, speaks_in_role
+from retrieval.search.speaker_roles import speaker_roles_asked, speaking_names, speaks_in_role
 
 # Whose words a question asks for, by name: "what did Michael Howard say …", "how did North
 # Korea react …", "what statement did China's foreign ministry put out …", "did X comment …"
@@ -129,6 +129,9 @@ def _pins(question: Question, word: str) -> bool:
     return bool(stemmed) and set(stemmed) <= question.specific
 
 
+_REFLEXIVE = frozenset("himself herself themselves itself themself".split())
+
+
 def speaker_role(question: Question) -> frozenset[str]:
     """The stem of the role a "what did X's spokesman say" or "what did the Hexley butcher
     say" question gives its speaker."""
@@ -137,7 +140,9 @@ def speaker_role(question: Question) -> frozenset[str]:
         return frozenset()
     who = next(g for g in match.groups() if g is not None)
     role = _ROLE_OF.search(who) or _ROLE_AFTER_NAME.match(who)
-    return frozenset(stems(words(role.group(1)), QUESTION_STOPWORDS)) if role else frozenset()
+    if role is None or role.group(1).lower() in _REFLEXIVE:
+        return frozenset()  # "Ryan Moatsi himself" names no role
+    return frozenset(stems(words(role.group(1)), QUESTION_STOPWORDS))
 
 
 # Someone a named person's relation makes another person ("what did Kieran Dowsett's father
@@ -179,6 +184,27 @@ def _stem(word: str) -> str:
     return stemmed[0] if stemmed else word.lower()
 
 
+# Words between a surname and the description that introduces it ("U.S. Defense Secretary Mark
+# Esper")
+DESCRIBED_NEAR_NAME = 6
+
+
+def _introduced_as(name: str, text: str, said_by: re.Pattern[str], role: frozenset[str]) -> bool:
+    """The text introduces ``name`` (a surname that speaks: "Esper said") with the speaker's
+    name or role a few words from it ("U.S. Defense Secretary Mark Esper", for "the US defence
+    secretary")."""
+    for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+        # (within its paragraph)
+        before = text[max(0, match.start() - 80) : match.start()].rsplit("\n", 1)[-1]
+        after = text[match.end() : match.end() + 80].split("\n", 1)[0]
+        near = " ".join(
+            [*before.split()[-DESCRIBED_NEAR_NAME:], *after.split()[:DESCRIBED_NEAR_NAME]]
+        )
+        if said_by.search(near) or role & set(stems(words(near), QUESTION_STOPWORDS)):
+            return True
+    return False
+
+
 def speaker_silent(
     question: Question, candidate: Candidate, passages: Sequence[Candidate] = ()
 ) -> bool:
@@ -215,6 +241,7 @@ def speaker_silent(
     named_before = before is None or bool(
         said_by.search(before.body) or (given | role) & before.stems
     )
+    introductions = f"{before.body if before else ''}\n{candidate.body}"
     for sentence in candidate.sentences:
         text = candidate.body[sentence.start : sentence.end]
         told = _QUOTED.sub(" ", text)  # (a name inside the quoted words is not who speaks)
@@ -222,6 +249,9 @@ def speaker_silent(
             said_by.search(told)
             or (given and given & set(stems(words(told), QUESTION_STOPWORDS)))
             or role & sentence.stems
+            or any(
+                _introduced_as(name, introductions, said_by, role) for name in speaking_names(told)
+            )
         )
         if _SPEECH.search(text) and (
             named or _ROLE.search(text) or (_PRONOUN_SPEAKS.search(told) and named_before)
