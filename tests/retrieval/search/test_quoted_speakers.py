@@ -178,32 +178,37 @@ def test_a_pledge_asked_of_someone_is_answered_with_their_words_to_the_end(
     assert "No single customer will ever again" in answer.text.splitlines()[0]
 
 
+def _silent(asked: str, before: str, passage: str) -> bool:
+    """Whether ``passage`` (after the paragraph ``before``) reports no words of the one whose
+    words ``asked`` asks for."""
+    question = _asking(asked, "quote", feat.specific_terms(asked))
+    candidates = [_article(before, 0), _article(passage)]
+    return speaker_silent(question, candidates[1], candidates)
+
+
 def test_a_person_s_agent_speaking_is_not_the_person_speaking() -> None:
     # "What did Ryan Moatsi himself say?": only his agent is quoted, and the "He claimed" after
     # the agent's name is the agent's, as is his own name inside the agent's words
     asked = "What did Ryan Moatsi himself say about the row over his signing?"
-    question = _asking(asked, "quote", feat.specific_terms(asked))
-    before = _article("Westmarch insist Moatsi had already committed himself to them.", 0)
-    agent = _article(
+    before = "Westmarch insist Moatsi had already committed himself to them."
+    agent = (
         "Moatsi's agent, Faizal Adams, said the document was a statement of interest. He "
         'claimed Westmarch had failed to confirm terms. "Ryan waited for more than a month '
         'and heard nothing," Mr Adams said.'
     )
-    assert speaker_silent(question, agent, [before, agent])
-    his = _article('Moatsi said: "I signed nothing binding with Westmarch."')
-    assert not speaker_silent(question, his, [before, his])
+    assert _silent(asked, before, agent)
+    assert not _silent(asked, before, 'Moatsi said: "I signed nothing binding with Westmarch."')
 
 
 def test_she_said_after_someone_else_speaks_is_not_the_woman_asked_about() -> None:
     # The musical starred Joanna Petrakis, who is never quoted; its composer is
     asked = "What did Joanna Petrakis say about her musical closing early?"
-    question = _asking(asked, "quote", feat.specific_terms(asked))
-    before = _article("The show will close in February after just 19 weeks.", 0)
-    composer = _article(
+    before = "The show will close in February after just 19 weeks."
+    composer = (
         "It starred Joanna Petrakis, with a score by composer Hattie Venning. Ms Venning "
         'admitted the show had been "wounded" by the reviews but said audiences had loved it. '
         '"Every night there is a standing ovation," she said.'
     )
-    assert speaker_silent(question, composer, [before, composer])
-    star = _article('It starred Joanna Petrakis. "I am heartbroken that we are closing," she said.')
-    assert not speaker_silent(question, star, [before, star])
+    assert _silent(asked, before, composer)
+    star = 'It starred Joanna Petrakis. "I am heartbroken that we are closing," she said.'
+    assert not _silent(asked, before, star)
