@@ -79,6 +79,15 @@ _ROLES_DONE: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...
         (r"coaches|coached", _NO_TITLE, r"coach|coaches|manager|boss"),
         (r"captains|captained|skippers|skippered", _NO_TITLE, r"captain|skipper|captained"),
         (r"chairs|chaired|presides|presided", _NO_TITLE, r"chairman|chairwoman|chair|chairs"),
+        # "who is leading the campaign?" (not "who is leading the race": a place, no role)
+        (
+            r"(?:(?:is|are) (?:leading|heading|spearheading|fronting)|leads|heads|spearheads)"
+            r"\s+(?:[\w'’-]+\s+){0,3}?(?:campaign|protest|group|movement|committee|inquiry|"
+            r"investigation|review|delegation|association|coalition|talks|negotiations)s?",
+            _NO_TITLE,
+            r"leader|leaders|chairman|chairwoman|chair|organiser|organizer|convener|"
+            r"co-ordinator|coordinator",
+        ),
         (
             r"sentenced|jailed|passed sentence|handed down",
             r"Judge|Justice|Recorder|Sheriff|Magistrate",

@@ -80,6 +80,11 @@ def test_which_judge_is_answered_with_the_judge_not_the_defendant(tmp_path: Path
             "Its secretary, Lynne Crabtree, said fans were disappointed.",
         ),
         (
+            "Who is leading the campaign to save the village branch?",
+            '"The branch is a lifeline," said campaign chairwoman Edith Thwaite.',
+            "The bank's head of retail banking, Colin Ashworth, defended the programme.",
+        ),
+        (
             "Who passed sentence on the fraudster?",
             "Sentencing him, Judge Anthony Coldridge said he had shown no remorse.",
             "Raymond Fessendon, 52, was found guilty on Thursday.",
