@@ -63,7 +63,8 @@ _SAID = re.compile(
     r"\b(?:said|says|told|tells|warned|added|argued|claimed|insisted|described|called)\b",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# Someone's words as quoted, within one pair of double quotation marks
+QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 
 
 @lru_cache(maxsize=1024)
@@ -108,7 +109,7 @@ def _role_sentence(roles: frozenset[str], candidate: Candidate) -> Sentence | No
     if not roles or candidate.meta.get("kind") != "article":
         return None
     for sentence in candidate.sentences:
-        text = _QUOTED.sub(" ", candidate.body[sentence.start : sentence.end])
+        text = QUOTED.sub(" ", candidate.body[sentence.start : sentence.end])
         if not _SAID.search(text):
             continue
         for match in _ROLE_WORD.finditer(text):
@@ -135,7 +136,8 @@ _BY_NAME = re.compile(
 )
 # (not a sentence's pronoun or its opening word: "He said", "The firm said")
 _NOT_NAMES = frozenset("He She They It We I You This That These Those There The A An".split())
-# Words between a name and the role that introduces it ("Tony Macklin, spokesman for …")
+# Words between a name and the role that introduces it ("Tony Macklin, spokesman for …", "U.S.
+# Defense Secretary Mark Esper")
 ROLE_NEAR_NAME = 6
 
 
@@ -150,7 +152,7 @@ def _speaks_on(candidate: Candidate, passages: Sequence[Candidate], roles: froze
     ("'The typical victim thinks …,' he said", after a paragraph introducing "Tessaline's chief
     technology officer"; "Mr Svanberg, however, warned …" of the story's "chief executive
     Carl-Henric Svanberg")."""
-    text = _QUOTED.sub(" ", candidate.body)
+    text = QUOTED.sub(" ", candidate.body)
     names = speaking_names(text)
     story = [
         p

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 from retrieval.lexical.tokens import QUESTION_STOPWORDS, stems, words
 from retrieval.search.features import Candidate, Question, forenames, paragraph_beside
-from retrieval.search.speaker_roles import speaker_roles_asked, speaking_names, speaks_in_role
+from retrieval.search.speaker_roles import (
+    QUOTED,
+    ROLE_NEAR_NAME,
+    speaker_roles_asked,
+    speaking_names,
+    speaks_in_role,
+)
 
 # Whose words a question asks for, by name: "what did Michael Howard say …", "how did North
 # Korea react …", "what statement did China's foreign ministry put out …", "did X comment …"
@@ -74,7 +80,6 @@ _OTHER_SPEAKS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Professor|Prof)\.?\s+[A-Z][\w'’-]+|"
     r"\b[A-Z][a-z]+\s+[A-Z][\w'’-]+),?\s+(?:[a-z]+\s+)?" + _SPEECH.pattern
 )
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _COMPASS = frozenset("north south east west".split())
 # Whose words a story tells are not a speaker's: "what did the Reuters piece say …"
 _WRITTEN_WORK = re.compile(
@@ -184,11 +189,6 @@ def _stem(word: str) -> str:
     return stemmed[0] if stemmed else word.lower()
 
 
-# Words between a surname and the description that introduces it ("U.S. Defense Secretary Mark
-# Esper")
-DESCRIBED_NEAR_NAME = 6
-
-
 def _introduced_as(name: str, text: str, said_by: re.Pattern[str], role: frozenset[str]) -> bool:
     """The text introduces ``name`` (a surname that speaks: "Esper said") with the speaker's
     name or role a few words from it ("U.S. Defense Secretary Mark Esper", for "the US defence
@@ -197,9 +197,7 @@ def _introduced_as(name: str, text: str, said_by: re.Pattern[str], role: frozens
         # (within its paragraph)
         before = text[max(0, match.start() - 80) : match.start()].rsplit("\n", 1)[-1]
         after = text[match.end() : match.end() + 80].split("\n", 1)[0]
-        near = " ".join(
-            [*before.split()[-DESCRIBED_NEAR_NAME:], *after.split()[:DESCRIBED_NEAR_NAME]]
-        )
+        near = " ".join([*before.split()[-ROLE_NEAR_NAME:], *after.split()[:ROLE_NEAR_NAME]])
         if said_by.search(near) or role & set(stems(words(near), QUESTION_STOPWORDS)):
             return True
     return False
@@ -244,7 +242,7 @@ def speaker_silent(
     introductions = f"{before.body if before else ''}\n{candidate.body}"
     for sentence in candidate.sentences:
         text = candidate.body[sentence.start : sentence.end]
-        told = _QUOTED.sub(" ", text)  # (a name inside the quoted words is not who speaks)
+        told = QUOTED.sub(" ", text)  # (a name inside the quoted words is not who speaks)
         named = bool(
             said_by.search(told)
             or (given and given & set(stems(words(told), QUESTION_STOPWORDS)))
