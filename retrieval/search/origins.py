@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WHEN = r"\b(?:when|(?:what|which) (?:year|date|decade|century))\b[^?]*?"
+# (not through a "whether" or an "if": "when will the council decide whether the homes can be
+# built?" asks when it decides)
+_WHEN = (
+    r"\b(?:when|(?:what|which) (?:year|date|decade|century))\b"
+    r"(?:(?!\b(?:whether|if)\b)[^?])*?"
+)
 # (what the question asks began, the words a sentence telling that beginning uses)
 _ORIGINS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (re.compile(_WHEN + rf"\b(?:{asked})\b", re.IGNORECASE), re.compile(rf"\b(?:{told})", re.I))

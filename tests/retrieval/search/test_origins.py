@@ -51,3 +51,16 @@ def test_when_its_factories_were_built_is_refused_over_a_story_that_does_not_say
 ) -> None:
     engine = engine_over_story(tmp_path, "tableware_results.txt")
     assert not engine.ask("When were the Staffordshire factories built?").found
+
+
+def test_when_a_decision_is_due_on_whether_homes_can_be_built_is_not_asked_of_a_building(
+    tmp_path: Path,
+) -> None:
+    # "built" after a "whether" is not what the question asks the date of: the council's
+    # ruling, due in November, answers; the club's founding and first season do not
+    answer = engine_over_story(tmp_path, "ground_sale.txt").ask(
+        "When is the local council expected to decide whether the houses can be built on the "
+        "rugby ground?"
+    )
+    assert answer.found
+    assert "November" in answer.text.splitlines()[0]
