@@ -22,6 +22,7 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _NAME_PART = re.compile(r"\b[a-z]{2,}\b")  # "un" of "kim jong un"
 _NEXT_CAPITAL = re.compile(r"[ -][A-Z]")  # "Kim| Hong-kyun", "Jeong| Eun-bo"
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*[ -]\Z")  # "President |Moon"
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an) \Z", re.IGNORECASE)
 _MID_SENTENCE = frozenset(",;")  # a capital after these (or after a word) is not a sentence's
 # Titles the archive capitalises before a name ("Defense Secretary Mark Esper", "President
 # Moon") are not names themselves
@@ -86,6 +87,7 @@ def truecased(question: str, texts: Iterable[str], unseen: frozenset[str] = froz
     in_name: Counter[str] = Counter()  # … as a part of a name of several words
     leading: Counter[str] = Counter()  # … before another capitalised word
     written: Counter[str] = Counter()  # with a capital, anywhere
+    with_article: Counter[str] = Counter()  # … after "the" or "a" ("the Kremlin")
     for text in texts:
         for match in pattern.finditer(text):
             word = match.group(1)
@@ -100,10 +102,22 @@ def truecased(question: str, texts: Iterable[str], unseen: frozenset[str] = froz
             after = _CAPITAL_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if (first or after) and not word.isupper():  # not an initialism ("HIV Aids")
                 in_name[word.lower()] += 1
+            start = match.start()
+            with_article[word.lower()] += bool(_ARTICLE_BEFORE.search(text, start - 4, start))
     names = {w for w in asked if capital[w] and not plain[w]}
     # A word written only as the first of a name's words ("Budge Pountney") is a name only
     # next to another ("google earth"): "refused to budge" is not about the rugby coach
     names -= {w for w in names if leading[w] == written[w] and not _beside_name(question, w, names)}
+    # Nor is one the question writes after "the" or "a" when the passages never do: "the
+    # levy" is a charge, not the novelist Andrea Levy ("the Kremlin" and "the Smiths" are
+    # written so)
+    names -= {
+        w
+        for w in names
+        if not with_article[w]
+        and re.search(rf"\b(?:the|a|an) {w}\b", question, re.IGNORECASE)
+        and not _beside_name(question, w, names)
+    }
     # A part of a person's name the archive writes ("Kim" of "Kim Hong-kyun", even opening a
     # sentence; not a country's "American") with a word the archive lacks running on from
     # it: a name it does not hold

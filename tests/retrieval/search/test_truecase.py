@@ -19,6 +19,7 @@ TEXTS = [
     "Talks resumed. the city council met.",
     "The film was directed by Ritchie. Asked why, Guy said he liked it.",
     "The Greater London Authority will decide.",
+    "The novel by London-based Levy won. The Kremlin said nothing.",
 ]
 
 
@@ -37,10 +38,18 @@ def test_words_the_archive_writes_only_as_names_get_their_capitals() -> None:
         ("What did esper say about Seoul?", "a question with a capital says its own names"),
         ("who was the guy who stood in", "how an asker calls someone they cannot name"),
         ("which authority will decide", "the kind of thing asked for is no name"),
+        ("what do firms think of the levy", "a name, but never written after 'the'"),
     ],
 )
 def test_other_words_keep_their_case(question: str, why: str) -> None:
     assert truecased(question, TEXTS) == question, why
+
+
+def test_a_name_asked_without_an_article_or_written_with_one_is_still_a_name() -> None:
+    assert truecased("what did levy say about the novel", TEXTS) == (
+        "what did Levy say about the novel"
+    )
+    assert truecased("what did the kremlin say", TEXTS) == "what did the Kremlin say"
 
 
 TROOPS = """US keeps its troops in Korea
