@@ -271,8 +271,10 @@ OUTCOME_ASKED = re.compile(
 )
 # … but not in a clause that only places the asked thing in time ("where was he picked up
 # before he ended up in Guantanamo?" asks where), nor of what is yet to come ("what did she
-# say the US will end up as?" asks what was said)
+# say the US will end up as?" asks what was said), nor in one that only says which thing is
+# meant ("how many publishers rejected the debut that went on to win?" asks how many)
 _TIME_CLAUSE = re.compile(r"\s(?:before|after|until|till|when|since)\b[^,;?]*$", re.I)
+_WHICH_IS_MEANT = re.compile(r"\w\s+(?:that|which|who)\s+(?:\w+\s+)?$", re.I)
 _TO_COME = re.compile(r"(?:\b(?:will|would|could|might|may|shall)|['’]ll)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -304,7 +306,9 @@ def outcome_asked(question: str) -> bool:
     if TIME_OF_DAY_ASKED.search(question) or _MARKET_CLOSE.search(question):
         return False
     return any(
-        not _TIME_CLAUSE.search(before) and not _TO_COME.search(before)
+        not _TIME_CLAUSE.search(before)
+        and not _TO_COME.search(before)
+        and not _WHICH_IS_MEANT.search(before)
         for m in OUTCOME_ASKED.finditer(question)
         for before in [question[: m.start()]]
     )

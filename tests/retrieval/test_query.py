@@ -91,6 +91,9 @@ def test_making_or_leading_something_is_not_asked_as_a_cause(question: str, kind
         # a reason asked: the question says how it turned out
         ("Why did Duff end up hitting the bar instead of scoring?", False),
         ("how come the sample ended up baked for a whole weekend", False),
+        # a clause that only says which thing is meant
+        ("how many publishers rejected the novel that went on to win the prize", False),
+        ("Which firm eventually bought the club?", True),
     ],
 )
 def test_an_outcome_is_asked_only_in_the_question_s_own_clause(
