@@ -39,9 +39,15 @@ _PAST_FORMS = (
     r"won|wrote|took|made|gave|got|sold|bought|became|beat|lost|came|went|began|ran|led|paid|"
     r"left|built|found|brought|chose|spent|rose|fell|grew|broke|sent|held|met|saw|hit|set up"
 )
+# Irregular past participles ("when was it first shown?")
+_PARTICIPLES = (
+    r"shown|given|taken|written|seen|chosen|begun|broken|done|drawn|thrown|grown|stolen|"
+    r"driven|beaten|spoken|sworn|torn|worn|told|sold|held|paid|won|lost|made|built|found|"
+    r"brought|sent|set up|put|cut|shut|hit"
+)
 # "Who won …", "when did …", "what was … appointed …"
 _DONE_ASKED = re.compile(
-    r"\b(?:did|(?:was|were)\s+(?:[\w'’-]+\s+){0,3}?\w+ed|"
+    rf"\b(?:did|(?:was|were)\s+(?:[\w'’-]+\s+){{0,4}}?(?:\w+ed|{_PARTICIPLES})|"
     rf"(?:who|what|which)\s+(?:[\w'’-]+\s+){{0,2}}?(?:\w+ed|{_PAST_FORMS}))\b",
     re.IGNORECASE,
 )

@@ -224,6 +224,7 @@ def test_words_that_are_the_question_are_kept(typed: str) -> None:
         ("Who was appointed to run the compensation payouts?", True),
         ("How big a payoff did the departing executives get?", True),
         ("who hosted the oscars the year after chris rock", True),
+        ("in what year was the Kettlewick drama first shown", True),
         ("When will the DS launch in Europe?", False),
         ("When was the DS due to launch in Europe?", False),
         ("Which band member was lined up to co-host the breakfast show?", False),

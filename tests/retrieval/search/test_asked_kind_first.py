@@ -5,10 +5,15 @@ question being refused."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from retrieval.search import features as feat
 from retrieval.search.features import Candidate
 from retrieval.search.searcher import KIND_MARGIN, kind_first
 from retrieval.store import StoredChunk
+from tests.conftest import engine_over_story
 
 
 def _passage(name: str, source: str, relevance: float, lacks_date: bool) -> Candidate:
@@ -35,3 +40,20 @@ def test_not_when_it_reads_much_worse_or_is_another_story() -> None:
     # a first passage that gives a time keeps its place
     dated = _passage("dated", "trek.txt", 6.0, lacks_date=False)
     assert kind_first([dated, cast]) == [dated, cast]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "in what year was the Kettlewick drama first shown",
+        "when was the first episode of the drama shown",
+    ],
+)
+def test_when_something_first_happened_is_answered_by_the_passage_telling_the_beginning(
+    tmp_path: Path, question: str
+) -> None:
+    # the lead's "the final episode will be shown in March" tells only what is to come, and
+    # "a record 9.2 million viewers in 1995" no beginning: the first episode's paragraph answers
+    answer = engine_over_story(tmp_path, "soap_axed.txt").ask(question)
+    assert answer.found
+    assert "1987" in answer.text.splitlines()[0]

@@ -29,6 +29,11 @@ from tests.conftest import engine_over_story, question_expecting
             "The Main Stand, built in 1927, holds 4,000 fans.",
             "The owners plan to build a new stand to replace one closed since 2002.",
         ),
+        (
+            "when did the soap first go on air",
+            "Tolland has played Dot Fenner since the first episode in 1987.",
+            "The soap drew a record 9.2 million viewers in 1995.",
+        ),
     ],
 )
 def test_a_founding_or_building_date_is_told_with_the_founding(
