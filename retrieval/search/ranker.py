@@ -826,7 +826,14 @@ def words_asked(expects: str | None, question: str) -> bool:
     """``asks_words`` for a question's text and the kind of thing it asks for."""
     if expects == "quote" or (expects == "reason" and bool(_SAYS_WHY.search(question))):
         return True
-    return expects in ("entity", None) and bool(_SAID_WHAT.search(question))
+    return expects in ("entity", None) and bool(
+        _SAID_WHAT.search(question) or _ACCORDING_TO.search(question)
+    )
+
+
+# "According to the deputy commissioner, what was unacceptable …?": what is asked is in
+# someone's words
+_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 
 
 def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, int]:

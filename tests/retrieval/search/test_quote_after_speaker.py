@@ -122,3 +122,30 @@ def test_words_from_inside_a_quote_are_quoted_with_the_one_who_said_them(tmp_pat
     assert "Rachel Oduya of Stonegate Partners said" in first
     assert "north of 430p" in first
     assert all(c.quote in c.hit.text for c in answer.citations)
+
+
+LEAK = """Regulator investigates ticket app leak
+
+The maker of the ticket-booking app Seatwise has admitted that the card details of 400,000
+customers were exposed for a fortnight before it told them.
+
+The Information Office said it had opened an investigation. Deputy commissioner Harriet Oyelaran
+said: "Firms that hold people's payment details have a duty to guard them. Keeping customers in
+the dark for two weeks is not acceptable, and we will want to know why it happened."
+
+Seatwise said it had closed the gap within hours of being told about it.
+"""
+
+
+def test_according_to_someone_the_answer_quotes_their_words_to_the_quote_s_end(
+    tmp_path: Path,
+) -> None:
+    engine = engine_with_stories(tmp_path, {"ticket_leak.txt": LEAK})
+    answer = engine.ask(
+        "According to the deputy commissioner, what was unacceptable about how the app firm "
+        "handled the leak?"
+    )
+    assert answer.found
+    # the quote's first sentence opens the answer; the one saying what was unacceptable
+    # follows it, within the same quote
+    assert "in the dark for two weeks is not acceptable" in answer.text.splitlines()[0]
