@@ -90,7 +90,7 @@ _PERSON_NOUNS = (
     r"princess|lord|lady|sir|dame|soldier|officer|policeman|policewoman|driver|victim|suspect|"
     r"pilot|passenger|student|pupil|teacher|doctor|nurse|worker|employee|boy|girl|child|son|"
     r"daughter|wife|husband|father|mother|brother|sister|fan|prisoner|defendant|businessman|"
-    r"businesswoman|entrepreneur"
+    r"businesswoman|entrepreneur|councillor|councillors"
 )
 _PLACE_NOUNS = (
     r"country|countries|city|cities|town|region|state|nation|venue|stadium|island|continent|"
@@ -121,7 +121,12 @@ SUM_ASKED = re.compile(
     r"talks|deal|dispute|structure|increase|increases|of living|split|splits|sharing|saving|"
     r"savings|control|controls|cutting|effective|base|model|gap|row)\b)|"
     r"\bwhat (?:did|does|do|will|would|could|might) "
-    r"[^?]{1,60}\bcost\b",
+    r"[^?]{1,60}\bcost\b|"
+    # "what were the satellites insured for?", "what was the painting sold for?", "what is the
+    # club worth?": a sum, asked at the question's end (not "what was the firm fined for?")
+    r"\bwhat (?:is|was|are|were|will be|would be) [^?]{1,80}\b(?:(?:sold|bought|insured|"
+    r"valued|priced|auctioned) (?:for|at)|worth)"
+    r"(?:\s+(?:at|in|on|by|during|when|after|last|this)\b[^?]{0,40})?\W*$",
     re.IGNORECASE,
 )
 _ORGANISATION_NOUNS = (
