@@ -153,15 +153,16 @@ KIND_MARGIN = 2.0
 # (not a name for "who": any capitalised word, "the Pentagon", passes for one, and moved a
 # passage naming nobody asked about first on the sample set); nor for "when did the soap first
 # go on air?", one that tells only what is to come ("the final episode will be shown in
-# December") before one that tells it done ("since the first episode in 1986")
-_KIND_LACKING = (feat.LACKS_DATE, feat.LACKS_AMOUNT, feat.TOLD_TO_COME)
+# December") before one that tells it done ("since the first episode in 1986"); nor for "which
+# councillor quit?", one that tells of "one councillor resigning" before one that names her
+_KIND_LACKING = (feat.LACKS_DATE, feat.LACKS_AMOUNT, feat.TOLD_TO_COME, feat.LACKS_NAME)
 
 
 def kind_first(chosen: list[Candidate]) -> list[Candidate]:
     """The first passage yields to the next of the best few from its file that holds the kind
-    of thing asked for (a time for "when", a number for "how many") and tells a thing done as
-    done, when it lacks that kind or tells it only as to come, and the other reads nearly as
-    well."""
+    of thing asked for (a time for "when", a number for "how many", a name for "which
+    councillor") and tells a thing done as done, when it lacks that kind, tells of the thing
+    asked without its name, or tells it only as to come, and the other reads nearly as well."""
 
     def lacks(c: Candidate) -> bool:
         return bool(c.features and any(c.features.get(f) for f in _KIND_LACKING))
