@@ -88,6 +88,13 @@ _ROLES_DONE: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...
             r"leader|leaders|chairman|chairwoman|chair|organiser|organizer|convener|"
             r"co-ordinator|coordinator",
         ),
+        # "who leads the union representing the drivers?": its general secretary or leader
+        (
+            r"(?:(?:is|are|was|were) (?:leading|heading|running)|leads|heads|runs|led|headed)"
+            r"\s+(?:[\w'’-]+\s+){0,3}?(?:union|party|federation|confederation)s?",
+            _NO_TITLE,
+            r"general secretary|leader|leaders|president|chairman|chairwoman|chair|head",
+        ),
         (
             r"sentenced|jailed|passed sentence|handed down",
             r"Judge|Justice|Recorder|Sheriff|Magistrate",

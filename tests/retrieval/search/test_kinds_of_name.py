@@ -85,6 +85,11 @@ def test_which_judge_is_answered_with_the_judge_not_the_defendant(tmp_path: Path
             "The bank's head of retail banking, Colin Ashworth, defended the programme.",
         ),
         (
+            "Who leads the union representing the striking drivers?",
+            '"It is a safety issue," said union general secretary Derek Hollin.',
+            "Managing director Alison Pym said the timetable met demand.",
+        ),
+        (
             "Who passed sentence on the fraudster?",
             "Sentencing him, Judge Anthony Coldridge said he had shown no remorse.",
             "Raymond Fessendon, 52, was found guilty on Thursday.",
