@@ -238,6 +238,22 @@ _NOT_A_HEADCOUNT = re.compile(
 )
 
 
+# "By how many votes did she win?", "by how many runs did Kent lose?": the margin, told as "by
+# 73 votes", "a majority of 73", "a 73-vote margin", not the winner's own tally ("took 11,482
+# votes")
+_ASKS_MARGIN = re.compile(
+    r"\bby how many (?:votes|seats|runs|wickets|points|goals|strokes|shots|lengths|places)\b",
+    re.IGNORECASE,
+)
+_MARGIN = re.compile(
+    r"\bby (?:just |only |a mere |a single |some |about |nearly |almost )?"
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|an?)\b|"
+    r"\bmajority\b|\bmargin\b|\b\d[\d,]*-(?:vote|run|wicket|point|goal|stroke|shot|seat)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1024)
 def asks_headcount(question: str) -> bool:
     """The question asks how many people (or of people's things: jobs, homes)."""
@@ -344,8 +360,8 @@ def tells_other_direction(question: str, text: str) -> bool:
 
 def gives_kind_of_number(question: str, text: str) -> bool:
     """The text gives the kind of number the question asks for, when it asks for a part of a
-    whole, a game's score, an age, a time ("how long": or a length), a count of things (any
-    number will do otherwise), and not a rise for a fall."""
+    whole, a game's score, an age, a time ("how long": or a length), a count of things, a
+    winning margin (any number will do otherwise), and not a rise for a fall."""
     if tells_other_direction(question, text):
         return False
     if asks_share(question) and not _SHARE.search(text):
@@ -358,6 +374,8 @@ def gives_kind_of_number(question: str, text: str) -> bool:
         return False
     if asks_headcount(question) and not gives_headcount(text):
         return False  # "how many spectators": not the match's score
+    if _ASKS_MARGIN.search(question) and not _MARGIN.search(text):
+        return False  # "by how many votes did she win?": not her own tally
     if asks_duration(question):
         if _FOR_A_TIME.search(text):
             return True  # "jailed for two and a half years after …": a length, then a cause

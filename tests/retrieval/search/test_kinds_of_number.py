@@ -359,3 +359,19 @@ def test_a_prison_term_before_what_led_to_it_is_a_length_of_time() -> None:
 )
 def test_the_time_a_race_took_is_no_time_of_day(asked: str) -> None:
     assert not asks_time_of_day(asked)
+
+
+@pytest.mark.parametrize(
+    ("told", "held"),
+    [
+        ("Valley First has won the by-election by 73 votes after a recount.", True),
+        ("She held the seat with a majority of 73.", True),
+        ("Kent lost by nine wickets at Canterbury.", True),
+        ("Morwenna Keast took 11,482 votes, ahead of Simon Treloar on 11,409.", False),
+    ],
+)
+def test_by_how_many_votes_she_won_is_held_by_the_margin_not_her_tally(
+    told: str, held: bool
+) -> None:
+    question = question_expecting("By how many votes did the former nurse win the seat?", "number")
+    assert feat.holds_asked_thing(question, told) is held
