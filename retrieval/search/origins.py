@@ -1,9 +1,9 @@
-"""When something began: "when was Tessaline Labs founded?" asks the date of its founding,
-"in what year was the Main Stand built?" that of its building, "when did the soap first go on
-air?" that of its first episode. A sentence giving another date
-of the story ("examined 2,400 PCs between October and December 2004", "closed since 2002")
-does not answer; one telling the founding or the building with its date does ("Pellowes,
-which was founded in 1811", "he set up Argonaut in 1982")."""
+"""When something began: "when was Tessaline Labs founded?" asks the date of its founding, "in what
+year was the Main Stand built?" that of its building, "when did the soap first go on air?" that
+of its first episode. A sentence giving another date of the story ("examined 2,400 PCs between
+October and December 2004", "closed since 2002") does not answer; one telling the founding or
+the building with its date does ("Pellowes, which was founded in 1811", "he set up Argonaut in
+1982")."""
 
 from __future__ import annotations
 
@@ -29,8 +29,10 @@ _ORIGINS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"built|constructed|erected",
             r"built|construct|erect|opened|dat(?:es|ing|ed) (?:back )?(?:from|to)",
         ),
-        (  # "when did the soap first go on air?": "since the first episode in 1987"
-            r"first",
+        (  # "when did the soap first go on air?": "since the first episode in 1987" (not any
+            # first time: "when did Laura Ashley first list its shares?" is "floated … in 1995")
+            r"first (?:(?:go|goes|went|gone) on air|air(?:ed)?|shown|broadcast|screened|"
+            r"start(?:ed)?|began|begin|play(?:ed|ing)?|appear(?:ed)?|episode|series)",
             r"first|since|began|begun|start|launch|debut|premi[eè]r|introduc|found|opened|"
             r"set up",
         ),

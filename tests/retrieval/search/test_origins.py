@@ -69,3 +69,9 @@ def test_when_a_decision_is_due_on_whether_homes_can_be_built_is_not_asked_of_a_
     )
     assert answer.found
     assert "November" in answer.text.splitlines()[0]
+
+
+def test_a_first_time_of_another_kind_is_told_without_a_beginning() -> None:
+    # a first listing is told as a flotation, not as the start of a run of episodes or seasons
+    question = question_expecting("What year did Laura Ashley first list its shares?", "date")
+    assert feat.holds_asked_thing(question, "It floated on the Stock Exchange in 1995.")
