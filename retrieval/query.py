@@ -90,7 +90,7 @@ _PERSON_NOUNS = (
     r"princess|lord|lady|sir|dame|soldier|officer|policeman|policewoman|driver|victim|suspect|"
     r"pilot|passenger|student|pupil|teacher|doctor|nurse|worker|employee|boy|girl|child|son|"
     r"daughter|wife|husband|father|mother|brother|sister|fan|prisoner|defendant|businessman|"
-    r"businesswoman|entrepreneur|councillor|councillors"
+    r"businesswoman|entrepreneur"
 )
 _PLACE_NOUNS = (
     r"country|countries|city|cities|town|region|state|nation|venue|stadium|island|continent|"
