@@ -178,9 +178,9 @@ def kind_first(chosen: list[Candidate]) -> list[Candidate]:
     if first is None or first.relevance is None:
         return chosen
     if lacks(first, _KIND_LACKING):
-        margin = KIND_MARGIN
+        margin, kind_needed = KIND_MARGIN, False
     elif lacks(first, _ANSWER_LACKING):
-        margin = ANSWER_MARGIN
+        margin, kind_needed = ANSWER_MARGIN, True
     else:
         return chosen
     floor = first.relevance - margin
@@ -190,7 +190,7 @@ def kind_first(chosen: list[Candidate]) -> list[Candidate]:
         KIND_LEAD,
         lambda c: (
             not lacks(c, (*_KIND_LACKING, *_ANSWER_LACKING))
-            and (margin == KIND_MARGIN or bool(c.features and c.features.get("type_match")))
+            and (not kind_needed or bool(c.features and c.features.get("type_match")))
             and c.meta.get("source") == source
             and c.relevance is not None
             and c.relevance >= floor
