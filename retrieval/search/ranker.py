@@ -853,6 +853,7 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
         if not _words_go_on(text, sentences[last], sentences[last + 1], span[1]):
             return span  # the window ends with someone's words, or with narration
         opened = sentences[last + 1].start
+        span = _room_for_quote(span, sentences[last], sentences[last + 1])
     end = span[1]
     following = sentences[last + 1 :]
     for n, sentence in enumerate(following):  # to the end of the quote (or as far as fits)
@@ -865,6 +866,22 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
             break
         opened = following[n + 1].start
     return span[0], end
+
+
+def _room_for_quote(
+    span: tuple[int, int], last: Sentence, quote: Sentence
+) -> tuple[int, int]:
+    """The window, without the sentences before its last, when only so does the quote that
+    follows fit: 'The commission said it had 3,200 complaints. Its director of networks, Dr
+    Stroudley, said … "Access to emergency services is not optional …"' answers what she
+    warned with her words, not with what her employer said before."""
+    if (
+        quote.end - span[0] <= ANSWER_QUOTE_CHARS
+        or quote.end - last.start > ANSWER_QUOTE_CHARS
+        or last.end - last.start < SHORT_SENTENCE  # (a tail: "He agreed.")
+    ):
+        return span
+    return last.start, span[1]
 
 
 def with_speaker_before(candidate: Candidate, span: tuple[int, int]) -> tuple[int, int]:
