@@ -868,9 +868,7 @@ def with_quote_after(candidate: Candidate, span: tuple[int, int]) -> tuple[int, 
     return span[0], end
 
 
-def _room_for_quote(
-    span: tuple[int, int], last: Sentence, quote: Sentence
-) -> tuple[int, int]:
+def _room_for_quote(span: tuple[int, int], last: Sentence, quote: Sentence) -> tuple[int, int]:
     """The window, without the sentences before its last, when only so does the quote that
     follows fit: 'The commission said it had 3,200 complaints. Its director of networks, Dr
     Stroudley, said … "Access to emergency services is not optional …"' answers what she
