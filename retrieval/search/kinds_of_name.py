@@ -79,6 +79,14 @@ _ROLES_DONE: tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...
         (r"coaches|coached", _NO_TITLE, r"coach|coaches|manager|boss"),
         (r"captains|captained|skippers|skippered", _NO_TITLE, r"captain|skipper|captained"),
         (r"chairs|chaired|presides|presided", _NO_TITLE, r"chairman|chairwoman|chair|chairs"),
+        # "who set up the studio …?": "Ewan Drummuir, who founded the company in 1998", not a
+        # sentence naming its game
+        (
+            r"founded|co-founded|set up|established",
+            _NO_TITLE,
+            r"founded|founder|founders|co-founded|co-founder|co-founders|set up|established|"
+            r"started",
+        ),
         # "who is leading the campaign?" (not "who is leading the race": a place, no role)
         (
             r"(?:(?:is|are) (?:leading|heading|spearheading|fronting)|leads|heads|spearheads)"

@@ -90,6 +90,11 @@ def test_which_judge_is_answered_with_the_judge_not_the_defendant(tmp_path: Path
             "Managing director Alison Pym said the timetable met demand.",
         ),
         (
+            "who set up the studio behind the pirate game that sold a million copies",
+            "Managing director Ewan Pollock, who founded the studio in 1998, was upbeat.",
+            "Its last game, the pirate adventure Saltspray, sold 1.1 million copies.",
+        ),
+        (
             "Who passed sentence on the fraudster?",
             "Sentencing him, Judge Anthony Coldridge said he had shown no remorse.",
             "Raymond Fessendon, 52, was found guilty on Thursday.",
