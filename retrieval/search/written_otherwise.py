@@ -203,6 +203,9 @@ def _shortened(question: str, term: str, story: _Story) -> bool:
             continue
         for start in range(len(named) - 1):  # "Did Man Utd…": without its opening words
             short = named[start:]
+            if start and not typed & set(short):
+                break  # the name asked about is not among those left ("Tarrowshire County
+                # Council" is not "Haverleigh County Council")
             if any(
                 all(shortens(a, b) for a, b in zip(short, full[i : i + len(short)], strict=True))
                 for full in story.names
@@ -214,7 +217,10 @@ def _shortened(question: str, term: str, story: _Story) -> bool:
 
 _FUNCTION_WORDS = (
     r"(?:at|in|on|of|the|a|an|to|for|from|with|by|and|or|as|after|before|over|when|who|"
-    r"which|that|is|was|are|were|has|had|have|did|does|do|will|would|get|got)\b"
+    r"which|that|is|was|are|were|has|had|have|did|does|do|will|would|get|got|"
+    # a determiner opens another noun phrase: "Tarrowshire County Council raise its council
+    # tax" asks about the council named, it does not describe one
+    r"its|their|his|her|our|this|these|those)\b"
 )
 # A name followed (maybe after the rest of its capitalised run and a word or two in lower
 # case) by a noun saying what kind of thing or person it describes

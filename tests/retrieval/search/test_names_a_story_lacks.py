@@ -84,6 +84,17 @@ def test_a_firm_s_name_is_lacking_when_the_file_holds_only_its_common_last_word(
     assert _missing(question, body, frozenset({"steel"})) == 1.0
 
 
+def test_another_council_s_name_is_lacking_from_a_story_of_one_council() -> None:
+    # "Tarrowshire County Council" is not "Haverleigh County Council": the last words of its
+    # name are the other's, and "raise its council tax" tells what it did, not what it is
+    question = _question(
+        "By how much did Tarrowshire County Council raise its council tax?",
+        {"tarrowshir": 9.3, "counti": 4.1, "council": 3.2},  # (an unseen word, two common)
+    )
+    body = "Haverleigh County Council voted for a 6.8% rise in its council tax on Thursday."
+    assert _missing(question, body, frozenset()) == 1.0
+
+
 def test_number_10_is_not_lacking_from_a_story_that_says_downing_street() -> None:
     # "Number 10" is what news calls Downing Street: a story saying "entered Downing Street in
     # 1976" is about the move the question asks of, not another event

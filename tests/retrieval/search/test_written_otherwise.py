@@ -70,6 +70,11 @@ def test_a_name_shortened_word_by_word_is_the_name() -> None:
     bank = ["Standard Chartered chief executive Mervyn Davies said it was a fair price."]
     assert written_otherwise("Which StanChart boss spoke?", "stanchart", bank)
     assert not written_otherwise("Which StanLife boss spoke?", "stanlif", bank)
+    # the rest of a name after the word asked about is not that word written otherwise
+    county = ["Haverleigh County Council voted for a 6.8% rise in its council tax."]
+    question = "By how much did Tarrowshire County Council raise its council tax?"
+    assert not written_otherwise(question, "tarrowshir", county)
+    assert written_otherwise("Did Haverleigh County Council back it?", "counti", county)
 
 
 def test_a_region_is_held_by_a_story_naming_a_country_of_it() -> None:
@@ -102,6 +107,12 @@ def test_a_number_written_joined_to_its_unit_is_the_story_s() -> None:
             False,
         ),
         ("Who directed Ocean's Thirteen?", "thirteen", False),
+        # a verb and its object after the name: the council named is asked about
+        (
+            "By how much did Tarrowshire County Council raise its council tax?",
+            "tarrowshir",
+            False,
+        ),
     ],
 )
 def test_a_name_typed_to_describe_someone_is_told_from_one_asked_about(
