@@ -896,15 +896,20 @@ def untold_succession(question: Question, candidate: Candidate) -> bool:
     Hugh Pendlecott?") and no sentence of the passage both tells a succession and names
     someone besides the question's own names (in it, or in the sentence before one opening
     with "he", "she" or "they": "He takes over from Koeman"). Beds "taken over by emergency
-    admissions", in a story of the surgeon's resignation, tell no one's succession."""
+    admissions", in a story of the surgeon's resignation, tell no one's succession, nor does
+    the bookmakers' favourite to succeed the manager (unless the question asks about
+    favourites or candidates)."""
     if not question.intent.succession:
         return False
     texts = [candidate.body[s.start : s.end] for s in candidate.sentences] or [candidate.body]
+    speculation_asked = bool(_SPECULATED.search(question.text))
     named_before = False
     for text in texts:
         named = _names_someone_new(question, text)
-        if (named or (named_before and _OPENS_WITH_PRONOUN.match(text))) and (
-            SUCCESSION_TOLD.search(text)
+        if (
+            (named or (named_before and _OPENS_WITH_PRONOUN.match(text)))
+            and SUCCESSION_TOLD.search(text)
+            and (speculation_asked or not _SPECULATED.search(text))
         ):
             return False
         named_before = named
@@ -912,6 +917,13 @@ def untold_succession(question: Question, candidate: Candidate) -> bool:
 
 
 _OPENS_WITH_PRONOUN = re.compile(r"\W*(?:he|she|they)\b", re.IGNORECASE)
+# Who might come next, not who did ("Bookmakers have made Ian Cardew the 5-2 favourite to
+# succeed Tolliver"): no succession told, unless that is what the question asks about
+_SPECULATED = re.compile(
+    r"\b(?:favourites?|tipped|front-?runners?|odds|bookmakers|bookies|candidates?|contenders?|"
+    r"linked with|shortlist\w*|in the running)\b",
+    re.IGNORECASE,
+)
 
 
 def asked_in_sentence(question: Question, candidate: Candidate, index: int) -> bool:

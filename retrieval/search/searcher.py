@@ -163,13 +163,21 @@ _KIND_LACKING = (feat.LACKS_DATE, feat.LACKS_AMOUNT)
 # "Chief US negotiator James DeHart" for the drunk soldier's name.)
 _ANSWER_LACKING = (feat.TOLD_TO_COME,)
 ANSWER_MARGIN = 0.5
+# "Who took over the housing brief after the minister stepped down?": a passage that tells no
+# one's succession (the resignation, the row over his claims) yields to one of its file among
+# those chosen that does ("… would replace him at the housing department"), however much
+# better the cross-encoder reads the first (the story's words are in them all, the succession
+# in one), when it reads that one as relevant at all (a logit above this)
+_SUCCESSION_LACKING = (feat.UNTOLD_SUCCESSION,)
+SUCCESSION_FLOOR = 0.0
 
 
 def kind_first(chosen: list[Candidate]) -> list[Candidate]:
     """The first passage yields to the next of the best few from its file that holds the kind
     of thing asked for (a time for "when", a number for "how many"), when it lacks that kind
     and the other reads nearly as well; or that holds it told as done, when the first tells it
-    only as to come and the other reads about as well."""
+    only as to come and the other reads about as well; or that tells who came next, when the
+    first tells no one's succession and the other reads as relevant at all."""
 
     def lacks(c: Candidate, flags: tuple[str, ...]) -> bool:
         return bool(c.features and any(c.features.get(f) for f in flags))
@@ -177,19 +185,21 @@ def kind_first(chosen: list[Candidate]) -> list[Candidate]:
     first = chosen[0] if chosen else None
     if first is None or first.relevance is None:
         return chosen
+    lead = KIND_LEAD
     if lacks(first, _KIND_LACKING):
-        margin, kind_needed = KIND_MARGIN, False
+        floor, kind_needed = first.relevance - KIND_MARGIN, False
     elif lacks(first, _ANSWER_LACKING):
-        margin, kind_needed = ANSWER_MARGIN, True
+        floor, kind_needed = first.relevance - ANSWER_MARGIN, True
+    elif lacks(first, _SUCCESSION_LACKING):
+        lead, floor, kind_needed = len(chosen), SUCCESSION_FLOOR, True
     else:
         return chosen
-    floor = first.relevance - margin
     source = first.meta.get("source")
     return _first_that(
         chosen,
-        KIND_LEAD,
+        lead,
         lambda c: (
-            not lacks(c, (*_KIND_LACKING, *_ANSWER_LACKING))
+            not lacks(c, (*_KIND_LACKING, *_ANSWER_LACKING, *_SUCCESSION_LACKING))
             and (not kind_needed or bool(c.features and c.features.get("type_match")))
             and c.meta.get("source") == source
             and c.relevance is not None

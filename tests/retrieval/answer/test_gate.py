@@ -214,6 +214,32 @@ def test_who_followed_is_refused_over_a_story_that_tells_only_the_leaving(
     assert not answer.found
 
 
+MANAGER_SACKED = (
+    "Rovers sack manager\n\n"
+    "Chairman Sir Giles Ormond said the club hoped to appoint a permanent manager within a "
+    "fortnight, after Dennis Hartwell was sacked on Sunday and his assistant Roy Pike left.\n\n"
+    "Bookmakers have made former Rovers defender Ian Castell the 5-2 favourite to succeed "
+    "Hartwell.\n"
+)
+
+
+def test_who_was_appointed_is_refused_over_a_story_that_tells_only_the_favourite(
+    tmp_path: Path,
+) -> None:
+    # the bookmakers' favourite to succeed the manager is no one appointed
+    answer = answer_over_one_story(
+        tmp_path, MANAGER_SACKED, "Who did Rovers appoint to replace Roy Pike as assistant?"
+    )
+    assert not answer.found
+
+
+def test_who_is_favourite_to_succeed_is_answered_by_the_favourite(tmp_path: Path) -> None:
+    first = first_line_over_one_story(
+        tmp_path, MANAGER_SACKED, "Who is the favourite to succeed Hartwell at Rovers?"
+    )
+    assert "Ian Castell" in first
+
+
 def test_who_followed_is_refused_when_only_beds_were_taken_over(tmp_path: Path) -> None:
     # "taken over" tells a succession only of someone named beside it
     answer = answer_over_one_story(

@@ -57,3 +57,20 @@ def test_when_something_first_happened_is_answered_by_the_passage_telling_the_be
     answer = engine_over_story(tmp_path, "soap_axed.txt").ask(question)
     assert answer.found
     assert "1987" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who took over the transport brief after the minister stepped down over his travel claims",
+        "who took over after the minister resigned over MPs' travel claims",
+    ],
+)
+def test_who_took_over_is_answered_by_the_paragraph_telling_the_succession(
+    tmp_path: Path, question: str
+) -> None:
+    # the resignation, the row and the review of the rules share the question's words; only
+    # the paragraph naming his replacement tells who took over
+    answer = engine_over_story(tmp_path, "minister_resigns.txt").ask(question)
+    assert answer.found
+    assert "Priya Castellan" in answer.text.splitlines()[0]
