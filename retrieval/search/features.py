@@ -33,6 +33,7 @@ from retrieval.search.countries import about_other_countries, is_country
 from retrieval.search.kinds_of_name import name_word_asked, roles_asked, title_asked
 from retrieval.search.nicknames import names_added, without_names_added
 from retrieval.search.origins import origin_told
+from retrieval.search.role_owners import only_others_role, role_owner_asked
 from retrieval.search.written_otherwise import (
     NAME_RUN,
     describes_as_adjective,
@@ -609,6 +610,12 @@ def holds_asked_thing(question: Question, text: str, details: bool = False) -> b
         return names_kind(question, text, carried)  # "which local authority": a council's name
     if expects == "person" and (titled := title_asked(question.text)) is not None:
         return names_titled(question, text, *titled)  # "which judge": Judge Hilary Marchbanks
+    if (
+        expects == "person"
+        and (owned := role_owner_asked(question.text)) is not None
+        and only_others_role(text, *owned)
+    ):
+        return False  # "Oakhaven chief executive …" for Tillingham's chief executive
     if expects == "place" and asks_location(question.text) and not names_a_place(question, text):
         return False  # "in which town is the studio based?": "its head, Nathaniel Gorringe" no
     if expects == "number" and not gives_kind_of_number(question.text, text):
