@@ -159,6 +159,32 @@ def gives_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
+# Sums a story tells in so many words when it tells them at all: "How much redundancy pay will
+# the staff receive?" is not answered by a story of the closure that gives only the savings it
+# makes ("£60m of savings … voluntary redundancy"), "how much compensation was he paid?" not by
+# what he spent. (Not a salary: "newly qualified nurses will start on £19,166 a year")
+_MONEY_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(told, re.IGNORECASE))
+    for asked, told in (
+        (
+            r"\bredundancy (?:pay|payments?|packages?|money|terms)\b|\bseverance\b",
+            r"\bredundancy (?:pay|payments?|packages?|money|terms|payouts?)\b|\bseverance\b|"
+            r"\bpay-?offs?\b|\bpayouts?\b|\bcompensation\b",
+        ),
+        (
+            r"\bcompensation\b",
+            r"\bcompensat\w*|\bpay-?offs?\b|\bpayouts?\b|\bsettlement\b|\bdamages\b",
+        ),
+    )
+)
+
+
+def untold_money_kind(question: str, text: str) -> bool:
+    """The question asks how much of a sum of a kind a story names when it gives it
+    (redundancy pay, compensation) and the text never names that kind."""
+    return any(asked.search(question) and not told.search(text) for asked, told in _MONEY_KINDS)
+
+
 # "How many troops…": a count of things, which a sum of money or a ratio is not ("$5 billion
 # worth of protection", "five times what it pays" tell nothing of how many troops); "how many
 # dollars", "how many millions" ask for money, "how many times" for a ratio or a count of times

@@ -28,6 +28,7 @@ from retrieval.search.amounts import (
     gives_kind_of_number,
     gives_money,
     gives_time_of_day,
+    untold_money_kind,
 )
 from retrieval.search.countries import about_other_countries, is_country
 from retrieval.search.kinds_of_name import name_word_asked, roles_asked, title_asked
@@ -827,6 +828,8 @@ def lacks_amount(question: Question, candidate: Candidate) -> bool:
         return True
     if asks_money(question.text) and not gives_money(candidate.body):
         return True
+    if asks_money(question.text) and untold_money_kind(question.text, candidate.body):
+        return True  # "how much redundancy pay …" of a story giving only the savings made
     title = str(candidate.meta.get("title") or "")
     return about_other_countries(question.text, f"{title}\n{candidate.body}")
 

@@ -194,6 +194,17 @@ def test_a_fee_a_pay_package_or_what_it_cost_is_given_only_by_a_sum_of_money(ask
     assert not _lacks_amount(question, "The player moved for a fee of £21m, with add-ons.")
 
 
+def test_redundancy_pay_or_compensation_is_given_only_where_the_story_names_it() -> None:
+    # a story of the closure gives the savings it makes, not what the staff will be paid
+    redundancy = _number_question("How much redundancy pay will the head office staff receive?")
+    savings = "The firm will find £60m of savings; most jobs will go through voluntary redundancy."
+    assert _lacks_amount(redundancy, savings)
+    assert not _lacks_amount(redundancy, "Staff will get redundancy payments of up to £40,000.")
+    compensation = _number_question("how much compensation does the rival county want")
+    assert _lacks_amount(compensation, "The manager spent £14.5m on new players last summer.")
+    assert not _lacks_amount(compensation, "Westmarch are seeking £40,000 in compensation.")
+
+
 def test_a_cost_split_or_a_price_war_is_no_sum_of_money_asked_for() -> None:
     assert not asks_money("What kind of cost split did Seoul say it wanted?")
     assert not asks_money("What was the price war between the supermarkets about?")
