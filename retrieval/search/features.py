@@ -826,10 +826,12 @@ def lacks_amount(question: Question, candidate: Candidate) -> bool:
             return True
     elif not holds_asked_thing(question, candidate.body):
         return True
-    if asks_money(question.text) and not gives_money(candidate.body):
+    if asks_money(question.text) and (
+        not gives_money(candidate.body)
+        # "how much redundancy pay …" of a story giving only the savings made
+        or untold_money_kind(question.text, candidate.body)
+    ):
         return True
-    if asks_money(question.text) and untold_money_kind(question.text, candidate.body):
-        return True  # "how much redundancy pay …" of a story giving only the savings made
     title = str(candidate.meta.get("title") or "")
     return about_other_countries(question.text, f"{title}\n{candidate.body}")
 
